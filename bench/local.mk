@@ -1,0 +1,1 @@
+# bench/: benchmarks that print ratios against a peer measured in the same run.

@@ -1,0 +1,92 @@
+/* The host model: what memlock-planner knows of the machine a guest will run
+ * on. Filled by probe/ (libudev, a snapshot file, or a built-in demo host);
+ * read by the calculation, the reports and the TUI. */
+#ifndef MP_HOST_H
+#define MP_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "msg.h"
+#include "pciaddr.h"
+
+/* Device-tree files under of_node/ that libvirt tests to recognise an
+ * NVLink2 bridge. Only existence counts. */
+enum nv2_file {
+    NV2_FILE_IBM_GPU = 1u << 0,           /* of_node/ibm,gpu */
+    NV2_FILE_IBM_NVLINK = 1u << 1,        /* of_node/ibm,nvlink */
+    NV2_FILE_IBM_NVLINK_SPEED = 1u << 2,  /* of_node/ibm,nvlink-speed */
+    NV2_FILE_MEMORY_REGION = 1u << 3,     /* of_node/memory-region */
+};
+#define NV2_FILES_SEED (NV2_FILE_IBM_GPU | NV2_FILE_IBM_NVLINK | NV2_FILE_IBM_NVLINK_SPEED)
+#define NV2_FILES_ALL (NV2_FILES_SEED | NV2_FILE_MEMORY_REGION)
+
+#define HOST_UNKNOWN (-1)
+
+struct host_device {
+    struct pci_addr addr;
+    bool has_parent;            /* upstream bridge, for the tree view */
+    struct pci_addr parent;
+    bool ids_known;
+    uint16_t vendor, device;
+    uint16_t subsystem_vendor, subsystem_device;
+    uint32_t class_code;        /* 24 bits: class, subclass, prog-if */
+    uint8_t revision;
+    char *driver;               /* NULL: none bound (or unknown, see driver_known) */
+    bool driver_known;
+    int iommu_group;            /* HOST_UNKNOWN: none or unreadable */
+    int numa_node;              /* HOST_UNKNOWN: -1 in sysfs, or unreadable */
+    char *vendor_name;          /* from the hardware database, or NULL */
+    char *device_name;
+    char *of_node;              /* device-tree path, or NULL */
+    unsigned nv2_files;         /* enum nv2_file bits present under of_node/ */
+    bool has_gpu_link;          /* NVLink2 bridge: the GPU its ibm,gpu names */
+    struct pci_addr gpu;
+    uint64_t gpu_ram_base;      /* bytes, from memory-region's reg; 0 if unknown */
+    uint64_t gpu_ram_size;
+    int gpu_ram_numa_node;      /* HOST_UNKNOWN if not known */
+};
+
+enum host_limit_kind { HOST_LIMIT_UNKNOWN, HOST_LIMIT_BYTES, HOST_LIMIT_UNLIMITED };
+
+struct host {
+    char *source;               /* "live", "demo:ac922", "none", or a file path */
+    char *description;          /* one line for people, e.g. the board model */
+    char *hostname;
+    char *arch;                 /* uname machine: ppc64le, x86_64, ... (NULL if unknown) */
+    char *kernel;               /* uname release */
+    char *model;                /* device-tree model, e.g. 8335-GTH */
+    bool memory_known;
+    uint64_t memory_kib;        /* MemTotal */
+    enum host_limit_kind memlock_kind;  /* this process's RLIMIT_MEMLOCK (soft) */
+    uint64_t memlock_bytes;
+    int has_kvm;                /* 1 yes, 0 no, HOST_UNKNOWN */
+    struct host_device *devices; /* sorted by address after host_finish() */
+    size_t ndevices, cap;
+    struct msg_list warnings;    /* what could not be read, and why */
+};
+
+struct host *host_new(const char *source);
+void host_free(struct host *h);
+
+/* Appends a zeroed device with `addr`; the pointer is valid until the next add. */
+struct host_device *host_add_device(struct host *h, const struct pci_addr *addr);
+/* Sorts devices by address; call once after the last add. */
+void host_finish(struct host *h);
+
+const struct host_device *host_find(const struct host *h, const struct pci_addr *addr);
+
+bool host_device_is_gpu(const struct host_device *d);
+bool host_device_is_nvidia(const struct host_device *d);
+/* An NVLink2 bridge as libvirt sees it: every file in `required` exists. */
+bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
+/* A display name: database names, else "vendor:device" in hex. */
+const char *host_device_name(const struct host_device *d, char *buf, size_t len);
+
+/* Distinct PCI domains (PHBs), ascending. Caller frees. */
+uint32_t *host_domains(const struct host *h, size_t *n);
+/* Members of IOMMU group `group`, as indexes into h->devices. Caller frees. */
+size_t *host_group_members(const struct host *h, int group, size_t *n);
+
+#endif

@@ -1,0 +1,37 @@
+/* A small streaming JSON writer. Strings are escaped so that control
+ * characters and invalid UTF-8 never reach the output raw. */
+#ifndef MP_JSON_H
+#define MP_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 32
+
+struct json {
+    FILE *out;
+    bool pretty;
+    int depth;
+    bool first[JSON_MAX_DEPTH];
+    bool after_key;
+};
+
+void json_init(struct json *j, FILE *out, bool pretty);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *s);   /* NULL writes null */
+void json_uint(struct json *j, uint64_t v);
+void json_int(struct json *j, int64_t v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* Ends the document with a newline. */
+void json_finish(struct json *j);
+
+/* Writes `s` as a JSON string literal (with quotes) to `out`. */
+void json_write_string(FILE *out, const char *s);
+
+#endif

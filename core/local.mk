@@ -1,0 +1,18 @@
+# core/: pure logic, no terminal and no /sys.
+noinst_LIBRARIES += core/libcore.a
+core_libcore_a_SOURCES = \
+	core/error.c core/error.h \
+	core/guest.c core/guest.h \
+	core/guest_xml.c core/guest_xml.h \
+	core/host.c core/host.h \
+	core/i18n.h \
+	core/json.c core/json.h \
+	core/memlock.c core/memlock.h \
+	core/memlock_align.c core/memlock_align.h \
+	core/memlock_phb.c core/memlock_phb.h \
+	core/memlock_output.c core/memlock_output.h \
+	core/msg.c core/msg.h \
+	core/pciaddr.c core/pciaddr.h \
+	core/profile.c core/profile.h \
+	core/size.c core/size.h \
+	core/xalloc.c core/xalloc.h

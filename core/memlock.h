@@ -1,0 +1,86 @@
+/* The memory-locking limit libvirt gives a QEMU guest, with every term named
+ * and explained. Pure: guest + host facts + profile in, result out. */
+#ifndef MP_MEMLOCK_H
+#define MP_MEMLOCK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "guest.h"
+#include "host.h"
+#include "msg.h"
+#include "profile.h"
+
+enum memlock_kind {
+    MEMLOCK_NONE,        /* 0: libvirt sets no limit, QEMU inherits libvirtd's */
+    MEMLOCK_BYTES,       /* a limit in bytes */
+    MEMLOCK_UNLIMITED,   /* RLIM_INFINITY */
+};
+
+enum memlock_rule {
+    RULE_HARD_LIMIT,     /* <memtune><hard_limit> */
+    RULE_LOCKED,         /* <memoryBacking><locked/> */
+    RULE_PPC64,          /* ppc64 + KVM */
+    RULE_GENERIC,        /* everything else */
+};
+
+struct memlock_term {
+    const char *id;      /* stable: "hpt", "dma32", ... */
+    const char *label;   /* msgid; translate with _() for people */
+    uint64_t kib;
+    struct msg why;      /* one sentence */
+};
+
+enum phb_origin {
+    PHB_DEFAULT_IMPLICIT,   /* index 0, not in the XML: libvirt adds it */
+    PHB_LISTED,             /* a pci-root controller in the XML */
+    PHB_ADDED_ISOLATION,    /* libvirt adds it to keep an IOMMU group apart */
+    PHB_MANUAL,             /* the planner's manual count */
+};
+
+struct phb_info {
+    unsigned index;         /* controller index */
+    enum phb_origin origin;
+    long isolation_group;   /* host IOMMU group + 1; 0 = emulated devices; -1 = none yet */
+    size_t nhostdevs;       /* hostdevs placed on it */
+    struct msg why;
+};
+
+struct memlock_result {
+    enum memlock_kind kind;
+    uint64_t limit_kib;     /* MEMLOCK_BYTES: the limit; else 0 */
+    uint64_t limit_bytes;
+    enum memlock_rule rule;
+    const struct profile *profile;
+
+    /* Sizes after libvirt's start-time alignment. */
+    uint64_t memory_kib;        /* total: initial + memory devices */
+    uint64_t max_memory_kib;    /* <maxMemory>, or memory */
+    uint64_t align_kib;         /* what initial memory was rounded to */
+
+    /* ppc64 facts (also filled for ppc64 guests under other rules). */
+    bool has_phbs;
+    struct phb_info *phbs;
+    size_t nphbs;
+    bool uses_vfio;
+    bool nvlink2;               /* an NVLink2 bridge is assigned */
+    size_t nvfio, nvdpa;        /* generic rule counts */
+    uint64_t factor;
+
+    struct memlock_term *terms; /* add up to limit_kib */
+    size_t nterms, terms_cap;
+    struct msg_list warnings;
+};
+
+/* Computes the limit for `g` on host `h` (NULL: no host facts) under profile
+ * `p` (NULL: the default). Returns 0, or -1 with `err` set for impossible
+ * sizes (overflow) and definitions libvirt would refuse. */
+int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
+                    struct memlock_result *out, struct mp_error *err);
+void memlock_result_free(struct memlock_result *r);
+
+const char *memlock_term_label(const struct memlock_term *t); /* translated */
+
+#endif

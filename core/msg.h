@@ -1,0 +1,26 @@
+/* Messages kept twice: in English for machine formats (JSON, snapshots) and
+ * translated for people. Lists of them carry warnings and explanations. */
+#ifndef MP_MSG_H
+#define MP_MSG_H
+
+#include <stddef.h>
+
+struct msg {
+    char *c;      /* untranslated, for JSON and other machine formats */
+    char *local;  /* in the user's language */
+};
+
+struct msg_list {
+    struct msg *items;
+    size_t n, cap;
+};
+
+/* Formats `fmt_msgid` once as is and once through gettext, with the same arguments. */
+struct msg msg_format(const char *fmt_msgid, ...);
+void msg_free(struct msg *m);
+
+void msg_list_add(struct msg_list *l, const char *fmt_msgid, ...);
+void msg_list_add_msg(struct msg_list *l, struct msg m);
+void msg_list_free(struct msg_list *l);
+
+#endif

@@ -1,0 +1,80 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pciaddr.h"
+
+static bool hex_field(const char **p, int maxdigits, unsigned long *v)
+{
+    const char *s = *p;
+    unsigned long r = 0;
+    int n = 0;
+    while (isxdigit((unsigned char)*s)) {
+        if (++n > maxdigits)
+            return false;
+        int c = tolower((unsigned char)*s++);
+        r = r * 16 + (unsigned long)(isdigit(c) ? c - '0' : c - 'a' + 10);
+    }
+    if (!n)
+        return false;
+    *p = s;
+    *v = r;
+    return true;
+}
+
+bool pci_addr_parse(const char *s, struct pci_addr *out)
+{
+    unsigned long a, b, c, f;
+    const char *p = s;
+    if (!hex_field(&p, 8, &a) || *p++ != ':' || !hex_field(&p, 2, &b))
+        return false;
+    unsigned long domain = 0, bus, slot;
+    if (*p == ':') {
+        p++;
+        if (!hex_field(&p, 2, &c))
+            return false;
+        domain = a;
+        bus = b;
+        slot = c;
+    } else {
+        if (a > 0xff)
+            return false;
+        bus = a;
+        slot = b;
+    }
+    if (*p++ != '.' || !hex_field(&p, 1, &f) || *p)
+        return false;
+    if (domain > 0xffffffffUL || slot > 31 || f > 7)
+        return false;
+    out->domain = (uint32_t)domain;
+    out->bus = (uint8_t)bus;
+    out->slot = (uint8_t)slot;
+    out->function = (uint8_t)f;
+    return true;
+}
+
+void pci_addr_format(const struct pci_addr *a, char buf[PCI_ADDR_STRLEN])
+{
+    snprintf(buf, PCI_ADDR_STRLEN, "%04x:%02x:%02x.%x",
+             (unsigned)a->domain, a->bus, a->slot, a->function);
+}
+
+int pci_addr_cmp(const struct pci_addr *a, const struct pci_addr *b)
+{
+    if (a->domain != b->domain)
+        return a->domain < b->domain ? -1 : 1;
+    if (a->bus != b->bus)
+        return a->bus < b->bus ? -1 : 1;
+    if (a->slot != b->slot)
+        return a->slot < b->slot ? -1 : 1;
+    if (a->function != b->function)
+        return a->function < b->function ? -1 : 1;
+    return 0;
+}
+
+bool pci_addr_eq(const struct pci_addr *a, const struct pci_addr *b)
+{
+    return pci_addr_cmp(a, b) == 0;
+}

@@ -1,0 +1,4 @@
+# probe/: fills the host model (libudev, snapshot files, built-in demo hosts).
+noinst_LIBRARIES += probe/libprobe.a
+probe_libprobe_a_SOURCES = \
+	probe/probe.c probe/probe.h

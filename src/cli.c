@@ -1,0 +1,40 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+int cli_fail(const struct mp_error *err)
+{
+    fprintf(stderr, "memlock-planner: %s\n", err->text);
+    return err->kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL;
+}
+
+int cli_failf(int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("memlock-planner: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return status;
+}
+
+const struct profile *cli_profile(const char *version, struct mp_error *err)
+{
+    if (!version)
+        return profile_default();
+    bool beyond = false;
+    const struct profile *p = profile_for_version(version, &beyond);
+    if (!p) {
+        mp_error_set(err, MP_ERR_INPUT,
+                     _("--libvirt %s: not a libvirt version this planner knows "
+                       "(oldest profile: %s; try 5.3, 6.0, 8.0 or 9.0)"),
+                     version, profiles[0].id);
+        return NULL;
+    }
+    return p;
+}

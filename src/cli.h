@@ -1,0 +1,29 @@
+/* Shared command-line helpers. */
+#ifndef MP_CLI_H
+#define MP_CLI_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "profile.h"
+
+#define EXIT_INPUT 2
+#define EXIT_INTERNAL 1
+
+/* Prints "memlock-planner: MESSAGE" on stderr and returns the exit status for `err`. */
+int cli_fail(const struct mp_error *err);
+/* Prints "memlock-planner: <formatted>" on stderr and returns `status`. */
+int cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Resolves --libvirt VERSION (NULL: default). Prints the error itself. */
+const struct profile *cli_profile(const char *version, struct mp_error *err);
+
+/* Options every planning command takes. */
+struct cli_common {
+    const char *host;      /* --host SOURCE (default "live") */
+    const char *libvirt;   /* --libvirt VERSION */
+    const char *format;    /* --format */
+    const char *output;    /* -o FILE */
+};
+
+#endif

@@ -1,0 +1,8 @@
+/* Subcommands: each takes the arguments after its name and returns the exit
+ * status (0 success, 1 internal error, 2 bad input). */
+#ifndef MP_COMMANDS_H
+#define MP_COMMANDS_H
+
+int cmd_calc(int argc, char **argv);
+
+#endif

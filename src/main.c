@@ -1,0 +1,63 @@
+/* memlock-planner: plan the memory-locking limit libvirt gives a QEMU guest. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "i18n.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;  /* msgid */
+};
+
+static const struct command commands[] = {
+    { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, _("Usage: %s [COMMAND] [OPTIONS] [ARGS]\n"), "memlock-planner");
+    fputs(_("Plan the memory-locking limit (RLIMIT_MEMLOCK) libvirt gives a QEMU guest.\n"), out);
+    fputs("\n", out);
+    fputs(_("Commands:\n"), out);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fputs("\n", out);
+    fputs(_("Options:\n"), out);
+    fputs(_("  -h, --help      show this help and exit\n"), out);
+    fputs(_("  -V, --version   show the version and exit\n"), out);
+    fputs("\n", out);
+    fputs(_("Run 'memlock-planner COMMAND --help' for a command's options.\n"), out);
+    fputs(_("Exit status: 0 success, 1 internal error, 2 bad input.\n"), out);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+#if ENABLE_NLS
+    bindtextdomain(PACKAGE, LOCALEDIR);
+    textdomain(PACKAGE);
+#endif
+    if (argc >= 2) {
+        if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+            usage(stdout);
+            return 0;
+        }
+        if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+            printf("memlock-planner %s\n", PACKAGE_VERSION);
+            return 0;
+        }
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+            if (!strcmp(argv[1], commands[i].name))
+                return commands[i].run(argc - 1, argv + 1);
+        usage(stderr);
+        return cli_failf(EXIT_INPUT, _("unknown command '%s'"), argv[1]);
+    }
+    usage(stderr);
+    return EXIT_INPUT;
+}

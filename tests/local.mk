@@ -1,0 +1,1 @@
+# tests/: unit tests (cmocka, TAP) and command-line tests (sh, TAP).

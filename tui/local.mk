@@ -1,0 +1,1 @@
+# tui/: the ncurses planner. Renders models, turns keys into model edits.
