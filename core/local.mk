@@ -9,6 +9,7 @@ core_libcore_a_SOURCES = \
 	core/json.c core/json.h \
 	core/memlock.c core/memlock.h \
 	core/memlock_align.c core/memlock_align.h \
+	core/memlock_checks.c core/memlock_checks.h \
 	core/memlock_phb.c core/memlock_phb.h \
 	core/memlock_output.c core/memlock_output.h \
 	core/msg.c core/msg.h \

@@ -1,7 +1,272 @@
 #include "config.h"
+
+#include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
 #include "memlock.h"
+#include "memlock_align.h"
+#include "memlock_checks.h"
+#include "memlock_phb.h"
+#include "size.h"
+#include "xalloc.h"
+
+/* libvirt's constants, in KiB. */
+#define TCE_PER_PHB_KIB UINT64_C(4096)         /* 4 MiB: TCEs for a 2 GiB 32-bit window */
+#define TCE_INDEX_KIB UINT64_C(8192)           /* 8 MiB: table index and spapr devices */
+#define PRE_DDW_PER_PHB_KIB UINT64_C(2097152)  /* 2 GiB per PHB */
+#define NV2_TCE_PER_PHB_KIB UINT64_C(268435456) /* 128 TiB / 512 = 256 GiB per PHB */
+#define IO_SPACE_KIB UINT64_C(1048576)         /* 1 GiB */
+
+struct calc {
+    struct memlock_result *r;
+    struct mp_error *err;
+    bool overflow;
+};
+
+static void add_term(struct calc *c, const char *id, const char *label, uint64_t kib, struct msg why)
+{
+    struct memlock_result *r = c->r;
+    XGROW(r->terms, r->terms_cap, r->nterms + 1);
+    struct memlock_term *t = &r->terms[r->nterms++];
+    t->id = id;
+    t->label = label;
+    t->kib = kib;
+    t->why = why;
+}
+
+static uint64_t mul(struct calc *c, uint64_t a, uint64_t b)
+{
+    uint64_t v = 0;
+    if (!size_mul(a, b, &v))
+        c->overflow = true;
+    return v;
+}
+
+static uint64_t add(struct calc *c, uint64_t a, uint64_t b)
+{
+    uint64_t v = 0;
+    if (!size_add(a, b, &v))
+        c->overflow = true;
+    return v;
+}
+
+static const char *fmt_kib(uint64_t kib, char *buf, size_t len)
+{
+    size_format_kib(kib, buf, len);
+    return buf;
+}
+
+static void ppc64_rule(struct calc *c, const struct guest *g, const struct host *h)
+{
+    struct memlock_result *r = c->r;
+    const struct profile *p = r->profile;
+    uint64_t mem = r->memory_kib, maxmem = r->max_memory_kib, nphb = r->nphbs;
+    char a[32], b[32];
+
+    size_t npci = 0, nmdev = 0;
+    for (size_t i = 0; i < g->nhostdevs; i++) {
+        if (g->hostdevs[i].kind == GUEST_HOSTDEV_PCI) {
+            npci++;
+            const struct host_device *d = host_find(h, &g->hostdevs[i].host);
+            if (d && !r->nvlink2 && host_device_is_nv2_bridge(d, p->nv2_files))
+                r->nvlink2 = true;
+        } else {
+            nmdev++;
+        }
+    }
+    r->uses_vfio = npci || g->force_vfio || (p->ppc_mdev_nvme && (nmdev || g->nvme_disks)) ||
+                   (p->ppc_vdpa && g->vdpa_interfaces);
+
+    add_term(c, "hpt", N_("Hash page table"), maxmem / 128,
+             msg_format(N_("The guest's hash page table: max memory %s / 128."),
+                        fmt_kib(maxmem, a, sizeof(a))));
+    add_term(c, "dma32", N_("32-bit DMA windows"), mul(c, TCE_PER_PHB_KIB, nphb),
+             msg_format(N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
+                           "%llu PHB(s)."), (unsigned long long)nphb));
+    add_term(c, "tce_index", N_("TCE index, spapr devices"), TCE_INDEX_KIB,
+             msg_format(N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
+                           "spapr-vscsi devices.")));
+    if (r->nvlink2) {
+        add_term(c, "nv2_ram", N_("Guest RAM (max memory)"), maxmem,
+                 msg_format(N_("All guest RAM up to max memory (%s) is pre-registered for DMA; "
+                               "GPU RAM is device memory and is not counted."),
+                            fmt_kib(maxmem, a, sizeof(a))));
+        add_term(c, "nv2_dma64", N_("NVLink2 64-bit DMA windows"), mul(c, NV2_TCE_PER_PHB_KIB, nphb),
+                 msg_format(N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
+                               "PHB's 64-bit DMA window spans 128 TiB: 256 GiB of 4 KiB TCEs per "
+                               "PHB; %llu PHB(s)."), (unsigned long long)nphb));
+        add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
+                 msg_format(N_("8 MiB for second-level TCE tables.")));
+    } else if (r->uses_vfio) {
+        uint64_t pre_ddw = mul(c, PRE_DDW_PER_PHB_KIB, nphb);
+        uint64_t dma64 = mul(c, mem / 512, nphb);
+        uint64_t with_ddw = add(c, add(c, mem, dma64), TCE_INDEX_KIB);
+        if (pre_ddw > with_ddw) {
+            add_term(c, "pre_ddw", N_("Pre-DDW DMA windows"), pre_ddw,
+                     msg_format(N_("2 GiB per PHB for a guest that never enables dynamic DMA "
+                                   "windows; libvirt takes it because it is larger than the "
+                                   "with-DDW figure (%s)."), fmt_kib(with_ddw, a, sizeof(a))));
+        } else {
+            add_term(c, "ram", N_("Guest RAM pre-registered"), mem,
+                     msg_format(N_("All guest RAM (%s) is pre-registered for DMA once."),
+                                fmt_kib(mem, a, sizeof(a))));
+            add_term(c, "dma64", N_("64-bit DMA windows"), dma64,
+                     msg_format(N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
+                                   "(1/512 of %s); %llu PHB(s). Larger in total than the pre-DDW "
+                                   "figure (%s)."), fmt_kib(mem, a, sizeof(a)),
+                                (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
+            add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
+                     msg_format(N_("8 MiB for second-level TCE tables.")));
+        }
+    }
+}
+
+static void generic_rule(struct calc *c, const struct guest *g)
+{
+    struct memlock_result *r = c->r;
+    const struct profile *p = r->profile;
+    size_t nvfio = g->nhostdevs; /* VFIO PCI and mdev hostdevs */
+    if (p->generic != GENERIC_VFIO_MDEV)
+        nvfio += g->nvme_disks;
+    size_t nvdpa = p->generic == GENERIC_FACTOR ? g->vdpa_interfaces : 0;
+    r->nvfio = nvfio;
+    r->nvdpa = nvdpa;
+    r->uses_vfio = nvfio || g->force_vfio;
+
+    uint64_t factor = nvdpa;
+    if (r->uses_vfio)
+        factor += (p->generic == GENERIC_FACTOR && g->has_iommu && nvfio) ? nvfio : 1;
+    r->factor = factor;
+    if (!factor)
+        return;
+
+    char a[32];
+    struct msg why;
+    if (p->generic != GENERIC_FACTOR)
+        why = msg_format(N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
+    else if (g->has_iommu && nvfio)
+        why = msg_format(N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
+                            "(%s), and each of the %llu vDPA device(s) too: factor %llu."),
+                         (unsigned long long)nvfio, fmt_kib(r->memory_kib, a, sizeof(a)),
+                         (unsigned long long)nvdpa, (unsigned long long)factor);
+    else
+        why = msg_format(N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
+                            "the %llu vDPA device(s) maps it again: factor %llu."),
+                         fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)nvdpa,
+                         (unsigned long long)factor);
+    add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
+    add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
+             msg_format(N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
+}
+
+/* The limit libvirt would compute without hard_limit and locked. */
+static int underlying_limit(const struct guest *g, const struct host *h, const struct profile *p,
+                            struct memlock_result *out)
+{
+    struct guest *copy = guest_dup(g);
+    copy->has_hard_limit = false;
+    copy->locked = false;
+    int rc = memlock_compute(copy, h, p, out, NULL);
+    guest_free(copy);
+    return rc;
+}
+
+static void explain_hard_limit(struct calc *c, const struct guest *g, const struct host *h)
+{
+    struct memlock_result *r = c->r;
+    char a[32], b[32];
+    add_term(c, "hard_limit", N_("<memtune><hard_limit>"), g->hard_limit_kib,
+             msg_format(N_("The guest sets hard_limit (%s); libvirt uses it as the limit and "
+                           "ignores everything else."), fmt_kib(g->hard_limit_kib, a, sizeof(a))));
+    struct memlock_result u;
+    if (underlying_limit(g, h, r->profile, &u) == 0) {
+        if (u.kind == MEMLOCK_BYTES && u.limit_kib > g->hard_limit_kib)
+            msg_list_add(&r->warnings,
+                         N_("hard_limit %s is below the %s libvirt would compute without it: "
+                            "the guest may fail to start with \"Cannot allocate memory\""),
+                         fmt_kib(g->hard_limit_kib, a, sizeof(a)), fmt_kib(u.limit_kib, b, sizeof(b)));
+        memlock_result_free(&u);
+    }
+    if (!g->hard_limit_kib)
+        msg_list_add(&r->warnings, N_("hard_limit 0 gives a limit of 0: libvirt then leaves the "
+                                      "inherited limit in place"));
+}
+
 int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
                     struct memlock_result *out, struct mp_error *err)
-{ (void)g; (void)h; (void)err; memset(out, 0, sizeof(*out)); out->profile = p ? p : profile_default(); return 0; }
-void memlock_result_free(struct memlock_result *r) { (void)r; }
+{
+    memset(out, 0, sizeof(*out));
+    out->profile = p ? p : profile_default();
+    struct calc c = { out, err, false };
+
+    if (g->virt == GUEST_VIRT_OTHER) {
+        mp_error_set(err, MP_ERR_INPUT, _("domain type '%s' is not run by libvirt's QEMU driver "
+                                          "(expected kvm or qemu)"), g->virt_name ? g->virt_name : "?");
+        return -1;
+    }
+    struct aligned_memory am;
+    if (memlock_align(g, &am, &out->warnings, err) < 0) {
+        memlock_result_free(out);
+        return -1;
+    }
+    out->memory_kib = am.total_kib;
+    out->max_memory_kib = am.max_kib;
+    out->align_kib = am.align_kib;
+    if (out->profile->approx)
+        msg_list_add_msg(&out->warnings, (struct msg){ xstrdup(out->profile->approx),
+                                                       xstrdup(_(out->profile->approx)) });
+
+    bool ppc = guest_is_ppc64(g);
+    if (ppc) {
+        out->has_phbs = true;
+        memlock_phbs(g, h, &out->phbs, &out->nphbs, &out->warnings);
+    }
+
+    if (g->has_hard_limit) {
+        out->rule = RULE_HARD_LIMIT;
+        explain_hard_limit(&c, g, h);
+    } else if (g->locked) {
+        out->rule = RULE_LOCKED;
+        out->kind = MEMLOCK_UNLIMITED;
+    } else if (ppc && g->virt == GUEST_VIRT_KVM) {
+        out->rule = RULE_PPC64;
+        ppc64_rule(&c, g, h);
+    } else {
+        out->rule = RULE_GENERIC;
+        generic_rule(&c, g);
+    }
+
+    if (out->kind != MEMLOCK_UNLIMITED) {
+        uint64_t sum = 0;
+        for (size_t i = 0; i < out->nterms; i++)
+            sum = add(&c, sum, out->terms[i].kib);
+        if (c.overflow || !size_kib_to_bytes(sum, &out->limit_bytes)) {
+            memlock_result_free(out);
+            mp_error_set(err, MP_ERR_INPUT, _("the limit does not fit in 64 bits: the memory "
+                                              "sizes are impossible"));
+            return -1;
+        }
+        out->limit_kib = sum;
+        out->kind = sum ? MEMLOCK_BYTES : MEMLOCK_NONE;
+    }
+    memlock_checks(g, h, out);
+    return 0;
+}
+
+void memlock_result_free(struct memlock_result *r)
+{
+    for (size_t i = 0; i < r->nterms; i++)
+        msg_free(&r->terms[i].why);
+    free(r->terms);
+    for (size_t i = 0; i < r->nphbs; i++)
+        msg_free(&r->phbs[i].why);
+    free(r->phbs);
+    msg_list_free(&r->warnings);
+    memset(r, 0, sizeof(*r));
+}
+
+const char *memlock_term_label(const struct memlock_term *t)
+{
+    return _(t->label);
+}

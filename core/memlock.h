@@ -40,6 +40,9 @@ enum phb_origin {
     PHB_MANUAL,             /* the planner's manual count */
 };
 
+/* Isolation groups from here up stand for "alone; host IOMMU group unknown". */
+#define PHB_GROUP_UNKNOWN_BASE (1L << 40)
+
 struct phb_info {
     unsigned index;         /* controller index */
     enum phb_origin origin;

@@ -1,2 +1,183 @@
 #include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "i18n.h"
 #include "memlock_output.h"
+#include "size.h"
+
+
+const char *memlock_rule_id(enum memlock_rule rule)
+{
+    switch (rule) {
+    case RULE_HARD_LIMIT: return "hard_limit";
+    case RULE_LOCKED: return "locked";
+    case RULE_PPC64: return "ppc64";
+    case RULE_GENERIC: return "generic";
+    }
+    return "?";
+}
+
+static const char *memlock_rule_text(enum memlock_rule rule)
+{
+    switch (rule) {
+    case RULE_HARD_LIMIT: return _("<memtune><hard_limit> is set: it is the limit");
+    case RULE_LOCKED: return _("<memoryBacking><locked/>: libvirt removes the limit");
+    case RULE_PPC64: return _("ppc64 KVM guest: hash page table, DMA windows and passthrough");
+    case RULE_GENERIC: return _("generic rule: guest RAM per VFIO/vDPA mapping plus 1 GiB");
+    }
+    return "?";
+}
+
+const char *phb_origin_id(enum phb_origin origin)
+{
+    switch (origin) {
+    case PHB_DEFAULT_IMPLICIT: return "default-implicit";
+    case PHB_LISTED: return "listed";
+    case PHB_ADDED_ISOLATION: return "added-isolation";
+    case PHB_MANUAL: return "manual";
+    }
+    return "?";
+}
+
+static void print_limit_line(FILE *out, const struct memlock_result *r)
+{
+    switch (r->kind) {
+    case MEMLOCK_UNLIMITED: fputs("unlimited\n", out); break;
+    case MEMLOCK_NONE: fputs("0\n", out); break;
+    case MEMLOCK_BYTES: fprintf(out, "%" PRIu64 "\n", r->limit_bytes); break;
+    }
+}
+
+void memlock_print_text(FILE *out, const struct memlock_result *r)
+{
+    print_limit_line(out, r);
+    char human[32], grouped[40];
+    switch (r->kind) {
+    case MEMLOCK_UNLIMITED:
+        fprintf(out, _("Limit: unlimited (%s)\n"), memlock_rule_text(r->rule));
+        break;
+    case MEMLOCK_NONE:
+        fprintf(out, _("Limit: none set: QEMU keeps the limit it inherits from libvirtd (%s)\n"),
+                memlock_rule_text(r->rule));
+        break;
+    case MEMLOCK_BYTES:
+        size_format_bytes(r->limit_bytes, human, sizeof(human));
+        size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+        fprintf(out, _("Limit: %s (%s bytes)\n"), human, grouped);
+        fprintf(out, _("Rule: %s\n"), memlock_rule_text(r->rule));
+        break;
+    }
+    fprintf(out, _("Profile: %s (%s)\n"), r->profile->id, _(r->profile->label));
+    char mem[32], maxmem[32];
+    size_format_kib(r->memory_kib, mem, sizeof(mem));
+    size_format_kib(r->max_memory_kib, maxmem, sizeof(maxmem));
+    fprintf(out, _("Memory: %s, max memory: %s\n"), mem, maxmem);
+
+    if (r->nterms) {
+        fputs(_("Terms:\n"), out);
+        for (size_t i = 0; i < r->nterms; i++) {
+            const struct memlock_term *t = &r->terms[i];
+            size_format_kib(t->kib, human, sizeof(human));
+            fprintf(out, "  %-28s %12s  %s\n", memlock_term_label(t), human, t->why.local);
+        }
+    }
+    if (r->has_phbs) {
+        fprintf(out, _("PHBs: %zu\n"), r->nphbs);
+        for (size_t i = 0; i < r->nphbs; i++)
+            fprintf(out, "  %3u  %s\n", r->phbs[i].index, r->phbs[i].why.local);
+    }
+    if (r->warnings.n) {
+        fputs(_("Warnings:\n"), out);
+        for (size_t i = 0; i < r->warnings.n; i++)
+            fprintf(out, "  - %s\n", r->warnings.items[i].local);
+    }
+}
+
+static void json_limit(struct json *j, enum memlock_kind kind, uint64_t v)
+{
+    if (kind == MEMLOCK_UNLIMITED)
+        json_string(j, "unlimited");
+    else
+        json_uint(j, v);
+}
+
+void memlock_write_json(struct json *j, const struct memlock_result *r)
+{
+    static const char *const kinds[] = { "none", "bytes", "unlimited" };
+    json_begin_object(j);
+    json_key(j, "limit_bytes");
+    json_limit(j, r->kind, r->limit_bytes);
+    json_key(j, "limit_kib");
+    json_limit(j, r->kind, r->limit_kib);
+    json_key(j, "kind");
+    json_string(j, kinds[r->kind]);
+    json_key(j, "rule");
+    json_string(j, memlock_rule_id(r->rule));
+    json_key(j, "profile");
+    json_string(j, r->profile->id);
+    json_key(j, "profile_label");
+    json_string(j, r->profile->label);
+    json_key(j, "memory_kib");
+    json_uint(j, r->memory_kib);
+    json_key(j, "max_memory_kib");
+    json_uint(j, r->max_memory_kib);
+    json_key(j, "uses_vfio");
+    json_bool(j, r->uses_vfio);
+    json_key(j, "nvlink2");
+    json_bool(j, r->nvlink2);
+
+    json_key(j, "phbs");
+    json_begin_object(j);
+    json_key(j, "count");
+    json_uint(j, r->nphbs);
+    json_key(j, "list");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->nphbs; i++) {
+        const struct phb_info *p = &r->phbs[i];
+        json_begin_object(j);
+        json_key(j, "index");
+        json_uint(j, p->index);
+        json_key(j, "origin");
+        json_string(j, phb_origin_id(p->origin));
+        json_key(j, "implicit");
+        json_bool(j, p->origin == PHB_DEFAULT_IMPLICIT || p->origin == PHB_ADDED_ISOLATION);
+        json_key(j, "isolation_group");
+        if (p->isolation_group < 0 || p->isolation_group >= PHB_GROUP_UNKNOWN_BASE)
+            json_null(j);
+        else
+            json_int(j, p->isolation_group);
+        json_key(j, "hostdevs");
+        json_uint(j, p->nhostdevs);
+        json_key(j, "why");
+        json_string(j, p->why.c);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+
+    json_key(j, "terms");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->nterms; i++) {
+        const struct memlock_term *t = &r->terms[i];
+        json_begin_object(j);
+        json_key(j, "id");
+        json_string(j, t->id);
+        json_key(j, "label");
+        json_string(j, t->label);
+        json_key(j, "kib");
+        json_uint(j, t->kib);
+        json_key(j, "why");
+        json_string(j, t->why.c);
+        json_end_object(j);
+    }
+    json_end_array(j);
+
+    json_key(j, "warnings");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->warnings.n; i++)
+        json_string(j, r->warnings.items[i].c);
+    json_end_array(j);
+    json_end_object(j);
+}

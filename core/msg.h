@@ -16,10 +16,11 @@ struct msg_list {
 };
 
 /* Formats `fmt_msgid` once as is and once through gettext, with the same arguments. */
-struct msg msg_format(const char *fmt_msgid, ...);
+struct msg msg_format(const char *fmt_msgid, ...) __attribute__((format(printf, 1, 2)));
 void msg_free(struct msg *m);
 
-void msg_list_add(struct msg_list *l, const char *fmt_msgid, ...);
+void msg_list_add(struct msg_list *l, const char *fmt_msgid, ...)
+    __attribute__((format(printf, 2, 3)));
 void msg_list_add_msg(struct msg_list *l, struct msg m);
 void msg_list_free(struct msg_list *l);
 

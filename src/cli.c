@@ -23,12 +23,12 @@ int cli_failf(int status, const char *fmt, ...)
     return status;
 }
 
-const struct profile *cli_profile(const char *version, struct mp_error *err)
+const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err)
 {
+    *beyond = false;
     if (!version)
         return profile_default();
-    bool beyond = false;
-    const struct profile *p = profile_for_version(version, &beyond);
+    const struct profile *p = profile_for_version(version, beyond);
     if (!p) {
         mp_error_set(err, MP_ERR_INPUT,
                      _("--libvirt %s: not a libvirt version this planner knows "

@@ -2,6 +2,7 @@
 #ifndef MP_CLI_H
 #define MP_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -15,8 +16,10 @@ int cli_fail(const struct mp_error *err);
 /* Prints "memlock-planner: <formatted>" on stderr and returns `status`. */
 int cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Resolves --libvirt VERSION (NULL: default). Prints the error itself. */
-const struct profile *cli_profile(const char *version, struct mp_error *err);
+/* Resolves --libvirt VERSION (NULL: default). *beyond: newer than the newest profile. */
+const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err);
+/* --host list: prints the demo hosts. */
+int cli_list_demo_hosts(FILE *out);
 
 /* Options every planning command takes. */
 struct cli_common {
