@@ -205,6 +205,11 @@ int memlock_compute(const struct guest *g, const struct host *h, const struct pr
                                           "(expected kvm or qemu)"), g->virt_name ? g->virt_name : "?");
         return -1;
     }
+    if (g->phb_override > MEMLOCK_MAX_PHBS) {
+        mp_error_set(err, MP_ERR_INPUT, _("a manual count of %u PHBs is out of range (1 to %u)"),
+                     g->phb_override, MEMLOCK_MAX_PHBS);
+        return -1;
+    }
     struct aligned_memory am;
     if (memlock_align(g, &am, &out->warnings, err) < 0) {
         memlock_result_free(out);

@@ -40,6 +40,9 @@ enum phb_origin {
     PHB_MANUAL,             /* the planner's manual count */
 };
 
+/* Sanity bound on a manual PHB count (pseries guests have a few dozen at most). */
+#define MEMLOCK_MAX_PHBS 256u
+
 /* Isolation groups from here up stand for "alone; host IOMMU group unknown". */
 #define PHB_GROUP_UNKNOWN_BASE (1L << 40)
 

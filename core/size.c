@@ -211,6 +211,10 @@ static void format_scaled(unsigned __int128 bytes, char *buf, size_t len)
         whole++;
         hundredths -= 100;
     }
+    if (whole == 1024 && u < 7) { /* 1023.999 GiB shows as 1 TiB, not 1024 GiB */
+        whole = 1;
+        u++;
+    }
     if (hundredths == 0)
         snprintf(buf, len, "%llu %s", (unsigned long long)whole, units[u]);
     else if (hundredths % 10 == 0)
