@@ -1,0 +1,6 @@
+#!/bin/sh
+# Quick start: set up, build, and open the planner on the built-in AC922 demo host.
+set -eu
+cd "$(dirname "$0")/.."
+./scripts/build.sh
+exec ./memlock-planner tui --host demo:ac922 "$@"
