@@ -31,3 +31,44 @@ tests_unit_memlock_rules_test_LDADD = $(UNIT_LDADD)
 tests_unit_memlock_phb_test_SOURCES = tests/unit/memlock_phb_test.c
 tests_unit_memlock_phb_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_memlock_phb_test_LDADD = $(UNIT_LDADD)
+
+# Command-line tests through the real binary.
+CLI_TESTS = \
+	tests/cli/calc_cases.sh \
+	tests/cli/calc_output.sh \
+	tests/cli/calc_errors.sh
+TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
+	tests/data/calc/pc-hardlimit+hostdev.xml \
+	tests/data/calc/pc-hardlimit+locked+hostdev.xml \
+	tests/data/calc/pc-hardlimit+locked.xml \
+	tests/data/calc/pc-hardlimit.xml \
+	tests/data/calc/pc-hostdev.xml \
+	tests/data/calc/pc-kvm.xml \
+	tests/data/calc/pc-locked+hostdev.xml \
+	tests/data/calc/pc-locked.xml \
+	tests/data/calc/pc-tcg.xml \
+	tests/data/calc/pseries-hardlimit+hostdev.xml \
+	tests/data/calc/pseries-hardlimit+locked+hostdev.xml \
+	tests/data/calc/pseries-hardlimit+locked.xml \
+	tests/data/calc/pseries-hardlimit.xml \
+	tests/data/calc/pseries-hostdev.xml \
+	tests/data/calc/pseries-kvm.xml \
+	tests/data/calc/pseries-locked+hostdev.xml \
+	tests/data/calc/pseries-locked.xml \
+	tests/data/calc/pseries-tcg.xml \
+	tests/data/calc/units-pseries-b-1073741824.xml \
+	tests/data/calc/units-pseries-bytes-1073741824.xml \
+	tests/data/calc/units-pseries-g-1.xml \
+	tests/data/calc/units-pseries-gib-1.xml \
+	tests/data/calc/units-pseries-k-1048576.xml \
+	tests/data/calc/units-pseries-kb-1048576.xml \
+	tests/data/calc/units-pseries-kib-1048576.xml \
+	tests/data/calc/units-pseries-mib-1000.xml \
+	tests/data/calc/units-pseries-mib-1024.xml \
+	tests/data/calc/worked-pseries-256m.xml \
+	tests/data/calc/worked-pseries-64g-nv2-1phb.xml \
+	tests/data/calc/worked-pseries-64g-nv2-2phb.xml \
+	tests/data/calc/worked-pseries-64g-vfio-1phb.xml \
+	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
+	tests/data/calc/worked-q35-16g-2vfio-viommu.xml

@@ -1,0 +1,34 @@
+# TAP helpers for shell tests. Source it: . "$srcdir/tests/lib.sh"
+# Each test script calls plan N (or plan_done at the end), then ok/fail/is/like.
+: "${srcdir:=.}"
+: "${MP:=./memlock-planner}"
+TAP_N=0
+TAP_FAILED=0
+TMPDIR_TEST=$(mktemp -d "${TMPDIR:-/tmp}/mp-test.XXXXXX")
+trap 'rm -rf "$TMPDIR_TEST"' EXIT
+
+plan() { echo "1..$1"; }
+plan_done() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }
+ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
+fail() { TAP_N=$((TAP_N + 1)); TAP_FAILED=$((TAP_FAILED + 1)); echo "not ok $TAP_N - $*"; }
+skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP $*"; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+
+# is GOT WANT NAME: exact string comparison.
+is() {
+    if [ "$1" = "$2" ]; then ok "$3"; else fail "$3"; diag "got:  $1" "want: $2"; fi
+}
+# like GOT SUBSTRING NAME
+like() {
+    case "$1" in
+    *"$2"*) ok "$3" ;;
+    *) fail "$3"; diag "got:  $1" "want text containing: $2" ;;
+    esac
+}
+# run_mp ARGS...: runs the planner; sets OUT, ERR and RC.
+run_mp() {
+    "$MP" "$@" >"$TMPDIR_TEST/out" 2>"$TMPDIR_TEST/err"
+    RC=$?
+    OUT=$(cat "$TMPDIR_TEST/out")
+    ERR=$(cat "$TMPDIR_TEST/err")
+}
