@@ -1,29 +1,43 @@
 #!/bin/sh
-# Quick start: set up, build, and run the whole test suite (make check, then
-# make distcheck). Ends with one line: "N passed, N failed, N skipped".
+# Quick start: set up, build, and run the whole test suite: make check, the same
+# suite under AddressSanitizer + UndefinedBehaviorSanitizer, and make distcheck.
+# Ends with one line: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.."
-./scripts/build.sh || { echo "0 passed, 1 failed"; exit 1; }
+PASS=0 FAILED=0 SKIPPED=0
 
-make -s -j"$(nproc)" check >/dev/null 2>&1
-check_rc=$?
-count() { sed -n "s/^# $1: *\([0-9]*\).*/\1/p" test-suite.log | head -n 1; }
-pass=$(count PASS); fail=$(count FAIL); err=$(count ERROR); xpass=$(count XPASS); skip=$(count SKIP)
-pass=${pass:-0}; fail=${fail:-0}; err=${err:-0}; xpass=${xpass:-0}; skip=${skip:-0}
-failed=$((fail + err + xpass))
-if [ "$check_rc" -ne 0 ] || [ "$failed" -ne 0 ]; then
-    # Show what failed: the TAP lines and the logs of failing tests.
-    grep -E '^(FAIL|ERROR|XPASS):' test-suite.log || true
-    sed -n '/^[=]*$/,$p' test-suite.log | head -n 400
-    [ "$failed" -eq 0 ] && failed=1
-fi
+count() { sed -n "s/^# $1: *\([0-9]*\).*/\1/p" "$2" | head -n 1; }
+
+# run_suite BUILD-DIR LABEL [CONFIGURE-ARGS...]
+run_suite() {
+    dir=$1; label=$2; shift 2
+    if ! ./scripts/build.sh "$dir" "$@"; then
+        echo "not ok - $label: build"; FAILED=$((FAILED + 1)); return
+    fi
+    (cd "$dir" && make -s -j"$(nproc)" check >/dev/null 2>&1)
+    rc=$?
+    log="$dir/test-suite.log"
+    p=$(count PASS "$log"); f=$(count FAIL "$log"); e=$(count ERROR "$log")
+    x=$(count XPASS "$log"); s=$(count SKIP "$log")
+    failed=$(( ${f:-0} + ${e:-0} + ${x:-0} ))
+    [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+    echo "$label: ${p:-0} passed, $failed failed, ${s:-0} skipped"
+    if [ "$failed" -ne 0 ]; then
+        grep -E '^(FAIL|ERROR|XPASS):' "$log" || true
+        sed -n '/^[=]*$/,$p' "$log" | head -n 300
+    fi
+    PASS=$((PASS + ${p:-0})); FAILED=$((FAILED + failed)); SKIPPED=$((SKIPPED + ${s:-0}))
+}
+
+run_suite build "make check"
+[ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-sanitizers
 
 if [ "${SKIP_DISTCHECK:-0}" != 1 ]; then
-    if make -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >distcheck.log 2>&1; then
-        pass=$((pass + 1)); echo "ok - make distcheck"
+    if (cd build && make -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) >build/distcheck.log 2>&1; then
+        PASS=$((PASS + 1)); echo "ok - make distcheck"
     else
-        failed=$((failed + 1)); echo "not ok - make distcheck"; tail -n 60 distcheck.log
+        FAILED=$((FAILED + 1)); echo "not ok - make distcheck"; tail -n 60 build/distcheck.log
     fi
 fi
-echo "$pass passed, $failed failed, $skip skipped"
-[ "$failed" -eq 0 ]
+echo "$PASS passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" -eq 0 ]
