@@ -72,3 +72,4 @@ EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/worked-pseries-64g-vfio-1phb.xml \
 	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
 	tests/data/calc/worked-q35-16g-2vfio-viommu.xml
+include tests/fuzz/local.mk
