@@ -36,7 +36,8 @@ tests_unit_memlock_phb_test_LDADD = $(UNIT_LDADD)
 CLI_TESTS = \
 	tests/cli/calc_cases.sh \
 	tests/cli/calc_output.sh \
-	tests/cli/calc_errors.sh
+	tests/cli/calc_errors.sh \
+	tests/cli/hostile.sh
 # Registered once the XML loader lands: TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
@@ -73,3 +74,65 @@ EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
 	tests/data/calc/worked-q35-16g-2vfio-viommu.xml
 include tests/fuzz/local.mk
+EXTRA_DIST += \
+	tests/hostile/bad-type.xml \
+	tests/hostile/billion-laughs.xml \
+	tests/hostile/binary-png.xml \
+	tests/hostile/binary-random.xml \
+	tests/hostile/controller-bad-index.xml \
+	tests/hostile/controller-huge-index.xml \
+	tests/hostile/declaration-only.xml \
+	tests/hostile/deep-nesting.xml \
+	tests/hostile/duplicate-attribute.xml \
+	tests/hostile/empty-root.xml \
+	tests/hostile/empty.xml \
+	tests/hostile/external-dtd-file.xml \
+	tests/hostile/external-dtd.xml \
+	tests/hostile/hardlimit-negative.xml \
+	tests/hostile/hardlimit-unit.xml \
+	tests/hostile/hostdev-bad-addr.xml \
+	tests/hostile/hostdev-bus-range.xml \
+	tests/hostile/hostdev-function-range.xml \
+	tests/hostile/hostdev-kvm-driver.xml \
+	tests/hostile/hostdev-negative-domain.xml \
+	tests/hostile/hostdev-no-source.xml \
+	tests/hostile/hostdev-slot-range.xml \
+	tests/hostile/hostdevs-thousands.xml \
+	tests/hostile/internal-entity.xml \
+	tests/hostile/invalid-utf8.xml \
+	tests/hostile/malformed-attr-quote.xml \
+	tests/hostile/malformed-bad-char.xml \
+	tests/hostile/malformed-json.xml \
+	tests/hostile/malformed-junk-after.xml \
+	tests/hostile/malformed-mismatched.xml \
+	tests/hostile/malformed-not-xml.xml \
+	tests/hostile/malformed-two-roots.xml \
+	tests/hostile/malformed-unclosed.xml \
+	tests/hostile/maxmem-align-overflow.xml \
+	tests/hostile/maxmem-below-memory.xml \
+	tests/hostile/mem-align-overflow.xml \
+	tests/hostile/mem-eib-overflow.xml \
+	tests/hostile/mem-empty.xml \
+	tests/hostile/mem-float.xml \
+	tests/hostile/mem-hex.xml \
+	tests/hostile/mem-huge.xml \
+	tests/hostile/mem-negative.xml \
+	tests/hostile/mem-non-numeric.xml \
+	tests/hostile/mem-unit-empty-ish.xml \
+	tests/hostile/mem-unit-unknown.xml \
+	tests/hostile/mem-unit-zib.xml \
+	tests/hostile/mem-zero.xml \
+	tests/hostile/memdev-exceeds.xml \
+	tests/hostile/no-type.xml \
+	tests/hostile/numa-cell-negative.xml \
+	tests/hostile/numa-cell-overflow.xml \
+	tests/hostile/quadratic-blowup.xml \
+	tests/hostile/unterminated-cdata.xml \
+	tests/hostile/unterminated-comment.xml \
+	tests/hostile/utf16-bom-truncated.xml \
+	tests/hostile/whitespace-only.xml \
+	tests/hostile/wrong-root.xml \
+	tests/hostile/xinclude.xml \
+	tests/hostile/xxe-file.xml \
+	tests/hostile/xxe-http.xml \
+	tests/hostile/xxe-parameter.xml
