@@ -15,5 +15,7 @@ core_libcore_a_SOURCES = \
 	core/msg.c core/msg.h \
 	core/pciaddr.c core/pciaddr.h \
 	core/profile.c core/profile.h \
+	core/qemu_proc.c core/qemu_proc.h \
 	core/size.c core/size.h \
+	core/text_safe.c core/text_safe.h \
 	core/xalloc.c core/xalloc.h

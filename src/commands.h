@@ -4,5 +4,6 @@
 #define MP_COMMANDS_H
 
 int cmd_calc(int argc, char **argv);
+int cmd_guests(int argc, char **argv);
 
 #endif

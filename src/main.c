@@ -17,6 +17,7 @@ struct command {
 
 static const struct command commands[] = {
     { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
+    { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
 };
 
 static void usage(FILE *out)

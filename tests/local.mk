@@ -33,12 +33,16 @@ tests_unit_memlock_phb_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_memlock_phb_test_LDADD = $(UNIT_LDADD)
 
 # Command-line tests through the real binary.
+check_PROGRAMS += tests/qemu_standin
+tests_qemu_standin_SOURCES = tests/qemu_standin.c
 CLI_TESTS = \
 	tests/cli/calc_cases.sh \
 	tests/cli/calc_output.sh \
 	tests/cli/calc_errors.sh \
-	tests/cli/hostile.sh
+	tests/cli/hostile.sh \
+	tests/cli/guests.sh
 # Registered once the XML loader lands: TESTS += $(CLI_TESTS)
+TESTS += tests/cli/guests.sh
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
 	tests/data/calc/pc-hardlimit+locked+hostdev.xml \

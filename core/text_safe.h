@@ -1,0 +1,14 @@
+/* Text from sysfs, the device tree, snapshots and XML on its way to a
+ * terminal or a report: control characters and escape sequences neutralised. */
+#ifndef MP_TEXT_SAFE_H
+#define MP_TEXT_SAFE_H
+
+#include <stddef.h>
+
+/* Copies `src` into `dst` (always terminated), replacing C0 and C1 control
+ * characters, DEL and invalid UTF-8 with '?'. Valid UTF-8 stays. */
+void text_safe_copy(char *dst, size_t len, const char *src);
+/* The same into a new string. */
+char *text_safe_dup(const char *src);
+
+#endif
