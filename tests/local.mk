@@ -140,3 +140,9 @@ EXTRA_DIST += \
 	tests/hostile/xxe-file.xml \
 	tests/hostile/xxe-http.xml \
 	tests/hostile/xxe-parameter.xml
+
+# Per-area test fragments.
+include tests/xml.mk
+include tests/probe.mk
+include tests/tui.mk
+include tests/report.mk
