@@ -6,11 +6,14 @@
 #include "demo.h"
 #include "i18n.h"
 #include "probe.h"
+#include "probe_live.h"
 
 struct host *probe_load(const char *source, struct mp_error *err)
 {
     if (!source || !strcmp(source, "none"))
         return host_new("none");
+    if (!strcmp(source, "live"))
+        return probe_live(err);
     if (!strncmp(source, "demo:", 5)) {
         struct host *h = demo_load(source + 5);
         if (!h)

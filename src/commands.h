@@ -5,5 +5,7 @@
 
 int cmd_calc(int argc, char **argv);
 int cmd_guests(int argc, char **argv);
+int cmd_probe(int argc, char **argv);
+int cmd_record(int argc, char **argv);
 
 #endif
