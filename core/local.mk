@@ -4,6 +4,8 @@ core_libcore_a_SOURCES = \
 	core/error.c core/error.h \
 	core/guest.c core/guest.h \
 	core/guest_xml.c core/guest_xml.h \
+	core/guest_xml_devices.c core/guest_xml_hostdev.c \
+	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h \
 	core/i18n.h \
 	core/json.c core/json.h \

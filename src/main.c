@@ -60,8 +60,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
-        usage(stderr);
-        return cli_failf(EXIT_INPUT, _("unknown command '%s'"), argv[1]);
+        /* One line, as for every input error; --help has the list. */
+        return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
+                         argv[1]);
     }
     usage(stderr);
     return EXIT_INPUT;

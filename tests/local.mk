@@ -45,8 +45,7 @@ CLI_TESTS = \
 	tests/cli/calc_errors.sh \
 	tests/cli/hostile.sh \
 	tests/cli/guests.sh
-# Registered once the XML loader lands: TESTS += $(CLI_TESTS)
-TESTS += tests/cli/guests.sh
+TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
 	tests/data/calc/pc-hardlimit+locked+hostdev.xml \
