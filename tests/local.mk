@@ -44,8 +44,10 @@ CLI_TESTS = \
 	tests/cli/calc_output.sh \
 	tests/cli/calc_errors.sh \
 	tests/cli/hostile.sh \
+	tests/cli/views.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
 	tests/data/calc/pc-hardlimit+locked+hostdev.xml \
