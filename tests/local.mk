@@ -45,6 +45,7 @@ CLI_TESTS = \
 	tests/cli/calc_errors.sh \
 	tests/cli/hostile.sh \
 	tests/cli/views.sh \
+	tests/cli/valgrind.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
