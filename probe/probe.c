@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "demo.h"
+#include "host_snapshot.h"
 #include "i18n.h"
 #include "probe.h"
 #include "probe_live.h"
@@ -25,6 +26,5 @@ struct host *probe_load(const char *source, struct mp_error *err)
         mp_error_set(err, MP_ERR_INPUT, _("--host: empty source"));
         return NULL;
     }
-    mp_error_set(err, MP_ERR_INPUT, _("host source '%s' is not available yet"), source);
-    return NULL;
+    return host_snapshot_load_file(source, err);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "host_snapshot.h"
 #include "commands.h"
 #include "i18n.h"
 #include "json.h"
@@ -63,7 +64,7 @@ int cmd_probe(int argc, char **argv)
         probe_write_json(&j, h);
         json_finish(&j);
     } else if (!strcmp(format, "xml")) {
-        rc = mp_error_set(&err, MP_ERR_INTERNAL, "xml: not yet");
+        rc = host_snapshot_write(stdout, h, &err);
     } else {
         probe_print_text(stdout, h);
     }
