@@ -1,0 +1,3 @@
+#!/bin/sh
+. "$srcdir/tests/lib.sh"
+plan_done
