@@ -386,7 +386,7 @@ static int read_device(struct rd *r, const xmlNode *n)
         return -1;
     if (has_base != has_size || (has_size && !d->gpu_ram_size))
         return fail(r, n, _("gpu_ram_base and a non-zero gpu_ram_size go together"));
-    if (d->gpu_ram_base > UINT64_MAX - d->gpu_ram_size)
+    if (has_size && d->gpu_ram_base > UINT64_MAX - (d->gpu_ram_size - 1))
         return fail(r, n, _("the GPU RAM window runs past the end of the address space"));
     if (!has_size && d->gpu_ram_numa_node != HOST_UNKNOWN)
         return fail(r, n, _("gpu_ram_numa_node needs gpu_ram_base and gpu_ram_size"));

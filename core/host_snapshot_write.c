@@ -8,6 +8,7 @@
 #include "host_snapshot.h"
 #include "i18n.h"
 #include "text_safe.h"
+#include "xalloc.h"
 
 const char *const host_snapshot_nv2_names[4] = { "ibm,gpu", "ibm,nvlink", "ibm,nvlink-speed",
                                                   "memory-region" };
@@ -16,7 +17,10 @@ const char *const host_snapshot_nv2_names[4] = { "ibm,gpu", "ibm,nvlink", "ibm,n
  * for them) and markup escaped. */
 static void put_text(FILE *out, const char *s)
 {
-    char *safe = text_safe_dup(s);
+    /* Readers refuse longer values: cut here rather than write an unreadable file. */
+    char *cut = xstrndup(s, HOST_SNAPSHOT_MAX_TEXT);
+    char *safe = text_safe_dup(cut);
+    free(cut);
     for (const char *p = safe; *p; p++) {
         switch (*p) {
         case '&': fputs("&amp;", out); break;

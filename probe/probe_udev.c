@@ -418,8 +418,15 @@ static void link_gpu_ram(struct scan *s)
                 probe_warn(h, N_("%s: GPU RAM node %s has no (base, size) reg"), addr, e->d_name);
                 continue;
             }
-            d->gpu_ram_base = (uint64_t)reg[0] << 32 | reg[1];
-            d->gpu_ram_size = (uint64_t)reg[2] << 32 | reg[3];
+            uint64_t base = (uint64_t)reg[0] << 32 | reg[1];
+            uint64_t size = (uint64_t)reg[2] << 32 | reg[3];
+            if (!size || base > UINT64_MAX - (size - 1)) {
+                probe_warn(h, N_("%s: GPU RAM node %s has an empty or wrapping reg"), addr,
+                           e->d_name);
+                continue;
+            }
+            d->gpu_ram_base = base;
+            d->gpu_ram_size = size;
             d->gpu_ram_numa_node = numa;
             s->dt[i].mem_ph_ok = false; /* resolved */
         }
