@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
 #include "probe_warn.h"
+#include "text_safe.h"
 #include "xalloc.h"
 
 #define DT_ROOT "/sys/firmware/devicetree/base"
@@ -260,20 +262,46 @@ static void read_names(struct scan *s, struct host_device *d)
 
 /* ---- one device ---- */
 
-static void scan_device(struct scan *s, const char *path)
+/* `dir`/`rel` with "." and ".." folded, textually (sysfs links are plain). */
+static int resolve_rel(const char *dir, const char *rel, char *out, size_t len)
 {
-    struct udev_device *ud = udev_device_new_from_syspath(s->udev, path);
-    if (!ud) {
-        /* Removed between the enumeration and now. */
-        probe_warn(s->h, N_("%s: vanished during the scan"), path);
-        return;
+    char buf[PATH_MAX];
+    if (rel[0] == '/')
+        snprintf(buf, sizeof(buf), "%s", rel);
+    else if (snprintf(buf, sizeof(buf), "%s/%s", dir, rel) >= (int)sizeof(buf))
+        return -1;
+    size_t o = 0;
+    char *save = NULL;
+    for (char *c = strtok_r(buf, "/", &save); c; c = strtok_r(NULL, "/", &save)) {
+        if (!strcmp(c, "."))
+            continue;
+        if (!strcmp(c, "..")) {
+            while (o > 0 && out[--o] != '/')
+                ;
+            continue;
+        }
+        size_t l = strlen(c);
+        if (o + l + 2 > len)
+            return -1;
+        out[o++] = '/';
+        memcpy(out + o, c, l);
+        o += l;
     }
-    const char *syspath = udev_device_get_syspath(ud);
-    const char *sysname = udev_device_get_sysname(ud);
+    out[o] = '\0';
+    return o ? 0 : -1;
+}
+
+/* One device, by its syspath: the attribute files read directly (umockdev
+ * redirects them in tests). */
+static void scan_device(struct scan *s, const char *syspath)
+{
+    const char *sysname = strrchr(syspath, '/');
+    sysname = sysname ? sysname + 1 : syspath;
     struct pci_addr a;
-    if (!sysname || !pci_addr_parse(sysname, &a)) {
-        probe_warn(s->h, N_("%s: not a PCI address, skipped"), sysname ? sysname : path);
-        udev_device_unref(ud);
+    if (!pci_addr_parse(sysname, &a)) {
+        char safe[128];
+        text_safe_copy(safe, sizeof(safe), sysname);
+        probe_warn(s->h, N_("%s: not a PCI address, skipped"), safe);
         return;
     }
     char addr[PCI_ADDR_STRLEN];
@@ -282,14 +310,22 @@ static void scan_device(struct scan *s, const char *path)
     XGROW(s->dt, s->dt_cap, s->h->ndevices);
     struct dt_info *dt = &s->dt[s->h->ndevices - 1];
     memset(dt, 0, sizeof(*dt));
+    size_t nwarn = s->h->warnings.n;
     read_ids(s, d, syspath, addr);
+    if (!d->ids_known && access(syspath, F_OK) < 0 && errno == ENOENT) {
+        /* Removed between the enumeration and now: one warning, no entry. */
+        while (s->h->warnings.n > nwarn)
+            msg_free(&s->h->warnings.items[--s->h->warnings.n]);
+        s->h->ndevices--;
+        probe_warn(s->h, N_("%s: vanished during the scan"), addr);
+        return;
+    }
     read_driver(s, d, syspath, addr);
     read_group(s, d, syspath, addr);
     read_numa(s, d, syspath, addr);
     read_parent(d, syspath);
     read_of_node(s, d, dt, syspath, addr);
     read_names(s, d);
-    udev_device_unref(ud);
 }
 
 /* ---- links between bridges, GPUs and GPU RAM ---- */
@@ -441,26 +477,46 @@ static void link_gpu_ram(struct scan *s)
         }
 }
 
+/* The PCI bus directory, as libudev's enumerator reads it, but with one
+ * readlink per device: libudev's enumerator resolves every link component
+ * by component and alone takes longer than lspci -nnk on a big host. */
+static int list_bus(struct scan *s)
+{
+    const char *bus = "/sys/bus/pci/devices";
+    DIR *dp = opendir(bus);
+    if (!dp)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char link[PATH_MAX], syspath[PATH_MAX];
+        char path[PATH_MAX];
+        snprintf(path, sizeof(path), "%s/%s", bus, e->d_name);
+        ssize_t n = readlink(path, link, sizeof(link) - 1);
+        if (n < 0) {
+            if (errno == ENOENT)
+                probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
+            continue;
+        }
+        link[n] = '\0';
+        if (resolve_rel(bus, link, syspath, sizeof(syspath)) < 0)
+            continue;
+        scan_device(s, syspath);
+    }
+    closedir(dp);
+    return 0;
+}
+
 int probe_udev_scan(struct host *h)
 {
     struct scan s = { .h = h };
+    /* libudev for the hardware database; without it, names stay numeric. */
     s.udev = udev_new();
-    if (!s.udev) {
-        probe_warn(h, N_("libudev is not usable: %s; no PCI devices"), errstr(errno));
-        return -1;
-    }
-    struct udev_enumerate *en = udev_enumerate_new(s.udev);
-    if (!en || udev_enumerate_add_match_subsystem(en, "pci") < 0 ||
-        udev_enumerate_scan_devices(en) < 0) {
-        probe_warn(h, N_("cannot enumerate PCI devices through libudev: %s"), errstr(errno));
-        udev_enumerate_unref(en);
-        udev_unref(s.udev);
-        return -1;
-    }
-    s.hwdb = udev_hwdb_new(s.udev);
-    struct udev_list_entry *e;
-    udev_list_entry_foreach(e, udev_enumerate_get_list_entry(en))
-        scan_device(&s, udev_list_entry_get_name(e));
+    s.hwdb = s.udev ? udev_hwdb_new(s.udev) : NULL;
+    int rc = list_bus(&s);
+    if (rc < 0)
+        probe_warn(h, N_("cannot list /sys/bus/pci/devices: %s; no PCI devices"), errstr(errno));
     link_gpus(&s);
     link_gpu_ram(&s);
     for (size_t i = 0; i < s.nnames; i++) {
@@ -472,7 +528,6 @@ int probe_udev_scan(struct host *h)
         free(s.dt[i].node_dir);
     free(s.dt);
     udev_hwdb_unref(s.hwdb);
-    udev_enumerate_unref(en);
     udev_unref(s.udev);
-    return 0;
+    return rc;
 }

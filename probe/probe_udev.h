@@ -1,4 +1,5 @@
-/* The PCI devices of the live host through libudev (umockdev in tests). */
+/* The PCI devices of the live host: the pci bus in sysfs (umockdev in
+ * tests), names from libudev's hardware database. */
 #ifndef MP_PROBE_UDEV_H
 #define MP_PROBE_UDEV_H
 
@@ -6,8 +7,8 @@
 
 /* Adds every PCI device to `h` (not finished) with its ids, driver, IOMMU
  * group, NUMA node, device-tree facts and hardware-database names. What
- * cannot be read becomes unknown with a warning. Returns 0, or -1 if libudev
- * itself cannot be used (also a warning). */
+ * cannot be read becomes unknown with a warning. Returns 0, or -1 if the
+ * pci bus cannot be listed (also a warning). */
 int probe_udev_scan(struct host *h);
 
 #endif

@@ -9,6 +9,17 @@ set -eu
 
 record() {
     awk '
+    # 64 bytes of config space as lspci reads them: little-endian ids, class
+    # at 0x09-0x0b, header type 1 for bridges, subsystem ids at 0x2c.
+    function le16(h) { return substr(h, 3, 2) substr(h, 1, 2) }
+    function config(v, d, sv, sd, cls, rev,    c, i) {
+        c = le16(v) le16(d) "0000" "1000" rev substr(cls, 5, 2) substr(cls, 3, 2) substr(cls, 1, 2)
+        c = c "00" "00" (substr(cls, 1, 4) == "0604" ? "01" : "00") "00"
+        for (i = 16; i < 44; i++) c = c "00"
+        c = c le16(sv) le16(sd)
+        for (i = 48; i < 64; i++) c = c "00"
+        return c
+    }
     /^#/ || NF == 0 { next }
     {
         path = $1; n = split(path, comp, "/"); addr = comp[n]
@@ -24,6 +35,7 @@ record() {
         print "A: class=0x" $6
         print "A: revision=0x" $7
         print "A: numa_node=" $10
+        print "H: config=" config($2, $3, $4, $5, $6, $7)
         if ($8 != "-") print "L: driver=" up "bus/pci/drivers/" $8
         if ($9 != "-") print "L: iommu_group=" up "kernel/iommu_groups/" $9
         if ($11 != "-") print "L: of_node=" up "firmware/devicetree/base" $11
