@@ -5,5 +5,7 @@
 
 int cmd_calc(int argc, char **argv);
 int cmd_guests(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
 
 #endif
