@@ -12,10 +12,12 @@
  * write error on `out` is found afterwards, so it need not be checked). */
 typedef int (*atomic_fill_fn)(FILE *out, void *ctx, struct mp_error *err);
 
-/* Replaces `path` with what `fill` writes. `path` must be absent or a regular
- * file (so `-o /dev/null` or a folder is refused); an existing file's mode is
- * kept, a new one gets 0666 less the umask. Returns 0, or -1 with `err` set
- * (MP_ERR_INTERNAL for the system's errors; the message names `path`). */
+/* Replaces `path` with what `fill` writes. An existing file's mode is kept, a
+ * new one gets 0666 less the umask; a symbolic link keeps pointing at the
+ * (replaced) file. A character device or FIFO (/dev/null, /dev/stdout) is
+ * written in place; a folder or block device is refused. Returns 0, or -1
+ * with `err` set (MP_ERR_INTERNAL for the system's errors, MP_ERR_INPUT for a
+ * refused target; the message names `path`). */
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err);
 
 /* Writes a memory buffer the same way. */

@@ -7,5 +7,9 @@ int cmd_calc(int argc, char **argv);
 int cmd_guests(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_map(int argc, char **argv);
+int cmd_capacity(int argc, char **argv);
+int cmd_tour(int argc, char **argv);
 
 #endif

@@ -20,6 +20,10 @@ static const struct command commands[] = {
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
     { "report", cmd_report, N_("write the plan for guests as text, Markdown, JSON or HTML") },
     { "apply", cmd_apply, N_("write a guest XML with the computed <memtune><hard_limit>") },
+    { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
+    { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
+    { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
+    { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
 };
 
 static void usage(FILE *out)
@@ -58,8 +62,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
-        usage(stderr);
-        return cli_failf(EXIT_INPUT, _("unknown command '%s'"), argv[1]);
+        /* One line, as for every input error; --help has the list. */
+        return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
+                         argv[1]);
     }
     usage(stderr);
     return EXIT_INPUT;

@@ -169,11 +169,15 @@ static void test_refused_targets(void **state)
     struct stat st;
     assert_int_equal(stat(dir, &st), 0);
     assert_true(S_ISDIR(st.st_mode));
-    /* A device: never replaced (as root, rename would otherwise succeed). */
+    /* Devices are written in place, never renamed over (root could). */
     memset(&err, 0, sizeof(err));
-    assert_int_equal(atomic_file_write_buf("/dev/null", "x", 1, &err), -1);
-    assert_non_null(strstr(err.text, "not a regular file"));
+    assert_int_equal(atomic_file_write_buf("/dev/null", "x", 1, &err), 0);
     assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    assert_int_equal(atomic_file_write_buf("/dev/full", "x", 1, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INTERNAL);
+    assert_non_null(strstr(err.text, "/dev/full"));
+    assert_int_equal(stat("/dev/full", &st), 0);
     assert_true(S_ISCHR(st.st_mode));
     /* A missing folder. */
     char *p = path_in("missing/out.txt");
@@ -221,6 +225,25 @@ static void test_read_only_folder(void **state)
     free(sub);
 }
 
+/* A link to a file stays a link; the file behind it gets the content. */
+static void test_symlink(void **state)
+{
+    (void)state;
+    char *p = path_in("real.txt"), *l = path_in("link.txt");
+    put_file(p, "old\n");
+    assert_int_equal(symlink("real.txt", l), 0);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(l, "new\n", 4, &err), 0);
+    struct stat st;
+    assert_int_equal(lstat(l, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    char *got = slurp(p);
+    assert_string_equal(got, "new\n");
+    free(got);
+    free(p);
+    free(l);
+}
+
 /* A bare file name: the temporary file goes into the current folder. */
 static void test_relative_name(void **state)
 {
@@ -248,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_refused_targets),
         cmocka_unit_test(test_read_only_folder),
+        cmocka_unit_test(test_symlink),
         cmocka_unit_test(test_relative_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -105,6 +105,14 @@ static void test_lookalikes(void **state)
             "  <devices><memtune><hard_limit>4</hard_limit></memtune></devices>\n</domain>");
 }
 
+static void test_bare_doctype(void **state)
+{
+    (void)state;
+    edit_is("<!DOCTYPE domain>\n<domain>\n  <memory>1</memory>\n</domain>\n",
+            "<!DOCTYPE domain>\n<domain>\n  <memory>1</memory>\n  <memtune>\n    " HL
+            "\n  </memtune>\n</domain>\n");
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -113,6 +121,9 @@ static void test_refused(void **state)
     R("<guest><memory>1</memory></guest>", "not <domain>");
     R("<!DOCTYPE domain [<!ENTITY a 'b'>]><domain><name>&a;</name></domain>", "DOCTYPE");
     R("<!DOCTYPE domain SYSTEM 'file:///etc/passwd'><domain/>", "DOCTYPE");
+    R("<!DOCTYPE domain [<!ELEMENT domain ANY>]><domain><name>a</name></domain>", "DOCTYPE");
+    R("<!DOCTYPE d [<!ENTITY a 'x'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>"
+      "<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>]><domain>&c;</domain>", "DOCTYPE");
     R("<domain><memtune/><memtune/></domain>", "more than one <memtune>");
     R("<domain><memtune><hard_limit>1</hard_limit><hard_limit>2</hard_limit></memtune></domain>",
       "more than one <hard_limit>");
@@ -129,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_insert_into_memtune),
         cmocka_unit_test(test_insert_memtune),
         cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_bare_doctype),
         cmocka_unit_test(test_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
