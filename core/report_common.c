@@ -120,7 +120,7 @@ void report_put_md(FILE *out, const char *s)
         case '>': fputs("&gt;", out); break;
         case '&': fputs("&amp;", out); break;
         case '|': case '\\': case '`': case '*': case '_': case '[': case ']':
-        case '#': case '~': case '!': case '(': case ')':
+        case '#': case '~':
             fputc('\\', out);
             fputc(*c, out);
             break;
