@@ -105,7 +105,9 @@ void report_rows_free(struct report_kv *rows, size_t n);
 /* Escapers: text_safe first, then what the format needs. */
 void report_put_safe(FILE *out, const char *s);   /* text: control characters out */
 void report_put_md(FILE *out, const char *s);     /* a Markdown table cell or line */
-void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values */
+void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values; keeps \n */
+/* A copy with every line made safe (text_safe) and the line breaks kept. */
+char *report_safe_lines(const char *s);
 
 /* Host RAM share of the fleet's added-up limits, in percent; -1 unknown. */
 int report_fleet_percent(const struct report *rep);

@@ -104,6 +104,27 @@ void report_rows_free(struct report_kv *rows, size_t n)
         free(rows[i].value);
 }
 
+char *report_safe_lines(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = xmalloc(n + 1), *o = out;
+    while (*s) {
+        size_t len = strcspn(s, "\n");
+        char *line = xstrndup(s, len);
+        char *safe = text_safe_dup(line);
+        size_t sl = strlen(safe);   /* never longer than the line */
+        memcpy(o, safe, sl);
+        o += sl;
+        free(safe);
+        free(line);
+        s += len;
+        if (*s == '\n')
+            *o++ = *s++;
+    }
+    *o = '\0';
+    return out;
+}
+
 void report_put_safe(FILE *out, const char *s)
 {
     char *t = text_safe_dup(s ? s : "");
@@ -132,7 +153,7 @@ void report_put_md(FILE *out, const char *s)
 
 void report_put_html(FILE *out, const char *s)
 {
-    char *t = text_safe_dup(s ? s : "");
+    char *t = report_safe_lines(s ? s : "");
     for (const char *c = t; *c; c++) {
         switch (*c) {
         case '<': fputs("&lt;", out); break;

@@ -43,7 +43,7 @@ static void code(FILE *out, const char *label, char *text)
 {
     if (!text)
         return;
-    char *safe = text_safe_dup(text);
+    char *safe = report_safe_lines(text);
     free(text);
     size_t run = 0, longest = 0;
     for (const char *c = safe; *c; c++) {
