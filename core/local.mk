@@ -21,3 +21,9 @@ core_libcore_a_SOURCES = \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
 	core/xalloc.c core/xalloc.h
+# Views beyond the limit itself: profile comparison, address map, capacity, tour.
+core_libcore_a_SOURCES += \
+	core/address_map.c core/address_map.h \
+	core/capacity.c core/capacity.h \
+	core/profile_compare.c core/profile_compare.h \
+	core/tour.c core/tour.h

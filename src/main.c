@@ -18,6 +18,10 @@ struct command {
 static const struct command commands[] = {
     { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
+    { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
+    { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
+    { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
+    { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
 };
 
 static void usage(FILE *out)
