@@ -1,1 +1,2 @@
 dist_man_MANS += doc/memlock-planner.1
+EXTRA_DIST += doc/report-format.md
