@@ -4,7 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "guest_xml.h"
+#include "guest_xml_apply.h"
 #include "report.h"
 #include "size.h"
 #include "test_util.h"
@@ -206,6 +209,65 @@ static void test_escaping(void **state)
     host_free(h);
 }
 
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = xcalloc(1, 1 << 16);
+    size_t n = fread(buf, 1, (1 << 16) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* The TUI's w and x: an edited guest written into its own XML, and a report file. */
+static void test_tui_entry_points(void **state)
+{
+    (void)state;
+    const char *srcdir = getenv("srcdir") ? getenv("srcdir") : ".";
+    char *src = xasprintf("%s/tests/report/data/odd.xml", srcdir);
+    struct mp_error err = { 0 };
+    struct guest *g = guest_xml_load_file(src, &err);
+    if (!g)
+        fail_msg("%s", err.text);
+    g->memory_kib = 8 * KIB_PER_GIB;   /* edited in the TUI: 8 GiB instead of 4 */
+    char dir[] = "/tmp/mp-report-test.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *out = xasprintf("%s/new.xml", dir);
+    uint64_t kib = 0;
+    assert_int_equal(guest_xml_save(g, NULL, NULL, src, out, &kib, &err), 0);
+    assert_int_equal(kib, 9 * KIB_PER_GIB);
+    char *text = slurp(out);
+    assert_non_null(strstr(text, "  <memory   unit='MiB' >4096</memory>\n  <memtune>\n"
+                                 "    <hard_limit unit='KiB'>9437184</hard_limit>\n  </memtune>\n"));
+    free(text);
+    /* No file behind the guest: refused, nothing written. */
+    assert_int_equal(guest_xml_save(g, NULL, NULL, NULL, out, NULL, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+
+    char *rep = xasprintf("%s/plan.md", dir);
+    const struct guest *gs[] = { g, g };
+    const char *srcs[] = { src, NULL };
+    assert_int_equal(report_write_guests(NULL, NULL, gs, srcs, 2, REPORT_MD, rep, &err), 0);
+    text = slurp(rep);
+    assert_non_null(strstr(text, "## Fleet"));
+    assert_non_null(strstr(text, "<hard_limit unit='KiB'>9437184</hard_limit>"));
+    free(text);
+    /* A failing write (folder missing) leaves no file and says where. */
+    char *bad = xasprintf("%s/missing/plan.md", dir);
+    assert_int_equal(report_write_guests(NULL, NULL, gs, srcs, 1, REPORT_HTML, bad, &err), -1);
+    assert_non_null(strstr(err.text, bad));
+
+    unlink(out);
+    unlink(rep);
+    rmdir(dir);
+    free(bad);
+    free(rep);
+    free(out);
+    free(src);
+    guest_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_current_hard_limit),
         cmocka_unit_test(test_fleet_over_ram),
         cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_tui_entry_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
