@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -65,11 +66,15 @@ int cmd_report(int argc, char **argv)
         return cli_failf(EXIT_INPUT, _("report needs at least one guest XML file"));
     }
     size_t nstdin = 0;
+    struct stat out_st;
+    bool out_exists = o.output && strcmp(o.output, "-") && stat(o.output, &out_st) == 0 &&
+                      S_ISREG(out_st.st_mode);
     for (int i = optind; i < argc; i++) {
         nstdin += !strcmp(argv[i], "-");
-        /* Never write over an input unless asked to by name... which -o is,
-         * but a report over its own guest XML is surely a slip. */
-        if (o.output && !strcmp(o.output, argv[i]))
+        /* A report written over one of its own guest XMLs is surely a slip. */
+        struct stat in_st;
+        if (out_exists && stat(argv[i], &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
+            in_st.st_ino == out_st.st_ino)
             return cli_failf(EXIT_INPUT, _("-o %s names an input file"), o.output);
     }
     if (nstdin > 1)

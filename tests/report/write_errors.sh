@@ -79,4 +79,8 @@ cp "$g" "$t/in.xml"
 run_mp report --host none -o "$t/in.xml" "$t/in.xml"
 is "$RC" 2 "report -o its input: refused"
 if cmp -s "$g" "$t/in.xml"; then ok "report -o its input: input intact"; else fail "report -o its input: input intact"; fi
+ln -s in.xml "$t/link.xml"
+run_mp report --host none -o "$t/link.xml" "$t/in.xml"
+is "$RC" 2 "report -o a link to its input: refused"
+one_message "report -o a link to its input"
 plan_done
