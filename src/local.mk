@@ -6,7 +6,9 @@ memlock_planner_SOURCES = \
 	src/cmd_apply.c \
 	src/cmd_calc.c \
 	src/cmd_guests.c \
-	src/cmd_report.c
+	src/cmd_report.c \
+	src/cmd_probe.c \
+	src/cmd_record.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \

@@ -20,11 +20,12 @@ static const struct command commands[] = {
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
     { "report", cmd_report, N_("write the plan for guests as text, Markdown, JSON or HTML") },
     { "apply", cmd_apply, N_("write a guest XML with the computed <memtune><hard_limit>") },
+    { "probe", cmd_probe, N_("show the host: PCI tree, drivers, IOMMU groups, NVLink2 bridges") },
+    { "record", cmd_record, N_("save the live host as a snapshot file for planning elsewhere") },
     { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
     { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
     { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
     { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
-};
 
 static void usage(FILE *out)
 {
@@ -34,17 +35,14 @@ static void usage(FILE *out)
     fputs(_("Commands:\n"), out);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-    fputs("\n", out);
     fputs(_("Options:\n"), out);
     fputs(_("  -h, --help      show this help and exit\n"), out);
     fputs(_("  -V, --version   show the version and exit\n"), out);
-    fputs("\n", out);
     fputs(_("Run 'memlock-planner COMMAND --help' for a command's options.\n"), out);
     fputs(_("Exit status: 0 success, 1 internal error, 2 bad input.\n"), out);
 }
 
 int main(int argc, char **argv)
-{
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);
@@ -57,8 +55,6 @@ int main(int argc, char **argv)
         }
         if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
             printf("memlock-planner %s\n", PACKAGE_VERSION);
-            return 0;
-        }
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
@@ -68,4 +64,3 @@ int main(int argc, char **argv)
     }
     usage(stderr);
     return EXIT_INPUT;
-}
