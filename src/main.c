@@ -26,6 +26,7 @@ static const struct command commands[] = {
     { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
     { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
     { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
+};
 
 static void usage(FILE *out)
 {
@@ -35,14 +36,17 @@ static void usage(FILE *out)
     fputs(_("Commands:\n"), out);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fputs("\n", out);
     fputs(_("Options:\n"), out);
     fputs(_("  -h, --help      show this help and exit\n"), out);
     fputs(_("  -V, --version   show the version and exit\n"), out);
+    fputs("\n", out);
     fputs(_("Run 'memlock-planner COMMAND --help' for a command's options.\n"), out);
     fputs(_("Exit status: 0 success, 1 internal error, 2 bad input.\n"), out);
 }
 
 int main(int argc, char **argv)
+{
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);
@@ -55,6 +59,8 @@ int main(int argc, char **argv)
         }
         if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
             printf("memlock-planner %s\n", PACKAGE_VERSION);
+            return 0;
+        }
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
@@ -64,3 +70,4 @@ int main(int argc, char **argv)
     }
     usage(stderr);
     return EXIT_INPUT;
+}
