@@ -39,7 +39,7 @@ is "$RC" 0 "record over an existing file"
 is "$(ls -A "$t/snapdir" | tr '\n' ' ')" "host.xml " "no temporary file left behind"
 like "$(cat "$t/snapdir/host.xml")" "<arch>x86_64</arch>" "the file was replaced"
 run_mp record --host demo:x86-gpu -o "$t/no/such/dir/host.xml"
-is "$RC" 2 "record into a missing directory: exit 2"
+is "$RC" 1 "record into a missing directory: exit 1 (a system error, as atomic_file reports it)"
 is "$(printf '%s\n' "$ERR" | wc -l | tr -d ' ')" 1 "missing directory: one line"
 
 # Bad snapshot files.
