@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -49,7 +50,9 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
-    bindtextdomain(PACKAGE, LOCALEDIR);
+    /* Tests and uninstalled builds point at their own compiled catalogs. */
+    const char *localedir = getenv("MEMLOCK_PLANNER_LOCALEDIR");
+    bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
     textdomain(PACKAGE);
 #endif
     if (argc >= 2) {
