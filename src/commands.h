@@ -5,5 +5,6 @@
 
 int cmd_calc(int argc, char **argv);
 int cmd_guests(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
 
 #endif

@@ -4,7 +4,8 @@ memlock_planner_SOURCES = \
 	src/main.c src/commands.h \
 	src/cli.c src/cli.h \
 	src/cmd_calc.c \
-	src/cmd_guests.c
+	src/cmd_guests.c \
+	src/cmd_tui.c
 # Order matters for static libraries: users first.
-memlock_planner_LDADD = probe/libprobe.a core/libcore.a \
+memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
 	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -18,6 +19,7 @@ struct command {
 static const struct command commands[] = {
     { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
+    { "tui", cmd_tui, N_("the interactive planner (the default on a terminal)") },
 };
 
 static void usage(FILE *out)
@@ -56,9 +58,15 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
+        /* Options without a command are the planner's: memlock-planner --host demo:ac922 */
+        if (argv[1][0] == '-' && argv[1][1])
+            return cmd_tui(argc, argv);
         usage(stderr);
         return cli_failf(EXIT_INPUT, _("unknown command '%s'"), argv[1]);
     }
+    /* No command: the interactive planner on a terminal, the usage elsewhere. */
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return cmd_tui(argc, argv);
     usage(stderr);
     return EXIT_INPUT;
 }
