@@ -10,6 +10,9 @@
 
 /* Inputs larger than this are refused (a domain XML is a few KiB). */
 #define GUEST_XML_MAX_BYTES (16u * 1024 * 1024)
+/* More hostdevs, controllers, NUMA cells, memory devices, disks or
+ * interfaces than this are refused (real guests have a few dozen). */
+#define GUEST_XML_MAX_ITEMS 4096u
 
 /* Returns a new guest, or NULL with `err` set (MP_ERR_INPUT: the message names
  * `path` and what is wrong). `path` "-" reads standard input. */

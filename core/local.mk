@@ -4,6 +4,8 @@ core_libcore_a_SOURCES = \
 	core/error.c core/error.h \
 	core/guest.c core/guest.h \
 	core/guest_xml.c core/guest_xml.h \
+	core/guest_xml_devices.c core/guest_xml_hostdev.c \
+	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h \
 	core/i18n.h \
 	core/json.c core/json.h \
@@ -19,3 +21,9 @@ core_libcore_a_SOURCES = \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
 	core/xalloc.c core/xalloc.h
+# Views beyond the limit itself: profile comparison, address map, capacity, tour.
+core_libcore_a_SOURCES += \
+	core/address_map.c core/address_map.h \
+	core/capacity.c core/capacity.h \
+	core/profile_compare.c core/profile_compare.h \
+	core/tour.c core/tour.h

@@ -1,5 +1,9 @@
 # probe/: fills the host model (libudev, snapshot files, built-in demo hosts).
 noinst_LIBRARIES += probe/libprobe.a
 probe_libprobe_a_SOURCES = \
+	probe/demo.c probe/demo.h \
+	probe/demo_ac922.c \
+	probe/demo_x86.c \
 	probe/probe.c probe/probe.h \
+	probe/probe_derive.c probe/probe_derive.h \
 	probe/proc_scan.c probe/proc_scan.h

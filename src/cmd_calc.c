@@ -49,6 +49,7 @@ int cmd_calc(int argc, char **argv)
     bool force_vfio = false;
     int c;
     optind = 1;
+    opterr = 0; /* one line of our own instead of getopt's message and the usage */
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'H': host_src = optarg; break;
@@ -56,17 +57,18 @@ int cmd_calc(int argc, char **argv)
         case 'f': format = optarg; break;
         case 'F': force_vfio = true; break;
         case 'h': calc_usage(stdout); return 0;
-        default: calc_usage(stderr); return EXIT_INPUT;
+        default:
+            return cli_failf(EXIT_INPUT, _("calc: unknown option or missing argument '%s' (see "
+                                           "'memlock-planner calc --help')"),
+                             argv[optind - 1]);
         }
     }
     if (!strcmp(host_src, "list"))
         return cli_list_demo_hosts(stdout);
     if (strcmp(format, "text") && strcmp(format, "json"))
         return cli_failf(EXIT_INPUT, _("--format %s: expected text or json"), format);
-    if (optind != argc - 1) {
-        calc_usage(stderr);
+    if (optind != argc - 1)
         return cli_failf(EXIT_INPUT, _("calc takes exactly one guest XML file (or - for stdin)"));
-    }
 
     struct mp_error err = { 0 };
     bool beyond = false;

@@ -7,5 +7,12 @@ memlock_planner_SOURCES = \
 	src/cmd_guests.c \
 	src/cmd_tui.c
 # Order matters for static libraries: users first.
+# The planning views.
+memlock_planner_SOURCES += \
+	src/cli_plan.c src/cli_plan.h \
+	src/cmd_capacity.c \
+	src/cmd_compare.c \
+	src/cmd_map.c \
+	src/cmd_tour.c
 memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
 	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)

@@ -19,6 +19,10 @@ struct command {
 static const struct command commands[] = {
     { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
+    { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
+    { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
+    { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
+    { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
     { "tui", cmd_tui, N_("the interactive planner (the default on a terminal)") },
 };
 
@@ -61,8 +65,9 @@ int main(int argc, char **argv)
         /* Options without a command are the planner's: memlock-planner --host demo:ac922 */
         if (argv[1][0] == '-' && argv[1][1])
             return cmd_tui(argc, argv);
-        usage(stderr);
-        return cli_failf(EXIT_INPUT, _("unknown command '%s'"), argv[1]);
+        /* One line, as for every input error; --help has the list. */
+        return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
+                         argv[1]);
     }
     /* No command: the interactive planner on a terminal, the usage elsewhere. */
     if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))

@@ -12,7 +12,8 @@ UNIT_TESTS = \
 	tests/unit/profile_test \
 	tests/unit/memlock_libvirt_test \
 	tests/unit/memlock_rules_test \
-	tests/unit/memlock_phb_test
+	tests/unit/memlock_phb_test \
+	tests/unit/views_test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -31,6 +32,9 @@ tests_unit_memlock_rules_test_LDADD = $(UNIT_LDADD)
 tests_unit_memlock_phb_test_SOURCES = tests/unit/memlock_phb_test.c
 tests_unit_memlock_phb_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_memlock_phb_test_LDADD = $(UNIT_LDADD)
+tests_unit_views_test_SOURCES = tests/unit/views_test.c
+tests_unit_views_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_views_test_LDADD = $(UNIT_LDADD)
 
 # Command-line tests through the real binary.
 check_PROGRAMS += tests/qemu_standin
@@ -40,9 +44,11 @@ CLI_TESTS = \
 	tests/cli/calc_output.sh \
 	tests/cli/calc_errors.sh \
 	tests/cli/hostile.sh \
+	tests/cli/views.sh \
+	tests/cli/valgrind.sh \
 	tests/cli/guests.sh
-# Registered once the XML loader lands: TESTS += $(CLI_TESTS)
-TESTS += tests/cli/guests.sh
+TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
 	tests/data/calc/pc-hardlimit+locked+hostdev.xml \

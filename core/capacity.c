@@ -1,0 +1,254 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capacity.h"
+#include "i18n.h"
+#include "size.h"
+#include "xalloc.h"
+
+static struct capacity_resource *add_resource(struct capacity *c, char *id, struct msg label,
+                                              uint64_t available, uint64_t per_guest)
+{
+    c->resources = xreallocarray(c->resources, c->n + 1, sizeof(*c->resources));
+    struct capacity_resource *res = &c->resources[c->n++];
+    *res = (struct capacity_resource){ id, label, available, per_guest,
+                                       per_guest ? available / per_guest : UINT64_MAX };
+    return res;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "1014:04ea x6 + 10de:1db1 x2": the models in a group, counted, sorted. */
+static char *group_signature(const struct host *h, int group)
+{
+    size_t n;
+    size_t *members = host_group_members(h, group, &n);
+    char **ids = xcalloc(n ? n : 1, sizeof(*ids));
+    for (size_t i = 0; i < n; i++) {
+        const struct host_device *d = &h->devices[members[i]];
+        ids[i] = d->ids_known ? xasprintf("%04x:%04x", d->vendor, d->device) : xstrdup("?");
+    }
+    qsort(ids, n, sizeof(*ids), cmp_str);
+    char *sig = xstrdup("");
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !strcmp(ids[j], ids[i]))
+            j++;
+        char *next = xasprintf("%s%s%s x%zu", sig, *sig ? " + " : "", ids[i], j - i);
+        free(sig);
+        sig = next;
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    free(members);
+    return sig;
+}
+
+/* Distinct IOMMU groups the guest's PCI hostdevs touch. Caller frees. */
+static int *guest_groups(const struct guest *g, const struct host *h, size_t *n,
+                         struct msg_list *notes)
+{
+    int *groups = xcalloc(g->nhostdevs ? g->nhostdevs : 1, sizeof(*groups));
+    *n = 0;
+    bool mdev_noted = false;
+    for (size_t i = 0; i < g->nhostdevs; i++) {
+        const struct guest_hostdev *hd = &g->hostdevs[i];
+        if (hd->kind != GUEST_HOSTDEV_PCI) {
+            if (!mdev_noted)
+                msg_list_add(notes, N_("mediated devices are not counted: their capacity depends on "
+                                   "the parent device's driver"));
+            mdev_noted = true;
+            continue;
+        }
+        const struct host_device *d = host_find(h, &hd->host);
+        if (!d || d->iommu_group == HOST_UNKNOWN) {
+            char addr[PCI_ADDR_STRLEN];
+            pci_addr_format(&hd->host, addr);
+            msg_list_add(notes, N_("%s: not on this host or its IOMMU group is unknown; not "
+                                   "counted"), addr);
+            continue;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < *n; k++)
+            seen |= groups[k] == d->iommu_group;
+        if (!seen)
+            groups[(*n)++] = d->iommu_group;
+    }
+    return groups;
+}
+
+/* Every IOMMU group of the host, once. */
+static int *host_groups(const struct host *h, size_t *n)
+{
+    int *groups = xcalloc(h->ndevices ? h->ndevices : 1, sizeof(*groups));
+    *n = 0;
+    for (size_t i = 0; i < h->ndevices; i++) {
+        int grp = h->devices[i].iommu_group;
+        if (grp == HOST_UNKNOWN)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < *n && !seen; k++)
+            seen = groups[k] == grp;
+        if (!seen)
+            groups[(*n)++] = grp;
+    }
+    return groups;
+}
+
+static void add_group_resources(struct capacity *c, const struct guest *g, const struct host *h)
+{
+    size_t nused, nhost;
+    int *used = guest_groups(g, h, &nused, &c->notes);
+    if (!nused) {
+        free(used);
+        return;
+    }
+    int *all = host_groups(h, &nhost);
+    char **host_sigs = xcalloc(nhost, sizeof(*host_sigs));
+    for (size_t i = 0; i < nhost; i++)
+        host_sigs[i] = group_signature(h, all[i]);
+    bool *done = xcalloc(nused, sizeof(*done));
+    for (size_t i = 0; i < nused; i++) {
+        if (done[i])
+            continue;
+        char *sig = group_signature(h, used[i]);
+        uint64_t need = 0, have = 0;
+        for (size_t k = i; k < nused; k++) {
+            char *other = group_signature(h, used[k]);
+            if (!strcmp(other, sig)) {
+                need++;
+                done[k] = true;
+            }
+            free(other);
+        }
+        for (size_t k = 0; k < nhost; k++)
+            have += !strcmp(host_sigs[k], sig);
+        add_resource(c, xasprintf("groups:%s", sig),
+                     msg_format(N_("IOMMU groups like group %d (%s)"), used[i], sig), have, need);
+        free(sig);
+    }
+    for (size_t i = 0; i < nhost; i++)
+        free(host_sigs[i]);
+    free(host_sigs);
+    free(done);
+    free(all);
+    free(used);
+}
+
+int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
+                     struct capacity *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!h || !h->memory_known) {
+        msg_list_add(&out->notes, N_("host RAM is unknown: RAM is not counted"));
+    } else if (r->memory_kib) {
+        add_resource(out, xstrdup("ram"), msg_format(N_("Host RAM")), h->memory_kib, r->memory_kib);
+        if (r->kind == MEMLOCK_BYTES && r->uses_vfio) {
+            out->worst_case_known = true;
+            out->fits_at_limit = h->memory_kib / r->limit_kib;
+        }
+    }
+    if (h)
+        add_group_resources(out, g, h);
+    else if (g->nhostdevs)
+        msg_list_add(&out->notes, N_("no host facts: devices are not counted"));
+    for (size_t i = 0; i < out->n; i++) {
+        if (!out->known || out->resources[i].fits < out->fits) {
+            out->fits = out->resources[i].fits;
+            out->limiting = i;
+        }
+        out->known = true;
+    }
+    return 0;
+}
+
+void capacity_free(struct capacity *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->resources[i].id);
+        msg_free(&c->resources[i].label);
+    }
+    free(c->resources);
+    msg_list_free(&c->notes);
+    memset(c, 0, sizeof(*c));
+}
+
+static void format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len)
+{
+    if (!strcmp(res->id, "ram"))
+        size_format_kib(v, buf, len);
+    else
+        snprintf(buf, len, "%" PRIu64, v);
+}
+
+void capacity_print_text(FILE *out, const struct capacity *c)
+{
+    if (!c->known) {
+        fputs(_("Capacity: unknown (no host facts to count).\n"), out);
+    } else {
+        fprintf(out, _("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs out first.\n"),
+                c->fits, c->resources[c->limiting].label.local);
+        char have[32], need[32];
+        for (size_t i = 0; i < c->n; i++) {
+            const struct capacity_resource *res = &c->resources[i];
+            format_amount(res, res->available, have, sizeof(have));
+            format_amount(res, res->per_guest, need, sizeof(need));
+            fprintf(out, _("  %c %-52s %10s available, %10s per guest: %" PRIu64 "\n"),
+                    i == c->limiting ? '>' : ' ', res->label.local, have, need, res->fits);
+        }
+    }
+    if (c->worst_case_known)
+        fprintf(out, _("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n"),
+                c->fits_at_limit);
+    for (size_t i = 0; i < c->notes.n; i++)
+        fprintf(out, "  - %s\n", c->notes.items[i].local);
+}
+
+void capacity_write_json(struct json *j, const struct capacity *c)
+{
+    json_begin_object(j);
+    json_key(j, "fits");
+    if (c->known)
+        json_uint(j, c->fits);
+    else
+        json_null(j);
+    json_key(j, "limited_by");
+    json_string(j, c->known ? c->resources[c->limiting].id : NULL);
+    json_key(j, "fits_at_limit");
+    if (c->worst_case_known)
+        json_uint(j, c->fits_at_limit);
+    else
+        json_null(j);
+    json_key(j, "resources");
+    json_begin_array(j);
+    for (size_t i = 0; i < c->n; i++) {
+        const struct capacity_resource *res = &c->resources[i];
+        json_begin_object(j);
+        json_key(j, "id");
+        json_string(j, res->id);
+        json_key(j, "label");
+        json_string(j, res->label.c);
+        json_key(j, "available");
+        json_uint(j, res->available);
+        json_key(j, "per_guest");
+        json_uint(j, res->per_guest);
+        json_key(j, "fits");
+        json_uint(j, res->fits);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_key(j, "notes");
+    json_begin_array(j);
+    for (size_t i = 0; i < c->notes.n; i++)
+        json_string(j, c->notes.items[i].c);
+    json_end_array(j);
+    json_end_object(j);
+}

@@ -1,0 +1,41 @@
+/* Capacity: how many guests of one shape a host can run, and which resource
+ * runs out first — host RAM, or the IOMMU groups the guest's devices need
+ * (VFIO assigns whole groups, so a GPU may take its socket's whole group). */
+#ifndef MP_CAPACITY_H
+#define MP_CAPACITY_H
+
+#include <stdio.h>
+
+#include "json.h"
+#include "memlock.h"
+
+struct capacity_resource {
+    char *id;              /* "ram", "groups:10de:1db1x2+1014:04eax6" */
+    struct msg label;      /* "Host RAM", "IOMMU groups like group 5 (...)" */
+    uint64_t available;    /* KiB for RAM, a count for groups */
+    uint64_t per_guest;
+    uint64_t fits;         /* available / per_guest */
+};
+
+struct capacity {
+    struct capacity_resource *resources;
+    size_t n;
+    bool known;            /* at least one resource could be measured */
+    uint64_t fits;         /* the smallest fit */
+    size_t limiting;       /* index of the resource that runs out first */
+    /* If every guest locked memory up to its limit (the kernel's ceiling). */
+    bool worst_case_known;
+    uint64_t fits_at_limit;
+    struct msg_list notes; /* what could not be counted, and why */
+};
+
+/* `r` is the guest's calculation on `h`. Returns 0 (never fails on missing
+ * host facts: they become notes). */
+int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
+                     struct capacity *out);
+void capacity_free(struct capacity *c);
+
+void capacity_print_text(FILE *out, const struct capacity *c);
+void capacity_write_json(struct json *j, const struct capacity *c);
+
+#endif

@@ -1,0 +1,167 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "profile_compare.h"
+#include "size.h"
+#include "xalloc.h"
+
+static struct profile_compare_row *row_for(struct profile_compare *c, const struct memlock_term *t)
+{
+    for (size_t i = 0; i < c->nrows; i++)
+        if (!strcmp(c->rows[i].id, t->id))
+            return &c->rows[i];
+    c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof(*c->rows));
+    struct profile_compare_row *row = &c->rows[c->nrows++];
+    row->id = t->id;
+    row->label = t->label;
+    row->present = xcalloc(c->nprofiles, sizeof(*row->present));
+    row->kib = xcalloc(c->nprofiles, sizeof(*row->kib));
+    row->differs = false;
+    return row;
+}
+
+static bool same_limit(const struct memlock_result *a, const struct memlock_result *b)
+{
+    return a->kind == b->kind && a->limit_bytes == b->limit_bytes;
+}
+
+int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
+                        struct mp_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    out->nprofiles = nprofiles;
+    out->results = xcalloc(nprofiles, sizeof(*out->results));
+    for (size_t p = 0; p < nprofiles; p++) {
+        if (memlock_compute(g, h, &profiles[p], &out->results[p], err) < 0) {
+            out->nprofiles = p;  /* free only what was computed */
+            profile_compare_free(out);
+            return -1;
+        }
+    }
+    for (size_t p = 0; p < nprofiles; p++) {
+        const struct memlock_result *r = &out->results[p];
+        for (size_t t = 0; t < r->nterms; t++) {
+            struct profile_compare_row *row = row_for(out, &r->terms[t]);
+            row->present[p] = true;
+            row->kib[p] = r->terms[t].kib;
+        }
+        if (!same_limit(r, &out->results[0]))
+            out->limit_differs = true;
+    }
+    for (size_t i = 0; i < out->nrows; i++) {
+        struct profile_compare_row *row = &out->rows[i];
+        for (size_t p = 1; p < nprofiles; p++)
+            if (row->present[p] != row->present[0] || row->kib[p] != row->kib[0])
+                row->differs = true;
+    }
+    return 0;
+}
+
+void profile_compare_free(struct profile_compare *c)
+{
+    for (size_t p = 0; p < c->nprofiles; p++)
+        memlock_result_free(&c->results[p]);
+    free(c->results);
+    for (size_t i = 0; i < c->nrows; i++) {
+        free(c->rows[i].present);
+        free(c->rows[i].kib);
+    }
+    free(c->rows);
+    memset(c, 0, sizeof(*c));
+}
+
+static void format_limit(const struct memlock_result *r, char *buf, size_t len)
+{
+    switch (r->kind) {
+    case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
+    case MEMLOCK_NONE: snprintf(buf, len, "%s", _("none")); break;
+    case MEMLOCK_BYTES: size_format_bytes(r->limit_bytes, buf, len); break;
+    }
+}
+
+void profile_compare_print_text(FILE *out, const struct profile_compare *c)
+{
+    char cell[40];
+    fprintf(out, "  %-28s", _("Term"));
+    for (size_t p = 0; p < c->nprofiles; p++)
+        fprintf(out, " %14s", c->results[p].profile->id);
+    fputc('\n', out);
+    for (size_t i = 0; i < c->nrows; i++) {
+        const struct profile_compare_row *row = &c->rows[i];
+        fprintf(out, "%c %-28s", row->differs ? '*' : ' ', _(row->label));
+        for (size_t p = 0; p < c->nprofiles; p++) {
+            if (row->present[p])
+                size_format_kib(row->kib[p], cell, sizeof(cell));
+            else
+                snprintf(cell, sizeof(cell), "-");
+            fprintf(out, " %14s", cell);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "%c %-28s", c->limit_differs ? '*' : ' ', _("Limit"));
+    for (size_t p = 0; p < c->nprofiles; p++) {
+        format_limit(&c->results[p], cell, sizeof(cell));
+        fprintf(out, " %14s", cell);
+    }
+    fputc('\n', out);
+    fputs(c->limit_differs || c->nrows == 0
+              ? _("* marks what differs between libvirt versions.\n")
+              : _("Every profile gives the same limit for this guest.\n"),
+          out);
+    for (size_t p = 0; p < c->nprofiles; p++)
+        if (c->results[p].profile->approx)
+            fprintf(out, _("Note on %s: %s\n"), c->results[p].profile->id,
+                    _(c->results[p].profile->approx));
+}
+
+static void json_limit_of(struct json *j, const struct memlock_result *r)
+{
+    if (r->kind == MEMLOCK_UNLIMITED)
+        json_string(j, "unlimited");
+    else
+        json_uint(j, r->limit_bytes);
+}
+
+void profile_compare_write_json(struct json *j, const struct profile_compare *c)
+{
+    json_begin_object(j);
+    json_key(j, "profiles");
+    json_begin_array(j);
+    for (size_t p = 0; p < c->nprofiles; p++)
+        json_string(j, c->results[p].profile->id);
+    json_end_array(j);
+    json_key(j, "limit_bytes");
+    json_begin_array(j);
+    for (size_t p = 0; p < c->nprofiles; p++)
+        json_limit_of(j, &c->results[p]);
+    json_end_array(j);
+    json_key(j, "limit_differs");
+    json_bool(j, c->limit_differs);
+    json_key(j, "terms");
+    json_begin_array(j);
+    for (size_t i = 0; i < c->nrows; i++) {
+        const struct profile_compare_row *row = &c->rows[i];
+        json_begin_object(j);
+        json_key(j, "id");
+        json_string(j, row->id);
+        json_key(j, "label");
+        json_string(j, row->label);
+        json_key(j, "differs");
+        json_bool(j, row->differs);
+        json_key(j, "kib");
+        json_begin_array(j);
+        for (size_t p = 0; p < c->nprofiles; p++) {
+            if (row->present[p])
+                json_uint(j, row->kib[p]);
+            else
+                json_null(j);
+        }
+        json_end_array(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}

@@ -1,0 +1,39 @@
+/* The same guest under every formula profile, side by side: which terms
+ * differ between libvirt versions, and by how much. */
+#ifndef MP_PROFILE_COMPARE_H
+#define MP_PROFILE_COMPARE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "json.h"
+#include "memlock.h"
+
+struct profile_compare_row {
+    const char *id;            /* term id: "hpt", "dma32", ... */
+    const char *label;         /* msgid */
+    bool *present;             /* per profile: the term is in that result */
+    uint64_t *kib;             /* per profile: its size (0 when absent) */
+    bool differs;              /* not the same in every profile */
+};
+
+struct profile_compare {
+    size_t nprofiles;
+    struct memlock_result *results;   /* one per profile, in profiles[] order */
+    struct profile_compare_row *rows; /* union of term ids, in first-seen order */
+    size_t nrows;
+    bool limit_differs;
+};
+
+/* Computes `g` on `h` under every profile. Returns 0, or -1 with `err` set
+ * (the first profile whose calculation fails). */
+int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
+                        struct mp_error *err);
+void profile_compare_free(struct profile_compare *c);
+
+/* A table for people: one column per profile, differing rows marked. */
+void profile_compare_print_text(FILE *out, const struct profile_compare *c);
+/* {"profiles": [...], "limits": [...], "terms": [{id,label,differs,kib:[...]}]} */
+void profile_compare_write_json(struct json *j, const struct profile_compare *c);
+
+#endif
