@@ -68,8 +68,8 @@ void draw_host(struct app *a)
         const struct host_device *d = &p->host->devices[hr->dev];
         bool on = plan_device_assigned(p, hr->dev);
         hostview_device_text(d, nv2, text, sizeof(text));
-        snprintf(line, sizeof(line), "%s %s%*s%s", on ? a->crt.g.mark : " ",
-                 hr->last ? a->crt.g.tree_last : a->crt.g.tree_mid, hr->depth, "", text);
+        snprintf(line, sizeof(line), "%s %*s%s%s", on ? a->crt.g.mark : " ", hr->depth, "",
+                 hr->last ? a->crt.g.tree_last : a->crt.g.tree_mid, text);
         draw_text(a, in.y + (int)i, in.x, in.w, line,
                   row_attr(a, PANE_HOST, row, on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE));
     }
