@@ -12,3 +12,9 @@ tests_tui_plan_test_SOURCES = tests/tui/plan_test.c
 tests_tui_plan_test_CFLAGS = $(UNIT_CFLAGS)
 tests_tui_plan_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_tui_plan_test_LDADD = $(TUI_UNIT_LDADD)
+
+# Screen tests: the real binary in tmux (skipped when tmux is missing).
+TUI_SCREEN_TESTS = \
+	tests/tui/start.sh
+TESTS += $(TUI_SCREEN_TESTS)
+EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml

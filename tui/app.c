@@ -25,7 +25,7 @@ void app_relayout(struct app *a)
 {
     getmaxyx(stdscr, a->rows, a->cols);
     size_t nw = a->plan.have_result ? a->plan.result.warnings.n : 1;
-    layout_compute(a->rows, a->cols, nw, &a->lay);
+    layout_compute(a->rows, a->cols, nw, guestview_rows(&a->plan, NULL, 0), &a->lay);
 }
 
 void app_host_changed(struct app *a)

@@ -45,15 +45,12 @@ static void phbs_text(const struct plan *p, char *value, size_t vlen)
         snprintf(value, vlen, "%s", _("auto"));
         return;
     }
-    size_t listed = 0, added = 0;
-    for (size_t i = 0; i < p->result.nphbs; i++) {
+    size_t added = 0;
+    for (size_t i = 0; i < p->result.nphbs; i++)
         if (p->result.phbs[i].origin == PHB_ADDED_ISOLATION)
             added++;
-        else
-            listed++;
-    }
     if (added)
-        snprintf(value, vlen, _("auto: %zu (%zu + %zu for isolation)"), p->result.nphbs, listed, added);
+        snprintf(value, vlen, _("auto: %zu (%zu added)"), p->result.nphbs, added);
     else
         snprintf(value, vlen, _("auto: %zu"), p->result.nphbs);
 }

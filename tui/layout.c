@@ -6,7 +6,7 @@
 
 #include "layout.h"
 
-void layout_compute(int rows, int cols, size_t nwarnings, struct layout *out)
+void layout_compute(int rows, int cols, size_t nwarnings, size_t guest_rows, struct layout *out)
 {
     memset(out, 0, sizeof(*out));
     if (rows < LAYOUT_MIN_ROWS || cols < LAYOUT_MIN_COLS) {
@@ -28,7 +28,19 @@ void layout_compute(int rows, int cols, size_t nwarnings, struct layout *out)
     int left_w = cols * 9 / 20;
     if (cols - left_w < 44)
         left_w = cols - 44;
-    int host_h = panes_h / 2;
+    int guest_h = panes_h - panes_h / 2;
+    if (guest_rows) {
+        /* Borders take two rows; the host list scrolls, so it gives way. */
+        guest_h = guest_rows > (size_t)panes_h ? panes_h : (int)guest_rows + 2;
+        int host_min = panes_h * 2 / 5;
+        if (host_min < LAYOUT_MIN_PANE)
+            host_min = LAYOUT_MIN_PANE;
+        if (guest_h > panes_h - host_min)
+            guest_h = panes_h - host_min;
+        if (guest_h < LAYOUT_MIN_PANE)
+            guest_h = LAYOUT_MIN_PANE;
+    }
+    int host_h = panes_h - guest_h;
     out->host = (struct rect){ top, 0, host_h, left_w };
     out->guest = (struct rect){ top + host_h, 0, panes_h - host_h, left_w };
     out->result = (struct rect){ top, left_w, panes_h, cols - left_w };
@@ -184,7 +196,7 @@ void layout_term_columns(int width, struct term_columns *out)
     /* value: "1023.99 GiB" is 11 columns; label gets what the bar leaves. */
     out->value = 11;
     int rest = width - out->value - 2;
-    out->label = rest * 55 / 100;
+    out->label = rest * 65 / 100;
     if (out->label > 28)
         out->label = 28;
     if (out->label < 12)

@@ -26,8 +26,11 @@ struct layout {
 };
 
 /* Splits a rows x cols screen; `nwarnings` decides how many warning rows
- * (at least one, at most three, fewer on short screens). */
-void layout_compute(int rows, int cols, size_t nwarnings, struct layout *out);
+ * (at least one, at most three, fewer on short screens). The guest pane gets
+ * room for `guest_rows` rows of content when the host pane can keep
+ * LAYOUT_MIN_PANE rows; 0 splits the left column in half. */
+#define LAYOUT_MIN_PANE 8
+void layout_compute(int rows, int cols, size_t nwarnings, size_t guest_rows, struct layout *out);
 
 /* Whether point (y, x) is inside r. */
 bool layout_contains(const struct rect *r, int y, int x);

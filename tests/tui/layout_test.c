@@ -24,13 +24,13 @@ static void test_too_small(void **state)
 {
     (void)state;
     struct layout l;
-    layout_compute(23, 200, 0, &l);
+    layout_compute(23, 200, 0, 0, &l);
     assert_true(l.too_small);
-    layout_compute(100, 79, 0, &l);
+    layout_compute(100, 79, 0, 0, &l);
     assert_true(l.too_small);
-    layout_compute(20, 60, 0, &l);
+    layout_compute(20, 60, 0, 0, &l);
     assert_true(l.too_small);
-    layout_compute(24, 80, 0, &l);
+    layout_compute(24, 80, 0, 0, &l);
     assert_false(l.too_small);
 }
 
@@ -41,9 +41,10 @@ static void test_sweep(void **state)
     (void)state;
     for (int rows = 24; rows <= 70; rows++)
         for (int cols = 80; cols <= 260; cols += 3)
-            for (size_t nw = 0; nw <= 5; nw++) {
+            for (size_t nw = 0; nw <= 5; nw++)
+            for (size_t gr = 0; gr <= 40; gr += 7) {
                 struct layout l;
-                layout_compute(rows, cols, nw, &l);
+                layout_compute(rows, cols, nw, gr, &l);
                 assert_false(l.too_small);
                 const struct rect *all[] = { &l.title, &l.host, &l.guest, &l.result,
                                              &l.warn, &l.status, &l.footer };
@@ -65,7 +66,14 @@ static void test_sweep(void **state)
                 /* The result pane keeps room for label, bar and value. */
                 assert_true(l.result.w >= 44);
                 /* Boxes need at least a row of content plus borders. */
-                assert_true(l.host.h >= 8 && l.guest.h >= 8);
+                assert_true(l.host.h >= LAYOUT_MIN_PANE && l.guest.h >= LAYOUT_MIN_PANE);
+                /* The guest gets what it asks for when the host keeps its minimum. */
+                int panes = l.host.h + l.guest.h;
+                int host_min = panes * 2 / 5 > LAYOUT_MIN_PANE ? panes * 2 / 5 : LAYOUT_MIN_PANE;
+                if (gr && (int)gr + 2 + host_min <= panes && gr + 2 >= LAYOUT_MIN_PANE)
+                    assert_int_equal(l.guest.h, (int)gr + 2);
+                if (gr && (int)gr + 2 > panes - host_min)
+                    assert_int_equal(l.host.h, host_min);
                 /* One warning row always; more on taller screens, as many as there are. */
                 int maxw = rows >= 34 ? 3 : rows >= 28 ? 2 : 1;
                 int want = nw < 1 ? 1 : (int)nw > maxw ? maxw : (int)nw;
@@ -77,14 +85,24 @@ static void test_80x24(void **state)
 {
     (void)state;
     struct layout l;
-    layout_compute(24, 80, 1, &l);
+    layout_compute(24, 80, 1, 0, &l);
     assert_int_equal(l.host.x, 0);
     assert_int_equal(l.host.w, 36);
     assert_int_equal(l.result.x, 36);
     assert_int_equal(l.result.w, 44);
     assert_int_equal(l.result.h, 20);
     assert_int_equal(l.warn.y, 21);
+    assert_int_equal(l.host.h, 10);
+    assert_int_equal(l.guest.h, 10);
     assert_true(layout_contains(&l.guest, l.guest.y, 0));
+    /* A guest with 13 rows at 100x30: all of them, the host keeps 11. */
+    layout_compute(30, 100, 1, 13, &l);
+    assert_int_equal(l.guest.h, 15);
+    assert_int_equal(l.host.h, 11);
+    /* 40 rows wanted: the host keeps two fifths of the column. */
+    layout_compute(30, 100, 1, 40, &l);
+    assert_int_equal(l.host.h, 10);
+    assert_int_equal(l.guest.h, 16);
     assert_false(layout_contains(&l.guest, l.guest.y - 1, 0));
 }
 

@@ -205,7 +205,7 @@ static void test_guestview(void **state)
     guestview_text(&p, &rows[GF_DEVHEADER + 1], label, sizeof(label), value, sizeof(value));
     assert_string_equal(value, "0003:01:00.0 net g3");
     guestview_text(&p, &rows[GF_PHBS], label, sizeof(label), value, sizeof(value));
-    assert_string_equal(value, "auto: 2 (1 + 1 for isolation)");
+    assert_string_equal(value, "auto: 2 (1 added)");
     assert_int_equal(plan_remove_hostdev(&p, 0, &err), 0);
     assert_int_equal(p.guest->nhostdevs, 1);
     plan_free(&p);
