@@ -15,6 +15,10 @@ tests_tui_plan_test_LDADD = $(TUI_UNIT_LDADD)
 
 # Screen tests: the real binary in tmux (skipped when tmux is missing).
 TUI_SCREEN_TESTS = \
-	tests/tui/start.sh
+	tests/tui/start.sh \
+	tests/tui/assign.sh \
+	tests/tui/edit.sh \
+	tests/tui/resize.sh \
+	tests/tui/quit.sh
 TESTS += $(TUI_SCREEN_TESTS)
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml

@@ -163,7 +163,8 @@ static void draw_too_small(struct app *a)
     snprintf(l2, sizeof(l2), _("memlock-planner needs at least %dx%d."), LAYOUT_MIN_COLS,
              LAYOUT_MIN_ROWS);
     const char *l3 = _("Enlarge the window, or press q to quit.");
-    const char *lines[] = { l1, l2, l3 };
+    /* A quit question must be visible here too. */
+    const char *lines[] = { l1, l2, a->mode == MODE_CONFIRM ? a->question : l3 };
     int y = a->rows / 2 - 1;
     for (int i = 0; i < 3; i++) {
         int w = layout_text_width(lines[i]);

@@ -196,7 +196,7 @@ void layout_term_columns(int width, struct term_columns *out)
     /* value: "1023.99 GiB" is 11 columns; label gets what the bar leaves. */
     out->value = 11;
     int rest = width - out->value - 2;
-    out->label = rest * 65 / 100;
+    out->label = rest * 75 / 100;
     if (out->label > 28)
         out->label = 28;
     if (out->label < 12)

@@ -33,7 +33,7 @@ tui_start() {
 screen() { tm capture-pane -p -t mp 2>/dev/null; }
 keys() { tm send-keys -t mp "$@"; }
 # Sends text literally (no key-name lookup).
-type_text() { tm send-keys -t mp -l "$1"; }
+type_text() { tm send-keys -t mp -l -- "$1"; }
 
 # wait_for TEXT [TENTHS]: polls the screen until it shows TEXT (default 10 s).
 wait_for() {
