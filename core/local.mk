@@ -1,12 +1,15 @@
 # core/: pure logic, no terminal and no /sys.
 noinst_LIBRARIES += core/libcore.a
 core_libcore_a_SOURCES = \
+	core/atomic_file.c core/atomic_file.h \
 	core/error.c core/error.h \
 	core/guest.c core/guest.h \
 	core/guest_xml.c core/guest_xml.h \
+	core/guest_xml_apply.c core/guest_xml_apply.h \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h \
+	core/host_snapshot.h core/host_snapshot_read.c core/host_snapshot_write.c \
 	core/i18n.h \
 	core/json.c core/json.h \
 	core/memlock.c core/memlock.h \
@@ -18,9 +21,17 @@ core_libcore_a_SOURCES = \
 	core/pciaddr.c core/pciaddr.h \
 	core/profile.c core/profile.h \
 	core/qemu_proc.c core/qemu_proc.h \
+	core/report.c core/report.h \
+	core/report_common.c \
+	core/report_html.c \
+	core/report_json.c \
+	core/report_md.c \
+	core/report_rec.c core/report_rec.h \
+	core/report_text.c \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
-	core/xalloc.c core/xalloc.h
+	core/xalloc.c core/xalloc.h \
+	core/xml_edit.c core/xml_edit.h
 # Views beyond the limit itself: profile comparison, address map, capacity, tour.
 core_libcore_a_SOURCES += \
 	core/address_map.c core/address_map.h \

@@ -19,7 +19,7 @@ const char *memlock_rule_id(enum memlock_rule rule)
     return "?";
 }
 
-static const char *memlock_rule_text(enum memlock_rule rule)
+const char *memlock_rule_text(enum memlock_rule rule)
 {
     switch (rule) {
     case RULE_HARD_LIMIT: return _("<memtune><hard_limit> is set: it is the limit");

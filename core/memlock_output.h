@@ -15,6 +15,8 @@ void memlock_write_json(struct json *j, const struct memlock_result *r);
 
 /* Stable names for machine formats. */
 const char *memlock_rule_id(enum memlock_rule rule);
+/* One translated sentence saying what the rule is. */
+const char *memlock_rule_text(enum memlock_rule rule);
 const char *phb_origin_id(enum phb_origin origin);
 
 #endif

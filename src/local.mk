@@ -3,8 +3,12 @@ bin_PROGRAMS += memlock-planner
 memlock_planner_SOURCES = \
 	src/main.c src/commands.h \
 	src/cli.c src/cli.h \
+	src/cmd_apply.c \
 	src/cmd_calc.c \
 	src/cmd_guests.c \
+	src/cmd_report.c \
+	src/cmd_probe.c \
+	src/cmd_record.c \
 	src/cmd_tui.c
 # Order matters for static libraries: users first.
 # The planning views.

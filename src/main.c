@@ -19,6 +19,10 @@ struct command {
 static const struct command commands[] = {
     { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
     { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
+    { "report", cmd_report, N_("write the plan for guests as text, Markdown, JSON or HTML") },
+    { "apply", cmd_apply, N_("write a guest XML with the computed <memtune><hard_limit>") },
+    { "probe", cmd_probe, N_("show the host: PCI tree, drivers, IOMMU groups, NVLink2 bridges") },
+    { "record", cmd_record, N_("save the live host as a snapshot file for planning elsewhere") },
     { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
     { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
     { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },

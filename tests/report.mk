@@ -1,1 +1,28 @@
 # tests/report.mk: tests for the report area (owned by that area; keeps merges apart).
+REPORT_UNIT_TESTS = \
+	tests/unit/atomic_file_test \
+	tests/unit/xml_edit_test \
+	tests/unit/report_test
+check_PROGRAMS += $(REPORT_UNIT_TESTS)
+TESTS += $(REPORT_UNIT_TESTS)
+tests_unit_atomic_file_test_SOURCES = tests/unit/atomic_file_test.c
+tests_unit_atomic_file_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_atomic_file_test_LDADD = $(UNIT_LDADD)
+tests_unit_xml_edit_test_SOURCES = tests/unit/xml_edit_test.c
+tests_unit_xml_edit_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_xml_edit_test_LDADD = $(UNIT_LDADD)
+tests_unit_report_test_SOURCES = tests/unit/report_test.c
+tests_unit_report_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_report_test_LDADD = $(UNIT_LDADD)
+
+# Command-line tests through the real binary.
+REPORT_CLI_TESTS = \
+	tests/report/formats.sh \
+	tests/report/hostile.sh \
+	tests/report/apply.sh \
+	tests/report/write_errors.sh
+TESTS += $(REPORT_CLI_TESTS)
+EXTRA_DIST += $(REPORT_CLI_TESTS) \
+	tests/report/data/hostile-name.xml \
+	tests/report/data/odd.xml \
+	tests/report/data/odd-applied.xml

@@ -1,0 +1,227 @@
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic_file.h"
+#include "i18n.h"
+#include "report.h"
+#include "size.h"
+#include "xalloc.h"
+
+bool report_format_parse(const char *name, enum report_format *f)
+{
+    static const struct { const char *name; enum report_format f; } names[] = {
+        { "text", REPORT_TEXT }, { "md", REPORT_MD }, { "markdown", REPORT_MD },
+        { "json", REPORT_JSON }, { "html", REPORT_HTML },
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (!strcmp(name, names[i].name)) {
+            *f = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+static void summarise_host(struct report *rep)
+{
+    const struct host *h = rep->host;
+    memset(&rep->hs, 0, sizeof(rep->hs));
+    if (!h)
+        return;
+    free(host_domains(h, &rep->hs.nphbs));
+    int *groups = xcalloc(h->ndevices + 1, sizeof(*groups));
+    for (size_t i = 0; i < h->ndevices; i++) {
+        const struct host_device *d = &h->devices[i];
+        if (host_device_is_gpu(d))
+            rep->hs.ngpus++;
+        if (host_device_is_nv2_bridge(d, rep->profile->nv2_files))
+            rep->hs.nnv2++;
+        if (d->iommu_group < 0)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < rep->hs.ngroups && !seen; k++)
+            seen = groups[k] == d->iommu_group;
+        if (!seen)
+            groups[rep->hs.ngroups++] = d->iommu_group;
+    }
+    free(groups);
+}
+
+void report_init(struct report *rep, const struct host *h, const struct profile *p)
+{
+    memset(rep, 0, sizeof(*rep));
+    rep->host = h;
+    rep->profile = p ? p : profile_default();
+    summarise_host(rep);
+}
+
+int report_add_guest(struct report *rep, struct guest *g, const char *source,
+                     struct mp_error *err)
+{
+    struct report_guest rg = { 0 };
+    rg.guest = g;
+    if (memlock_compute(g, rep->host, rep->profile, &rg.result, err) < 0 ||
+        memlock_recommend(g, rep->host, rep->profile, &rg.rec, err) < 0) {
+        memlock_result_free(&rg.result);
+        guest_free(g);
+        if (source) {
+            char text[sizeof(err->text)];
+            snprintf(text, sizeof(text), "%s", err->text);
+            mp_error_set(err, err->kind, "%s: %s", source, text);
+        }
+        return -1;
+    }
+    rg.source = source ? xstrdup(source) : NULL;
+    for (size_t i = 0; i < g->nhostdevs; i++) {
+        if (g->hostdevs[i].kind == GUEST_HOSTDEV_PCI)
+            rg.npci++;
+        else
+            rg.nmdev++;
+    }
+    XGROW(rep->guests, rep->cap, rep->n + 1);
+    rep->guests[rep->n++] = rg;
+    return 0;
+}
+
+void report_finish(struct report *rep)
+{
+    struct report_fleet *f = &rep->fleet;
+    f->limit_kib = f->memory_kib = 0;
+    f->nunlimited = f->nnone = 0;
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct memlock_result *r = &rep->guests[i].result;
+        if (r->kind == MEMLOCK_UNLIMITED)
+            f->nunlimited++;
+        else if (r->kind == MEMLOCK_NONE)
+            f->nnone++;
+        else if (!size_add(f->limit_kib, r->limit_kib, &f->limit_kib))
+            f->limit_overflow = true;
+        if (!size_add(f->memory_kib, r->memory_kib, &f->memory_kib))
+            f->memory_overflow = true;
+    }
+    const struct host *h = rep->host;
+    char a[32], b[32];
+    if (!h || !h->memory_known) {
+        if (rep->n > 1)
+            msg_list_add(&f->warnings, N_("host RAM is not known: the total cannot be compared "
+                                          "with it"));
+        return;
+    }
+    size_format_kib(h->memory_kib, b, sizeof(b));
+    if (f->memory_overflow || f->memory_kib > h->memory_kib) {
+        size_format_kib(f->memory_kib, a, sizeof(a));
+        msg_list_add(&f->warnings, N_("the guests' memory (%s) is more than the host's RAM (%s)"),
+                     a, b);
+    }
+    if (f->limit_overflow || f->limit_kib > h->memory_kib) {
+        size_format_kib(f->limit_kib, a, sizeof(a));
+        msg_list_add(&f->warnings,
+                     N_("the limits add up to %s, more than the host's RAM (%s): they are "
+                        "ceilings, not use, but guests that lock all they may cannot all run"),
+                     a, b);
+    }
+    if (f->nunlimited)
+        msg_list_add(&f->warnings, N_("%zu guest(s) may lock memory without limit"),
+                     f->nunlimited);
+}
+
+int report_fleet_percent(const struct report *rep)
+{
+    const struct host *h = rep->host;
+    if (!h || !h->memory_known || !h->memory_kib || rep->fleet.limit_overflow)
+        return -1;
+    double pct = (double)rep->fleet.limit_kib * 100.0 / (double)h->memory_kib;
+    return pct > 1e6 ? 1000000 : (int)(pct + 0.5);
+}
+
+void report_free(struct report *rep)
+{
+    for (size_t i = 0; i < rep->n; i++) {
+        struct report_guest *rg = &rep->guests[i];
+        memlock_result_free(&rg->result);
+        memlock_rec_free(&rg->rec);
+        guest_free(rg->guest);
+        free(rg->source);
+    }
+    free(rep->guests);
+    msg_list_free(&rep->fleet.warnings);
+    memset(rep, 0, sizeof(*rep));
+}
+
+void report_limit_human(const struct memlock_result *r, char *buf, size_t len)
+{
+    switch (r->kind) {
+    case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
+    case MEMLOCK_NONE: snprintf(buf, len, "%s", _("none (0)")); break;
+    case MEMLOCK_BYTES: size_format_kib(r->limit_kib, buf, len); break;
+    }
+}
+
+const char *report_guest_name(const struct report_guest *rg, char *buf, size_t len)
+{
+    if (rg->guest->name && *rg->guest->name)
+        return rg->guest->name;
+    if (rg->source)
+        return rg->source;
+    snprintf(buf, len, "%s", _("unnamed guest"));
+    return buf;
+}
+
+void report_write(FILE *out, const struct report *rep, enum report_format f)
+{
+    switch (f) {
+    case REPORT_TEXT: report_render_text(out, rep); break;
+    case REPORT_MD: report_render_md(out, rep); break;
+    case REPORT_JSON: report_render_json(out, rep); break;
+    case REPORT_HTML: report_render_html(out, rep); break;
+    }
+}
+
+struct fill_ctx {
+    const struct report *rep;
+    enum report_format f;
+};
+
+static int fill(FILE *out, void *ctx, struct mp_error *err)
+{
+    (void)err;
+    const struct fill_ctx *c = ctx;
+    report_write(out, c->rep, c->f);
+    return 0;
+}
+
+int report_write_file(const struct report *rep, enum report_format f, const char *path,
+                      struct mp_error *err)
+{
+    if (path && strcmp(path, "-")) {
+        struct fill_ctx c = { rep, f };
+        return atomic_file_write(path, fill, &c, err);
+    }
+    errno = 0;
+    report_write(stdout, rep, f);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return mp_error_set(err, MP_ERR_INTERNAL, _("cannot write the report: %s"),
+                            strerror(errno ? errno : EIO));
+    return 0;
+}
+
+int report_write_guests(const struct host *h, const struct profile *p,
+                        const struct guest *const *guests, const char *const *sources,
+                        size_t n, enum report_format f, const char *path,
+                        struct mp_error *err)
+{
+    struct report rep;
+    report_init(&rep, h, p);
+    for (size_t i = 0; i < n; i++)
+        if (report_add_guest(&rep, guest_dup(guests[i]), sources ? sources[i] : NULL, err) < 0) {
+            report_free(&rep);
+            return -1;
+        }
+    report_finish(&rep);
+    int rc = report_write_file(&rep, f, path, err);
+    report_free(&rep);
+    return rc;
+}

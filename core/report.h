@@ -1,0 +1,115 @@
+/* Reports: the plan for one guest or a fleet, for people (text, Markdown,
+ * HTML) and programs (JSON). The model is built once (report.c) and each
+ * format renders it (report_text.c, report_md.c, report_json.c,
+ * report_html.c). Strings from XML and sysfs are made safe by each format. */
+#ifndef MP_REPORT_H
+#define MP_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "guest.h"
+#include "host.h"
+#include "memlock.h"
+#include "msg.h"
+#include "profile.h"
+#include "report_rec.h"
+
+enum report_format { REPORT_TEXT, REPORT_MD, REPORT_JSON, REPORT_HTML };
+
+/* "text", "md", "json", "html" (also "markdown"); false if unknown. */
+bool report_format_parse(const char *name, enum report_format *f);
+
+/* The user QEMU runs as in the limits.conf lines. */
+#define REPORT_QEMU_USER "qemu"
+
+struct report_host {
+    size_t nphbs;             /* PCI domains */
+    size_t ngpus;
+    size_t nnv2;              /* NVLink2 bridges, as the profile recognises them */
+    size_t ngroups;           /* distinct IOMMU groups */
+};
+
+struct report_guest {
+    char *source;             /* the file it came from, or NULL */
+    struct guest *guest;      /* owned */
+    struct memlock_result result;
+    struct memlock_rec rec;
+    size_t npci, nmdev;       /* hostdevs by kind */
+};
+
+struct report_fleet {
+    uint64_t limit_kib;       /* limits that are numbers, added up */
+    bool limit_overflow;      /* the sum does not fit */
+    size_t nunlimited;        /* guests with no limit at all */
+    size_t nnone;             /* guests libvirt gives no limit (0) */
+    uint64_t memory_kib;      /* guest memory, added up */
+    bool memory_overflow;
+    struct msg_list warnings;
+};
+
+struct report {
+    const struct host *host;  /* may be NULL: no host facts */
+    const struct profile *profile;
+    struct report_host hs;
+    struct report_guest *guests;
+    size_t n, cap;
+    struct report_fleet fleet;
+};
+
+void report_init(struct report *rep, const struct host *h, const struct profile *p);
+/* Computes `g` (ownership passes to the report, also on error) and adds it.
+ * 0, or -1 with `err` set; the message names `source`. */
+int report_add_guest(struct report *rep, struct guest *g, const char *source,
+                     struct mp_error *err);
+/* Fleet totals and warnings; call after the last add. */
+void report_finish(struct report *rep);
+void report_free(struct report *rep);
+
+/* Renders the report; write errors show in ferror(out). */
+void report_write(FILE *out, const struct report *rep, enum report_format f);
+/* To `path` atomically, or standard output when `path` is NULL or "-". */
+int report_write_file(const struct report *rep, enum report_format f, const char *path,
+                      struct mp_error *err);
+
+/* The TUI's x: a report of `n` guests (copied; `sources[i]` may be NULL) on
+ * `h` under `p`, written to `path` as above. */
+int report_write_guests(const struct host *h, const struct profile *p,
+                        const struct guest *const *guests, const char *const *sources,
+                        size_t n, enum report_format f, const char *path,
+                        struct mp_error *err);
+
+/* Shared by the renderers. */
+void report_render_text(FILE *out, const struct report *rep);
+void report_render_md(FILE *out, const struct report *rep);
+void report_render_json(FILE *out, const struct report *rep);
+void report_render_html(FILE *out, const struct report *rep);
+/* "4 GiB" or "unlimited" / "none" for a result. */
+void report_limit_human(const struct memlock_result *r, char *buf, size_t len);
+/* The guest's display name: its <name>, else the file, else "guest N". */
+const char *report_guest_name(const struct report_guest *rg, char *buf, size_t len);
+/* Label and value pairs for the host and guest summaries, shared by the
+ * formats for people. Values may hold text from XML or sysfs: escape them. */
+struct report_kv {
+    const char *label;        /* translated */
+    char *value;
+};
+#define REPORT_MAX_ROWS 24
+size_t report_host_rows(const struct report *rep, struct report_kv *rows);
+size_t report_guest_rows(const struct report_guest *rg, struct report_kv *rows);
+void report_rows_free(struct report_kv *rows, size_t n);
+
+/* Escapers: text_safe first, then what the format needs. */
+void report_put_safe(FILE *out, const char *s);   /* text: control characters out */
+void report_put_md(FILE *out, const char *s);     /* a Markdown table cell or line */
+void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values; keeps \n */
+/* A copy with every line made safe (text_safe) and the line breaks kept. */
+char *report_safe_lines(const char *s);
+
+/* Host RAM share of the fleet's added-up limits, in percent; -1 unknown. */
+int report_fleet_percent(const struct report *rep);
+
+#endif

@@ -1,0 +1,147 @@
+/* The report for a terminal or an email: plain lines, no escape sequences. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "memlock_output.h"
+#include "report.h"
+#include "size.h"
+#include "text_safe.h"
+
+static void heading(FILE *out, const char *title)
+{
+    fprintf(out, "\n%s\n", title);
+    for (size_t i = strlen(title); i > 0; i--)
+        fputc('=', out);
+    fputc('\n', out);
+}
+
+static void rows(FILE *out, struct report_kv *kv, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "  %-26s ", kv[i].label);
+        report_put_safe(out, kv[i].value);
+        fputc('\n', out);
+    }
+    report_rows_free(kv, n);
+}
+
+/* calc's own text, made safe line by line. */
+static void calc_text(FILE *out, const struct memlock_result *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return;
+    memlock_print_text(mem, r);
+    fclose(mem);
+    char *save = NULL;
+    bool first = true;
+    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (first) {   /* the bare byte count is for scripts */
+            first = false;
+            continue;
+        }
+        fputs("  ", out);
+        report_put_safe(out, line);
+        fputc('\n', out);
+    }
+    free(buf);
+}
+
+static void lines(FILE *out, const char *label, char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "  %s\n", label);
+    char *save = NULL;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        fputs("      ", out);
+        report_put_safe(out, l);
+        fputc('\n', out);
+    }
+    free(text);
+}
+
+static void recommendations(FILE *out, const struct report_guest *rg, const char *name)
+{
+    const struct memlock_rec *rec = &rg->rec;
+    fprintf(out, "  %s\n", _("Recommendations:"));
+    for (size_t i = 0; i < rec->notes.n; i++) {
+        fputs("    - ", out);
+        report_put_safe(out, rec->notes.items[i].local);
+        fputc('\n', out);
+    }
+    lines(out, _("  In the domain XML:"), rec_hard_limit_xml(rec));
+    lines(out, _("  With virsh (KiB):"), rec_virsh_command(rec, name));
+    lines(out, _("  QEMU outside libvirt, systemd unit:"), rec_systemd_line(rec));
+    lines(out, _("  QEMU outside libvirt, /etc/security/limits.conf (KiB):"),
+          rec_limits_conf(rec, REPORT_QEMU_USER));
+}
+
+static void fleet(FILE *out, const struct report *rep)
+{
+    heading(out, _("Fleet"));
+    char buf[32], name[64];
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct report_guest *rg = &rep->guests[i];
+        report_limit_human(&rg->result, buf, sizeof(buf));
+        char *safe = text_safe_dup(report_guest_name(rg, name, sizeof(name)));
+        fprintf(out, "  %-24s %14s  %s\n", safe, buf, memlock_rule_id(rg->result.rule));
+        free(safe);
+    }
+    size_format_kib(rep->fleet.limit_kib, buf, sizeof(buf));
+    fprintf(out, _("  Total of the limits: %s"), rep->fleet.limit_overflow ? "?" : buf);
+    if (rep->host && rep->host->memory_known) {
+        char ram[32];
+        size_format_kib(rep->host->memory_kib, ram, sizeof(ram));
+        int pct = report_fleet_percent(rep);
+        if (pct >= 0)
+            fprintf(out, _(" of %s host RAM (%d%%)"), ram, pct);
+        else
+            fprintf(out, _(" of %s host RAM"), ram);
+    }
+    fputc('\n', out);
+    if (rep->fleet.nunlimited)
+        fprintf(out, _("  Unlimited: %zu guest(s)\n"), rep->fleet.nunlimited);
+    for (size_t i = 0; i < rep->fleet.warnings.n; i++) {
+        fputs("  ! ", out);
+        report_put_safe(out, rep->fleet.warnings.items[i].local);
+        fputc('\n', out);
+    }
+}
+
+void report_render_text(FILE *out, const struct report *rep)
+{
+    struct report_kv kv[REPORT_MAX_ROWS];
+    fprintf(out, _("memlock-planner report (%s %s)\n"), _("profile"), rep->profile->id);
+    heading(out, _("Host"));
+    rows(out, kv, report_host_rows(rep, kv));
+    if (rep->host)
+        for (size_t i = 0; i < rep->host->warnings.n; i++) {
+            fputs("  ! ", out);
+            report_put_safe(out, rep->host->warnings.items[i].local);
+            fputc('\n', out);
+        }
+    if (rep->n > 1)
+        fleet(out, rep);
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct report_guest *rg = &rep->guests[i];
+        char name[64], *title;
+        char *safe = text_safe_dup(report_guest_name(rg, name, sizeof(name)));
+        if (asprintf(&title, _("Guest %s"), safe) < 0)
+            title = NULL;
+        heading(out, title ? title : safe);
+        free(title);
+        free(safe);
+        rows(out, kv, report_guest_rows(rg, kv));
+        fputc('\n', out);
+        calc_text(out, &rg->result);
+        fputc('\n', out);
+        recommendations(out, rg, report_guest_name(rg, name, sizeof(name)));
+    }
+}
