@@ -220,7 +220,6 @@ static void normal_key(struct app *a, enum action act)
 {
     struct mp_error err = { 0 };
     const struct guest *g = a->plan.guest;
-    char msg[256] = "";
     switch (act) {
     case ACT_NONE: break;
     case ACT_HELP: a->mode = MODE_HELP; a->overlay_top = 0; break;
@@ -269,19 +268,17 @@ static void normal_key(struct app *a, enum action act)
     case ACT_UNDO: do_undo(a); break;
     case ACT_OPEN: app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : ""); break;
     case ACT_WRITE:
-        if (tui_action_write_xml(&a->plan, NULL, msg, sizeof(msg), &err) < 0)
-            app_status(a, true, "%s", err.text);
-        else {
-            a->plan.dirty = false;
-            app_status(a, false, "%s", msg);
-        }
-        break;
-    case ACT_EXPORT:
-        if (tui_action_export(&a->plan, NULL, msg, sizeof(msg), &err) < 0)
-            app_status(a, true, "%s", err.text);
+        if (!a->plan.path)
+            app_status(a, true, "%s", _("This guest has no XML file to write back; open one with o."));
         else
-            app_status(a, false, "%s", msg);
+            app_start_prompt(a, PROMPT_WRITE, _("Write the XML with hard_limit to:"), a->plan.path);
         break;
+    case ACT_EXPORT: {
+        char name[160];
+        snprintf(name, sizeof(name), "%s-plan.md", g->name && *g->name ? g->name : "guest");
+        app_start_prompt(a, PROMPT_EXPORT, _("Export report to (.txt .md .json .html):"), name);
+        break;
+    }
     case ACT_SEARCH: app_start_prompt(a, PROMPT_SEARCH, _("Search host devices:"), ""); break;
     case ACT_SEARCH_NEXT: search_next(a); break;
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;

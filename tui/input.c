@@ -154,7 +154,17 @@ static void accept_prompt(struct app *a)
             app_search_next(a);
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
-    case PROMPT_WRITE: case PROMPT_EXPORT: break;
+    case PROMPT_WRITE: case PROMPT_EXPORT: {
+        char msg[512];
+        int rc = a->prompt == PROMPT_WRITE
+                     ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
+                     : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
+        if (rc < 0)
+            app_status(a, true, "%s", err.text);
+        else
+            app_status(a, false, "%s", msg);
+        break;
+    }
     }
 }
 

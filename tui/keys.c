@@ -66,8 +66,8 @@ static const struct key_help help[] = {
     { "W", N_("show every warning") },
     { "D", N_("open a demo host") },
     { "o", N_("open a guest XML file") },
-    { "w", N_("write the guest XML") },
-    { "x", N_("export a report") },
+    { "w", N_("write the guest's XML file with the recommended hard_limit") },
+    { "x", N_("export a report: text, Markdown, JSON or HTML by the file's extension") },
     { "Ctrl-L", N_("redraw the screen") },
     { N_("mouse"), N_("click selects; double-click toggles or edits") },
 };

@@ -27,9 +27,30 @@ see "Warnings (Up/Down scroll" "W lists every warning"
 keys q
 wait_gone "Warnings (Up/Down"
 
-# w and x say what they can do.
+# w writes the XML with the recommended hard_limit; x exports a report.
 keys w
-see "writing the guest XML is not available yet" "w reports it cannot write yet"
+see "Write the XML with hard_limit to: $xml" "w offers the guest's own file"
+keys C-u
+type_text "$TMPDIR_TEST/saved.xml"
+keys Enter
+see "Wrote $TMPDIR_TEST/saved.xml with hard_limit" "w writes the file"
+hard=$(calc_bytes --host demo:ac922 "$TMPDIR_TEST/saved.xml")
+[ -n "$hard" ] && [ "$hard" -ge "$(calc_bytes --host demo:ac922 "$xml")" ]
+is "$?" 0 "the written XML's hard_limit covers the planned limit ($hard)"
+grep -q "<hard_limit unit='KiB'>" "$TMPDIR_TEST/saved.xml"
+is "$?" 0 "the written XML has a hard_limit"
+keys x
+see "Export report to (.txt .md .json .html): pseries-ac922-socket0-plan.md" "x offers a file name"
+keys C-u
+type_text "$TMPDIR_TEST/plan.json"
+keys Enter
+see "Report written to $TMPDIR_TEST/plan.json." "x writes the report"
+grep -q "pseries-ac922-socket0" "$TMPDIR_TEST/plan.json"
+is "$?" 0 "the JSON report names the guest"
+keys x C-u
+type_text "$TMPDIR_TEST/no/such/dir/plan.md"
+keys Enter
+see "$TMPDIR_TEST/no/such/dir/plan.md" "a failing export names the file"
 
 # q with no changes quits at once, terminal restored.
 keys q
