@@ -19,6 +19,7 @@ TUI_SCREEN_TESTS = \
 	tests/tui/assign.sh \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \
-	tests/tui/quit.sh
+	tests/tui/quit.sh \
+	tests/tui/umockdev.sh
 TESTS += $(TUI_SCREEN_TESTS)
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml

@@ -49,16 +49,27 @@ size_t app_pane_rows(const struct app *a, enum pane p)
     }
 }
 
+/* Inner rows of the host list before the detail rows. */
+static int host_inner(const struct app *a)
+{
+    int h = a->lay.host.h - 2;
+    if (a->hv.n && !hostview_has_passthrough(a->plan.host))
+        h -= 3; /* the "no passthrough hardware" note */
+    return h;
+}
+
+int app_host_detail_rows(const struct app *a)
+{
+    int h = host_inner(a);
+    return h >= 8 ? 2 : h >= 4 ? 1 : 0;
+}
+
 size_t app_pane_visible(const struct app *a, enum pane p)
 {
     int h;
     switch (p) {
     case PANE_HOST:
-        h = a->lay.host.h - 2;
-        if (a->hv.n && !hostview_has_passthrough(a->plan.host))
-            h -= 3;
-        if (h >= 4)
-            h -= 1; /* the detail row */
+        h = host_inner(a) - app_host_detail_rows(a);
         break;
     case PANE_GUEST: h = a->lay.guest.h - 2; break;
     default: h = (int)app_pane_rows(a, p); break;

@@ -76,6 +76,8 @@ void app_status(struct app *a, bool error, const char *fmt, ...) __attribute__((
 /* Rows in a pane's list, and how many fit. */
 size_t app_pane_rows(const struct app *a, enum pane p);
 size_t app_pane_visible(const struct app *a, enum pane p);
+/* Rows under the host list that describe the selected device (0 to 2). */
+int app_host_detail_rows(const struct app *a);
 /* Recomputes the layout for the current terminal size and warnings. */
 void app_relayout(struct app *a);
 /* Rebuilds the host rows after the host changed. */

@@ -73,15 +73,27 @@ void draw_host(struct app *a)
         draw_text(a, in.y + (int)i, in.x, in.w, line,
                   row_attr(a, PANE_HOST, row, on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE));
     }
-    /* The selected device in full on the last row. */
-    if (in.h >= 4 && a->sel[PANE_HOST] < a->hv.n) {
+    /* The selected device in full on the last rows. */
+    int nd = app_host_detail_rows(a);
+    if (nd && a->sel[PANE_HOST] < a->hv.n) {
         const struct hrow *hr = &a->hv.rows[a->sel[PANE_HOST]];
         char detail[768];
         if (hr->kind == HROW_DEVICE)
             hostview_device_detail(p->host, &p->host->devices[hr->dev], nv2, detail, sizeof(detail));
         else
             hostview_phb_text(p->host, hr->domain, nv2, detail, sizeof(detail));
-        draw_text(a, in.y + in.h - 1, in.x, in.w, detail, crt_attr(&a->crt, ROLE_DIM));
+        size_t st[4], ln[4];
+        size_t n = layout_wrap(detail, in.w, st, ln, 4);
+        for (int i = 0; i < nd; i++) {
+            char line[800];
+            if ((size_t)i >= n)
+                line[0] = '\0';
+            else if (i == nd - 1)
+                snprintf(line, sizeof(line), "%s", detail + st[i]); /* the rest, cut by draw_text */
+            else
+                snprintf(line, sizeof(line), "%.*s", (int)ln[i], detail + st[i]);
+            draw_text(a, in.y + in.h - nd + i, in.x, in.w, line, crt_attr(&a->crt, ROLE_DIM));
+        }
     }
 }
 

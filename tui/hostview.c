@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,43 +108,59 @@ void hostview_device_text(const struct host_device *d, unsigned nv2_files, char 
              hostview_tag(d, nv2_files), drv, grp, numa);
 }
 
+/* Appends printf-style text at buf[*o], never past `len`. */
+__attribute__((format(printf, 4, 5)))
+static void add(char *buf, size_t len, size_t *o, const char *fmt, ...)
+{
+    if (*o >= len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *o, len - *o, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *o += (size_t)n;
+}
+
 void hostview_device_detail(const struct host *h, const struct host_device *d, unsigned nv2_files,
                             char *buf, size_t len)
 {
-    (void)h;
     char addr[PCI_ADDR_STRLEN], name[256], safe[256], drv[64];
-    pci_addr_format(&d->addr, addr);
-    host_device_name(d, name, sizeof(name));
-    text_safe_copy(safe, sizeof(safe), name);
-    text_safe_copy(drv, sizeof(drv), d->driver ? d->driver : _("none"));
-    int o = snprintf(buf, len, "%s %s; %s %s", addr, safe, _("driver"), drv);
-    if (o < 0 || (size_t)o >= len)
+    size_t o = 0;
+    if (!len)
         return;
-    if (d->iommu_group >= 0)
-        o += snprintf(buf + o, len - (size_t)o, _("; IOMMU group %d"), d->iommu_group);
-    else
-        o += snprintf(buf + o, len - (size_t)o, "%s", _("; no IOMMU group"));
-    if ((size_t)o < len && d->numa_node >= 0)
-        o += snprintf(buf + o, len - (size_t)o, _("; NUMA node %d"), d->numa_node);
-    if ((size_t)o < len && host_device_is_nv2_bridge(d, nv2_files) && d->has_gpu_link) {
+    buf[0] = '\0';
+    pci_addr_format(&d->addr, addr);
+    add(buf, len, &o, "%s", addr);
+    /* What matters for the limit first: NVLink2 links, the IOMMU group. */
+    if (host_device_is_nv2_bridge(d, nv2_files) && d->has_gpu_link) {
         char gpu[PCI_ADDR_STRLEN];
         pci_addr_format(&d->gpu, gpu);
-        o += snprintf(buf + o, len - (size_t)o, _("; NVLink2 bridge of GPU %s"), gpu);
-    } else if ((size_t)o < len && host_device_is_nv2_bridge(d, nv2_files)) {
-        o += snprintf(buf + o, len - (size_t)o, "%s", _("; NVLink2 bridge"));
-    } else if ((size_t)o < len && d->nv2_files) {
-        o += snprintf(buf + o, len - (size_t)o, "%s",
-                      _("; some NVLink2 device-tree files, not all this libvirt checks"));
+        add(buf, len, &o, _(" NVLink2 bridge of GPU %s;"), gpu);
+    } else if (host_device_is_nv2_bridge(d, nv2_files)) {
+        add(buf, len, &o, "%s", _(" NVLink2 bridge;"));
+    } else if (d->nv2_files) {
+        add(buf, len, &o, "%s", _(" some NVLink2 device-tree files, not all this libvirt checks;"));
     }
-    if ((size_t)o < len && host_device_is_gpu(d)) {
-        /* The bridges that serve this GPU. */
+    if (host_device_is_gpu(d)) {
         size_t nb = 0;
         for (size_t i = 0; i < h->ndevices; i++)
             if (h->devices[i].has_gpu_link && pci_addr_eq(&h->devices[i].gpu, &d->addr))
                 nb++;
         if (nb)
-            snprintf(buf + o, len - (size_t)o, _("; %zu NVLink2 bridges"), nb);
+            add(buf, len, &o, _(" GPU with %zu NVLink2 bridges;"), nb);
     }
+    if (d->iommu_group >= 0)
+        add(buf, len, &o, _(" IOMMU group %d;"), d->iommu_group);
+    else
+        add(buf, len, &o, "%s", _(" no IOMMU group;"));
+    text_safe_copy(drv, sizeof(drv), d->driver ? d->driver : _("none"));
+    add(buf, len, &o, _(" driver %s;"), drv);
+    if (d->numa_node >= 0)
+        add(buf, len, &o, _(" NUMA node %d;"), d->numa_node);
+    host_device_name(d, name, sizeof(name));
+    text_safe_copy(safe, sizeof(safe), name);
+    add(buf, len, &o, " %s", safe);
 }
 
 static bool contains(const char *hay, const char *needle)

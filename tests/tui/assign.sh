@@ -23,7 +23,7 @@ keys /
 see "Search host devices:" "/ opens the search prompt"
 type_text "0004:04:00.0"
 keys Enter
-see "0004:04:00.0 NVIDIA" "the GPU is selected (its details shown)"
+see "0004:04:00.0 GPU with 3 NVLink2 bridges;" "the GPU is selected (its details shown)"
 keys Space
 see "IOMMU group 5 has 7 more devices" "Space offers the whole IOMMU group"
 keys y

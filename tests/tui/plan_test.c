@@ -166,10 +166,11 @@ static void test_hostview(void **state)
     hostview_device_text(&p.host->devices[br], nv2, buf, sizeof(buf));
     assert_string_equal(buf, "00:01.2 NV2 vfio-pci g5");
     hostview_device_detail(p.host, &p.host->devices[br], nv2, buf, sizeof(buf));
-    assert_non_null(strstr(buf, "NVLink2 bridge of GPU 0004:05:00.0"));
+    assert_non_null(strstr(buf, "0006:00:01.2 NVLink2 bridge of GPU 0004:05:00.0; IOMMU group 5;"));
     hostview_device_detail(p.host, &p.host->devices[gpu], nv2, buf, sizeof(buf));
     assert_non_null(strstr(buf, "Tesla V100"));
-    assert_non_null(strstr(buf, "3 NVLink2 bridges"));
+    assert_non_null(strstr(buf, "0004:04:00.0 GPU with 3 NVLink2 bridges; IOMMU group 5; "
+                                "driver vfio-pci; NUMA node 0;"));
     /* The GPU sits behind a switch down-port and the switch: depth 3 (capped). */
     assert_true(v.rows[hostview_row_of(&v, gpu)].depth >= 2);
     /* Search: by address, wrapping, by kind, and no match. */

@@ -16,7 +16,7 @@ tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPDIR_TEST"' EXIT
 
 # tui_start COLS ROWS ARGS...: starts `memlock-planner tui ARGS` (ARGS without
-# spaces). When it exits the pane prints EXIT=<status> and the terminal modes
+# spaces), or `$TUI_RUN tui ARGS` when TUI_RUN names a wrapper command. When it exits the pane prints EXIT=<status> and the terminal modes
 # that matter (icanon, echo), then waits.
 tui_start() {
     cols=$1 rows=$2
@@ -25,7 +25,7 @@ tui_start() {
     TMUX_N=$((TMUX_N + 1))
     TMUX_SOCK="$TMUX_BASE-$TMUX_N"
     tm new-session -d -s mp -x "$cols" -y "$rows" \
-        "env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR=1 '$MP' tui $*; \
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR=1 ${TUI_RUN:-"'$MP'"} tui $*; \
          echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | \
          tr '\n' ' '; echo; sleep 600"
     wait_for "F1/? Help" || wait_for "Terminal too small"
