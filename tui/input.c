@@ -257,6 +257,9 @@ static void menu_key(struct app *a, int key)
             app_status(a, true, "%s", err.text);
             return;
         }
+        /* An untouched new guest follows the host's architecture. */
+        if (!a->plan.path && !a->plan.nundo)
+            plan_replace_guest(&a->plan, guest_new_for_arch(h->arch), NULL);
         plan_replace_host(&a->plan, h);
         app_host_changed(a);
         app_relayout(a);

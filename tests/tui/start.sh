@@ -35,6 +35,19 @@ see "Guest new-guest" "the new guest's name"
 see_limit 46137344 "new 4 GiB pseries guest: 44 MiB"
 see "F1/? Help" "footer fits at 80x24"
 
+# D opens a demo host; an untouched new guest takes its architecture.
+tui_start 100 30 --host none
+see "No host facts (--host none). Press D" "no host: the pane says how to get one"
+see "x86_64 / q35" "a new guest without host facts is x86_64"
+keys D
+see "Open a host (Enter opens, Esc cancels)" "D lists the demo hosts"
+see "demo:ac922-6gpu" "the 6-GPU AC922 is offered"
+keys Down Enter
+see "Host demo:ac922-6gpu opened." "Enter opens the chosen demo host"
+see "ppc64le / pseries" "the new guest follows the host's architecture"
+see_limit 46137344 "and its limit: 4 GiB pseries, 44 MiB"
+see "(host demo:ac922-6gpu)" "the change line names the host"
+
 # ASCII line drawing when asked.
 tui_start 100 30 --host demo:ac922 --ascii "$GUESTS/pseries-1g-hostdev.xml"
 see "+- Host demo:ac922 " "ASCII box corners"
