@@ -56,11 +56,15 @@ void draw_box(const struct app *a, const struct rect *r, const char *title, bool
 static void draw_title(struct app *a)
 {
     const struct plan *p = &a->plan;
-    char line[768], src[128], guest[256];
+    char line[1024], src[128], guest[512], head[256], fitted[600];
+    const char *mod = p->dirty ? _(" [modified]") : "";
     text_safe_copy(src, sizeof(src), p->host && p->host->source ? p->host->source : "none");
     text_safe_copy(guest, sizeof(guest), p->path ? p->path : _("new guest"));
-    snprintf(line, sizeof(line), " memlock-planner  %s %s  %s %s%s", _("host"), src, _("guest"),
-             guest, p->dirty ? _(" [modified]") : "");
+    snprintf(head, sizeof(head), " memlock-planner  %s %s  %s ", _("host"), src, _("guest"));
+    /* A long path gives way from its start; "[modified]" always shows. */
+    int room = a->lay.title.w - layout_text_width(head) - layout_text_width(mod);
+    layout_fit_left(guest, room > 0 ? room : 0, a->crt.g.ellipsis, fitted, sizeof(fitted));
+    snprintf(line, sizeof(line), "%s%s%s", head, fitted, mod);
     const struct rect *r = &a->lay.title;
     draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_TITLE));
 }
@@ -111,8 +115,11 @@ static void draw_status(struct app *a)
 {
     const struct rect *r = &a->lay.status;
     if (a->mode == MODE_PROMPT) {
-        char line[512];
-        snprintf(line, sizeof(line), "%s %s", a->prompt_label, a->input);
+        /* Long input scrolls: its end, where one types, stays in view. */
+        char line[768], input[512];
+        int room = r->w - layout_text_width(a->prompt_label) - 2;
+        layout_fit_left(a->input, room > 0 ? room : 0, a->crt.g.ellipsis, input, sizeof(input));
+        snprintf(line, sizeof(line), "%s %s", a->prompt_label, input);
         draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_HEADING));
         int x = layout_text_width(line);
         move(r->y, x < r->w ? x : r->w - 1);

@@ -124,6 +124,26 @@ int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size
     return used + ew;
 }
 
+int layout_fit_left(const char *src, int width, const char *ellipsis, char *dst, size_t len)
+{
+    if (layout_text_width(src) <= width || width <= 0)
+        return layout_fit(src, width, ellipsis, dst, len);
+    int ew = layout_text_width(ellipsis);
+    if (ew > width)
+        ew = 0, ellipsis = "";
+    /* Drop characters from the front until the rest fits after the ellipsis. */
+    const char *s = src;
+    while (*s && layout_text_width(s) > width - ew) {
+        int w;
+        s += char_at(s, &w);
+    }
+    if (!len)
+        return 0;
+    int n = snprintf(dst, len, "%s%s", ellipsis, s);
+    (void)n;
+    return layout_text_width(dst);
+}
+
 size_t layout_wrap(const char *src, int width, size_t *starts, size_t *lens, size_t max)
 {
     size_t nlines = 0, pos = 0, total = strlen(src);

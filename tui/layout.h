@@ -42,6 +42,9 @@ int layout_text_width(const char *s);
  * columns used. Never splits a character. */
 int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size_t len);
 
+/* The same keeping the end: "…/guests/a.xml" (paths, typed input). */
+int layout_fit_left(const char *src, int width, const char *ellipsis, char *dst, size_t len);
+
 /* Splits `src` into lines of at most `width` columns at spaces (long words
  * are cut). Writes up to `max` line start offsets and lengths; returns the
  * number of lines the whole text needs (may exceed `max`). */

@@ -138,6 +138,20 @@ static void test_fit(void **state)
     assert_string_equal(b, "abc~");
 }
 
+static void test_fit_left(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_int_equal(layout_fit_left("/a/guests/x.xml", 40, "\u2026", b, sizeof(b)), 15);
+    assert_string_equal(b, "/a/guests/x.xml");
+    assert_int_equal(layout_fit_left("/very/long/path/guests/x.xml", 12, "\u2026", b, sizeof(b)), 12);
+    assert_string_equal(b, "\u2026uests/x.xml");
+    layout_fit_left("\u0394\u0394\u0394\u0394x", 3, "~", b, sizeof(b));
+    assert_string_equal(b, "~\u0394x");
+    layout_fit_left("abc", 0, "~", b, sizeof(b));
+    assert_string_equal(b, "");
+}
+
 static void test_wrap(void **state)
 {
     (void)state;
@@ -232,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_sweep),
         cmocka_unit_test(test_80x24),
         cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_fit_left),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_bar),
         cmocka_unit_test(test_scroll),

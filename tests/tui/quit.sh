@@ -29,7 +29,8 @@ wait_gone "Warnings (Up/Down"
 
 # w writes the XML with the recommended hard_limit; x exports a report.
 keys w
-see "Write the XML with hard_limit to: $xml" "w offers the guest's own file"
+see "Write the XML with hard_limit to: " "w opens its prompt"
+see "guests/pseries-ac922-socket0.xml" "w offers the guest's own file (its end in view)"
 keys C-u
 type_text "$TMPDIR_TEST/saved.xml"
 keys Enter
