@@ -340,7 +340,7 @@ void app_loop(struct app *a)
     while (!a->quit) {
         draw_all(a);
         wint_t wc;
-        int rc = get_wch(&wc);
+        int rc = crt_get_key(&wc);
         if (crt_quit_signal)
             break;
         if (rc == ERR)

@@ -2,10 +2,12 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "crt.h"
@@ -40,6 +42,21 @@ static void at_exit(void)
     crt_done();
 }
 
+/* Ctrl-S, Ctrl-Q and Ctrl-Z are keys here: with the terminal's flow control
+ * Ctrl-S would freeze the screen (and block the planner once the output
+ * buffer fills), and Ctrl-Z (undo) would suspend. endwin() restores the
+ * shell's modes; def_prog_mode() keeps these for a return from endwin(). */
+static void keys_not_signals(void)
+{
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) < 0)
+        return;
+    t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+    t.c_cc[VSUSP] = _POSIX_VDISABLE;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+        def_prog_mode();
+}
+
 bool crt_want_ascii(const char *codeset, const char *term)
 {
     if (term && !strncmp(term, "linux", 5))
@@ -68,6 +85,7 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);  /* Ctrl-\ leaves cleanly too, no core dump in raw mode */
     sa.sa_handler = on_fatal_signal;
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGSEGV, &sa, NULL);
@@ -82,6 +100,7 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
     active = true;
     atexit(at_exit);
     cbreak();
+    keys_not_signals();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -126,6 +145,39 @@ void crt_done(void)
         screen = NULL;
     }
     fflush(stdout);
+}
+
+int crt_get_key(wint_t *wc)
+{
+    char buf[MB_LEN_MAX];
+    size_t n = 0;
+    for (;;) {
+        int c = getch();
+        if (c == ERR)
+            return ERR;            /* timeout; a partial character is dropped */
+        if (c >= KEY_MIN) {
+            if (n)
+                ungetch(c);        /* a function key cut a character short */
+            *wc = (wint_t)c;
+            return n ? ERR : KEY_CODE_YES;
+        }
+        buf[n++] = (char)c;
+        mbstate_t st;
+        memset(&st, 0, sizeof(st));
+        wchar_t w;
+        size_t r = mbrtowc(&w, buf, n, &st);
+        if (r == (size_t)-2 && n < sizeof(buf))
+            continue;              /* incomplete: read on */
+        if (r == (size_t)-1 || r == (size_t)-2) {
+            /* Invalid: drop what came before, and give the last byte its
+             * own chance when it may start a character. */
+            if (n > 1)
+                ungetch(c);
+            return ERR;
+        }
+        *wc = (wint_t)w;
+        return OK;
+    }
 }
 
 int crt_attr(const struct crt *c, enum crt_role role)

@@ -5,6 +5,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <wchar.h>
 
 #include "error.h"
 
@@ -34,7 +35,7 @@ struct crt {
     struct crt_glyphs g;
 };
 
-/* Set by SIGINT/SIGTERM/SIGHUP; the main loop quits when it sees it. */
+/* Set by SIGINT/SIGTERM/SIGHUP/SIGQUIT; the main loop quits when it sees it. */
 extern volatile sig_atomic_t crt_quit_signal;
 
 /* Starts curses on the terminal. Returns -1 with `err` set when standard
@@ -42,6 +43,10 @@ extern volatile sig_atomic_t crt_quit_signal;
 int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err);
 /* Restores the terminal; safe to call twice. */
 void crt_done(void);
+/* The next key, as get_wch() returns it (OK, KEY_CODE_YES or ERR), but an
+ * invalid UTF-8 byte costs only itself: get_wch() drops every key that
+ * arrived with it. */
+int crt_get_key(wint_t *wc);
 /* The curses attributes for a role. */
 int crt_attr(const struct crt *c, enum crt_role role);
 /* Whether text should use ASCII glyphs: not a UTF-8 locale, or TERM=linux. */

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Input the terminal or curses would take for itself: Ctrl-S must not
+# freeze the screen (flow control), Ctrl-Z is undo (not suspend), invalid
+# UTF-8 costs only its own bytes (not the keys that arrive with it), and
+# Ctrl-\ leaves cleanly with the terminal restored (no core dump in raw mode).
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/tmux_lib.sh"
+
+xml="$GUESTS/pseries-1g-hostdev.xml"
+want=$(calc_bytes --host demo:ac922 "$xml")
+tui_start 100 30 --host demo:ac922 "$xml"
+see_limit "$want" "started"
+
+keys C-s
+keys '?'
+see "Keys (Up/Down scroll" "after Ctrl-S the screen still updates"
+keys Escape
+wait_gone "Keys (Up/Down scroll"
+
+keys +
+see "Done: memory 2 GiB" "an edit"
+keys C-z
+see "Undone: memory 2 GiB" "Ctrl-Z undoes it"
+see_limit "$want" "the limit is back"
+pane=$(tm list-panes -t mp -F '#{pane_pid}')
+state=$(ps -o stat= -p "$(pgrep -P "$pane" | head -n 1)" 2>/dev/null)
+case $state in
+T*) fail "the planner is not stopped by Ctrl-Z (state $state)" ;;
+*) ok "the planner is not stopped by Ctrl-Z (state $state)" ;;
+esac
+
+# Broken UTF-8 and the keys after it in one write: the keys still count.
+tm send-keys -t mp -H ff 3f
+see "Keys (Up/Down scroll" "a lone 0xff byte, then ?: the help opens"
+keys Escape
+wait_gone "Keys (Up/Down scroll"
+tm send-keys -t mp -H e2 82 18 3f
+see "Keys (Up/Down scroll" "a cut-short character, then ?: the help opens"
+keys Escape
+wait_gone "Keys (Up/Down scroll"
+keys m C-u
+tm send-keys -t mp -H c3 a9 c3 41 e4 b8 ad
+see "Memory (e.g. 96G, 512MiB): éA中" "the prompt keeps valid characters around an invalid one"
+keys Escape
+
+keys 'C-\'
+see "EXIT=0" "Ctrl-\\ quits with status 0"
+see "icanon echo" "terminal restored after Ctrl-\\"
+not_see "Memory-locking limit" "the planner's screen is gone"
+plan_done
