@@ -13,6 +13,9 @@
 #include "crt.h"
 #include "i18n.h"
 
+/* getch() wakes up this often so a signal's flag is seen without a key. */
+#define TICK_MS 200
+
 volatile sig_atomic_t crt_quit_signal;
 static bool active;
 static SCREEN *screen;
@@ -106,8 +109,7 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
     keypad(stdscr, TRUE);
     curs_set(0);
     set_escdelay(25);
-    /* Wake up now and then so a signal's flag is seen even without a key. */
-    timeout(200);
+    timeout(TICK_MS);
 
     const char *nc = getenv("NO_COLOR");
     c->color = !o->no_color && !(nc && *nc) && has_colors();
@@ -147,6 +149,34 @@ void crt_done(void)
     fflush(stdout);
 }
 
+/* A byte that is already waiting, or ERR. */
+static int pending_byte(void)
+{
+    timeout(0);
+    int c = getch();
+    timeout(TICK_MS);
+    return c;
+}
+
+/* After ESC and `intro` ('[' or 'O') that curses did not know as a key:
+ * drops the rest of the sequence, so its final byte is not taken for a key
+ * (ESC [ 2 4 ; 6 q would quit). CSI: parameters and intermediates 0x20-0x3f,
+ * then a final byte 0x40-0x7e; SS3: one byte. */
+static void skip_sequence(int intro)
+{
+    for (;;) {
+        int c = pending_byte();
+        if (c == ERR)
+            return;
+        if (c >= 0x40 && c <= 0x7e)
+            return;
+        if (intro == 'O' || c < 0x20 || c > 0x3f) {
+            ungetch(c);            /* not part of it: a key of its own */
+            return;
+        }
+    }
+}
+
 int crt_get_key(wint_t *wc)
 {
     char buf[MB_LEN_MAX];
@@ -155,6 +185,18 @@ int crt_get_key(wint_t *wc)
         int c = getch();
         if (c == ERR)
             return ERR;            /* timeout; a partial character is dropped */
+        if (c == 27 && !n) {
+            /* Bytes right behind ESC came with it: a sequence, not Esc then a key. */
+            int next = pending_byte();
+            if (next == '[' || next == 'O') {
+                skip_sequence(next);
+                return ERR;
+            }
+            if (next != ERR)
+                ungetch(next);
+            *wc = 27;
+            return OK;
+        }
         if (c >= KEY_MIN) {
             if (n)
                 ungetch(c);        /* a function key cut a character short */

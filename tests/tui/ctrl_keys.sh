@@ -1,7 +1,9 @@
 #!/bin/sh
 # Input the terminal or curses would take for itself: Ctrl-S must not
 # freeze the screen (flow control), Ctrl-Z is undo (not suspend), invalid
-# UTF-8 costs only its own bytes (not the keys that arrive with it), and
+# UTF-8 costs only its own bytes (not the keys that arrive with it), escape
+# sequences curses does not know are dropped whole (their last byte is no
+# key), and
 # Ctrl-\ leaves cleanly with the terminal restored (no core dump in raw mode).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/tmux_lib.sh"
@@ -38,6 +40,18 @@ tm send-keys -t mp -H e2 82 18 3f
 see "Keys (Up/Down scroll" "a cut-short character, then ?: the help opens"
 keys Escape
 wait_gone "Keys (Up/Down scroll"
+# Unknown sequences: CSI ending in q (would quit), a kitty-protocol key
+# ending in u (would undo), an SS3 ending in j (would move).
+keys +
+see "Done: memory 2 GiB" "an edit to keep"
+tm send-keys -t mp -H 1b 5b 32 34 3b 36 71
+tm send-keys -t mp -H 1b 5b 31 31 33 3b 35 75 1b 4f 6a
+keys '?'
+see "Keys (Up/Down scroll" "after unknown escape sequences the planner still answers"
+not_see "EXIT=" "and has not quit"
+keys Escape
+wait_gone "Keys (Up/Down scroll"
+see "[modified]" "the edit was not undone"
 keys m C-u
 tm send-keys -t mp -H c3 a9 c3 41 e4 b8 ad
 see "Memory (e.g. 96G, 512MiB): éA中" "the prompt keeps valid characters around an invalid one"
