@@ -20,6 +20,10 @@ TUI_SCREEN_TESTS = \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \
 	tests/tui/quit.sh \
-	tests/tui/umockdev.sh
+	tests/tui/umockdev.sh \
+	tests/tui/ctrl_keys.sh \
+	tests/tui/resize_stress.sh \
+	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
-EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml
+EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
+	tests/tui/monkey-keys.awk
