@@ -45,25 +45,38 @@ static void draw_warning_list(struct app *a)
     struct rect r = overlay_rect(a);
     clear_rect(a, &r);
     draw_box(a, &r, _("Warnings (Up/Down scroll, any other key closes)"), true);
-    const struct msg_list *w = a->plan.have_result ? &a->plan.result.warnings : NULL;
+    /* The plan's warnings, then what the probe could not read (devices that
+     * vanished, unreadable files): the host pane cannot show those. */
+    const struct msg_list *lists[2] = {
+        a->plan.have_result ? &a->plan.result.warnings : NULL,
+        a->plan.host ? &a->plan.host->warnings : NULL,
+    };
     int y = r.y + 1, end = r.y + r.h - 1, width = r.w - 6;
     size_t line_no = 0;
-    if (!w || !w->n) {
+    if (!(lists[0] && lists[0]->n) && !(lists[1] && lists[1]->n)) {
         draw_text(a, y, r.x + 2, r.w - 4, _("No warnings."), ATTR_NONE);
         return;
     }
-    for (size_t i = 0; i < w->n; i++) {
-        char safe[1024];
-        text_safe_copy(safe, sizeof(safe), w->items[i].local);
-        size_t st[16], ln[16];
-        size_t nl = layout_wrap(safe, width, st, ln, 16);
-        for (size_t j = 0; j < nl && j < 16; j++, line_no++) {
-            if (line_no < a->overlay_top || y >= end)
-                continue;
-            char line[1100];
-            snprintf(line, sizeof(line), "%s %.*s", j ? " " : a->crt.g.warn, (int)ln[j],
-                     safe + st[j]);
-            draw_text(a, y++, r.x + 2, r.w - 4, line, crt_attr(&a->crt, ROLE_WARN));
+    for (int l = 0; l < 2; l++) {
+        const struct msg_list *w = lists[l];
+        for (size_t i = 0; w && i < w->n; i++) {
+            char safe[1024];
+            text_safe_copy(safe, sizeof(safe), w->items[i].local);
+            char text[1100];
+            if (l == 1)
+                snprintf(text, sizeof(text), _("host probe: %s"), safe);
+            else
+                snprintf(text, sizeof(text), "%s", safe);
+            size_t st[16], ln[16];
+            size_t nl = layout_wrap(text, width, st, ln, 16);
+            for (size_t j = 0; j < nl && j < 16; j++, line_no++) {
+                if (line_no < a->overlay_top || y >= end)
+                    continue;
+                char line[1200];
+                snprintf(line, sizeof(line), "%s %.*s", j ? " " : a->crt.g.warn, (int)ln[j],
+                         text + st[j]);
+                draw_text(a, y++, r.x + 2, r.w - 4, line, crt_attr(&a->crt, ROLE_WARN));
+            }
         }
     }
     if (a->overlay_top >= line_no)
