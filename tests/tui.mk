@@ -24,6 +24,7 @@ TUI_SCREEN_TESTS = \
 	tests/tui/ctrl_keys.sh \
 	tests/tui/resize_stress.sh \
 	tests/tui/vanish.sh \
+	tests/tui/export_name.sh \
 	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \

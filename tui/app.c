@@ -287,6 +287,10 @@ static void normal_key(struct app *a, enum action act)
     case ACT_EXPORT: {
         char name[160];
         snprintf(name, sizeof(name), "%s-plan.md", g->name && *g->name ? g->name : "guest");
+        /* The offered name stays in the current directory, whatever the guest's name holds. */
+        for (char *c = name; *c; c++)
+            if (*c == '/')
+                *c = '_';
         app_start_prompt(a, PROMPT_EXPORT, _("Export report to (.txt .md .json .html):"), name);
         break;
     }
