@@ -132,6 +132,12 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
                   , NULL);
         mouseinterval(200);
     }
+    /* ncurses (6.4) writes out its buffer at every cursor move until the
+     * screen first comes back from endwin(): one round trip now, and each
+     * frame is one write instead of one a line. */
+    def_prog_mode();
+    endwin();
+    refresh();
     return 0;
 }
 

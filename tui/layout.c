@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -51,13 +52,19 @@ bool layout_contains(const struct rect *r, int y, int x)
     return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
 }
 
-/* Length and columns of the character at s (invalid bytes: one byte, one column). */
+/* Length and columns of the character at s (invalid bytes: one byte, one column).
+ * Every cell of every frame passes here: ASCII takes no conversion, and a
+ * multibyte character is read within its own few bytes, never to the end. */
 static size_t char_at(const char *s, int *cols)
 {
+    if ((unsigned char)*s < 0x80) {
+        *cols = 1;
+        return 1;
+    }
     mbstate_t st;
     memset(&st, 0, sizeof(st));
     wchar_t wc;
-    size_t n = mbrtowc(&wc, s, strlen(s), &st);
+    size_t n = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
     if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
         *cols = 1;
         return 1;
@@ -84,23 +91,6 @@ int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size
     dst[0] = '\0';
     if (width <= 0)
         return 0;
-    if (layout_text_width(src) <= width) {
-        size_t n = strlen(src);
-        if (n >= len)
-            n = len - 1;
-        /* Fits in columns; only a too small buffer could cut it (then at a char boundary). */
-        size_t o = 0;
-        while (o < n) {
-            int w;
-            size_t c = char_at(src + o, &w);
-            if (o + c > n)
-                break;
-            o += c;
-        }
-        memcpy(dst, src, o);
-        dst[o] = '\0';
-        return layout_text_width(dst);
-    }
     int ew = layout_text_width(ellipsis);
     size_t elen = strlen(ellipsis);
     if (ew > width) {
@@ -108,20 +98,45 @@ int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size
         ew = 0;
         elen = 0;
     }
-    int used = 0;
-    size_t o = 0;
+    /* One pass that stops once the text is known not to fit; `cut` is where
+     * it stops when the ellipsis is needed. */
+    int used = 0, cut_used = -1;
+    size_t o = 0, cut = 0;
     while (src[o]) {
         int w;
         size_t c = char_at(src + o, &w);
-        if (used + w > width - ew || o + c + elen >= len)
-            break;
+        if (cut_used < 0 && (used + w > width - ew || o + c + elen >= len)) {
+            cut = o;
+            cut_used = used;
+        }
+        if (used + w > width) {
+            /* Too wide (cut_used is set: ew >= 0). */
+            memcpy(dst, src, cut);
+            memcpy(dst + cut, ellipsis, elen);
+            dst[cut + elen] = '\0';
+            return cut_used + ew;
+        }
         used += w;
         o += c;
     }
-    memcpy(dst, src, o);
-    memcpy(dst + o, ellipsis, elen);
-    dst[o + elen] = '\0';
-    return used + ew;
+    if (o < len) {
+        memcpy(dst, src, o + 1);
+        return used;
+    }
+    /* Fits in columns; only the too small buffer cuts it (at a char boundary). */
+    size_t n = len - 1, k = 0;
+    used = 0;
+    while (k < n) {
+        int w;
+        size_t c = char_at(src + k, &w);
+        if (k + c > n)
+            break;
+        k += c;
+        used += w;
+    }
+    memcpy(dst, src, k);
+    dst[k] = '\0';
+    return used;
 }
 
 int layout_fit_left(const char *src, int width, const char *ellipsis, char *dst, size_t len)
