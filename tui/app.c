@@ -341,14 +341,20 @@ void app_key(struct app *a, int key)
 void app_loop(struct app *a)
 {
     app_relayout(a);
+    bool redraw = true;
     while (!a->quit) {
-        draw_all(a);
+        /* Only after a key: the periodic wake-up (for signals) changes nothing. */
+        if (redraw)
+            draw_all(a);
+        redraw = true;
         wint_t wc;
         int rc = crt_get_key(&wc);
         if (crt_quit_signal)
             break;
-        if (rc == ERR)
+        if (rc == ERR) {
+            redraw = false;
             continue;
+        }
         if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
             MEVENT ev;
             if (getmouse(&ev) == OK)

@@ -17,8 +17,9 @@ void draw_text(const struct app *a, int y, int x, int width, const char *text, i
     int used = layout_fit(text, width, a->crt.g.ellipsis, buf, sizeof(buf));
     attrset(attr);
     mvaddstr(y, x, buf);
-    for (int i = used; i < width; i++)
-        addch(' ');
+    /* The rest in one call (hline leaves the cursor; blanks take attr). */
+    if (used < width)
+        hline(' ', width - used);
     attrset(ATTR_NONE);
 }
 
