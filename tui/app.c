@@ -352,7 +352,12 @@ void app_loop(struct app *a)
         if (crt_quit_signal)
             break;
         if (rc == ERR) {
-            redraw = false;
+            /* A resize curses took in while drawing, whose KEY_RESIZE never came. */
+            int rows, cols;
+            getmaxyx(stdscr, rows, cols);
+            redraw = rows != a->rows || cols != a->cols;
+            if (redraw)
+                app_relayout(a);
             continue;
         }
         if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {

@@ -26,6 +26,7 @@ for s in $sizes; do
     80x24|81x25|90x27) wait_for "$(grouped "$want") bytes" 30 || bad="$bad $s(no limit)" ;;
     79x24|80x23|70x20|60x15|45x10|30x6)
         wait_for "Terminal too small: $s" 30 || bad="$bad $s(no message)" ;;
+    1x1) wait_for "…" 30 || bad="$bad $s(no ellipsis)" ;;
     *) sleep 0.2 ;;
     esac
     alive || { bad="$bad $s(dead)"; break; }
