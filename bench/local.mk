@@ -3,15 +3,23 @@
 # bench/RESULTS.md by hand, with the machine they came from.
 # probe-bench.sh: the probe against lspci -nnk on a 4,000-function umockdev
 # host (the testbed is built once under bench/ and reused). Not part of make check.
-BENCH_RUNS = bench/batch.sh bench/probe-bench.sh
-EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh $(BENCH_RUNS)
-bench: all
+# tui-bench.sh: the planner's first frame, CPU per key and memory through a
+# pseudo-terminal (bench/pty_driver, built by `make bench` only).
+BENCH_RUNS = bench/batch.sh bench/probe-bench.sh bench/tui-bench.sh
+EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh $(BENCH_RUNS) \
+	bench/tui-keys.txt
+EXTRA_PROGRAMS = bench/pty_driver
+bench_pty_driver_SOURCES = bench/pty_driver.c
+bench_pty_driver_LDADD = -lutil
+bench: all bench/pty_driver$(EXEEXT)
 	@for b in $(BENCH_RUNS); do \
-	    MP=$(abs_top_builddir)/memlock-planner sh $(srcdir)/$$b; rc=$$?; \
+	    MP=$(abs_top_builddir)/memlock-planner PTY_DRIVER=$(abs_top_builddir)/bench/pty_driver \
+	    sh $(srcdir)/$$b; rc=$$?; \
 	    [ $$rc -eq 0 ] || [ $$rc -eq 77 ] || exit $$rc; \
 	done
 .PHONY: bench
 clean-local: clean-bench
 clean-bench:
-	rm -rf $(abs_top_builddir)/bench/testbed-4000 $(abs_top_builddir)/bench/testbed-4000.tmp*
+	rm -rf $(abs_top_builddir)/bench/testbed-4000 $(abs_top_builddir)/bench/testbed-4000.tmp* \
+	    $(abs_top_builddir)/bench/host-4000.xml
 .PHONY: clean-bench

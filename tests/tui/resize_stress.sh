@@ -72,6 +72,7 @@ is "$(screen)" "$before" "and the same screen"
 # A prompt survives 1x1: it is there, with its text, when the room is back.
 keys m C-u
 type_text "3G"
+see "Memory (e.g. 96G, 512MiB): 3G" "a prompt with text"
 tm resize-window -t mp -x 1 -y 1
 sleep 0.2
 tm resize-window -t mp -x 100 -y 30
