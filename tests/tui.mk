@@ -20,6 +20,7 @@ TUI_SCREEN_TESTS = \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \
 	tests/tui/quit.sh \
-	tests/tui/umockdev.sh
+	tests/tui/umockdev.sh \
+	tests/tui/views.sh
 TESTS += $(TUI_SCREEN_TESTS)
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
+#include "views.h"
 
 void app_status(struct app *a, bool error, const char *fmt, ...)
 {
@@ -295,6 +296,8 @@ static void normal_key(struct app *a, enum action act)
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;
     case ACT_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
+    case ACT_MAP: views_open(a, VIEW_MAP); break;
+    case ACT_TOUR: case ACT_COMPARE: case ACT_CAPACITY: case ACT_GUESTS: break;
     }
 }
 

@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "views.h"
 
 #define KEY_ESC 27
 
@@ -291,6 +292,8 @@ void app_modal_key(struct app *a, int key)
     case MODE_CONFIRM: confirm_key(a, key); break;
     case MODE_MENU: menu_key(a, key); break;
     case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
+    case MODE_VIEW: views_key(a, key); break;
+    case MODE_TOUR: break;
     case MODE_NORMAL: break;
     }
 }
@@ -318,6 +321,11 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
             app_modal_key(a, wheel < 0 ? 'k' : 'j');
         else
             a->mode = MODE_NORMAL;
+        return;
+    }
+    if (a->mode == MODE_VIEW) {
+        if (wheel)
+            views_wheel(a, wheel);
         return;
     }
     if (a->mode != MODE_NORMAL)

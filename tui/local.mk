@@ -14,4 +14,7 @@ tui_libtui_a_SOURCES = \
 	tui/keys.c tui/keys.h \
 	tui/layout.c tui/layout.h \
 	tui/plan.c tui/plan.h \
-	tui/tui.c tui/tui.h
+	tui/tui.c tui/tui.h \
+	tui/view_map.c \
+	tui/views.c tui/views.h \
+	tui/vtext.c tui/vtext.h

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The views over the planner, at 80x24: the address map (A), the profile
+# comparison (C), capacity (K) and running guests (G) show what the
+# subcommands compute for the same guest, and Esc gives the planner back.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/tmux_lib.sh"
+
+socket0="$GUESTS/pseries-ac922-socket0.xml"
+# gone TEXT NAME: a TAP check that TEXT leaves the screen.
+gone() {
+    if wait_gone "$1"; then ok "$2"; else fail "$2"; diag "screen:" "$(screen)" "still there: $1"; fi
+}
+
+# Address map: the log axis ends at 128 TiB, NVLink2 GPU RAM is drawn, each
+# PHB's windows with the TCE tables `map --format json` gives.
+tce=$("$MP" map --format json --host demo:ac922 "$socket0" |
+      jq -r '[.dma_windows[] | select(.id == "dma64")][0].tce_table_bytes')
+is "$tce" 274877906944 "map json: NVLink2 64-bit window needs 256 GiB of TCEs"
+tui_start 80 24 --host demo:ac922 "$socket0"
+want=$(screen_limit)
+keys A
+see "Address map of guest pseries-ac922-socket0" "A opens the address map"
+see "32T 128T" "the log axis ends at 128 TiB"
+see "NVLink2 GPU RAM" "the NVLink2 GPU RAM region"
+see "64 TiB - 128 TiB" "GPU RAM at 64-128 TiB"
+see "DMA windows of PHB 1" "a section per PHB"
+see "0 B - 128 TiB, TCE table 256 GiB" "the 64-bit window reaches 128 TiB: 256 GiB of TCEs"
+see "Esc Close" "the footer shows the view's keys"
+not_see "Memory-locking limit" "the view covers the planner"
+keys NPage NPage
+see "Notes" "PgDn scrolls to the notes"
+see "must reach the GPU RAM at 128 TiB" "the notes say why"
+keys Escape
+see "Memory-locking limit" "Esc closes the map"
+is "$(screen_limit)" "$want" "the planner's limit is unchanged"
+
+# Not a pseries guest: one line says so.
+tui_start 80 24 --host demo:x86-gpu "$GUESTS/x86-q35-viommu.xml"
+keys A
+see "The address map applies to pseries guests only." "x86 guest: map does not apply"
+keys Escape
+gone "address map applies" "Esc closes it"
+
+plan_done
