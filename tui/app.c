@@ -297,7 +297,8 @@ static void normal_key(struct app *a, enum action act)
     case ACT_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
     case ACT_MAP: views_open(a, VIEW_MAP); break;
-    case ACT_TOUR: case ACT_COMPARE: case ACT_CAPACITY: case ACT_GUESTS: break;
+    case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
+    case ACT_TOUR: case ACT_CAPACITY: case ACT_GUESTS: break;
     }
 }
 

@@ -41,4 +41,32 @@ see "The address map applies to pseries guests only." "x86 guest: map does not a
 keys Escape
 gone "address map applies" "Esc closes it"
 
+# Profile comparison: a column for every profile `compare` knows; without
+# colour the differing rows carry a *.
+viommu="$GUESTS/x86-q35-viommu.xml"
+json=$("$MP" compare --format json --host demo:x86-gpu "$viommu")
+ids=$(echo "$json" | jq -r '.profiles[]')
+is "$(echo "$ids" | wc -l)" 4 "compare json: four profiles"
+tui_start 80 24 --host demo:x86-gpu "$viommu"
+keys C
+see "Guest x86-q35-viommu under every libvirt profile" "C opens the comparison"
+header=$(screen | grep -F " Term ")
+for id in $ids; do
+    like "$header" " $id" "profile $id has a column"
+done
+is "$(screen | grep -c '^│ \* [A-Z]')" 2 "two rows differ (the factor term and the limit)"
+see "* Guest RAM x factor" "the factor term is marked"
+see "* Limit" "the limit is marked"
+see "MMIO and QEMU overhead" "the common term is listed"
+not_see "* MMIO and QEMU overhead" "the common term is not marked"
+factor=$(echo "$json" | jq -r '.limit_bytes[0] / 1073741824 | floor')
+like "$(screen | grep -F '* Limit')" "$factor GiB" "the 5.3 limit as compare gives it"
+keys Escape
+see "Memory-locking limit" "Esc closes the comparison"
+# One guest every profile agrees on.
+tui_start 80 24 --host demo:ac922 "$socket0"
+keys C
+see "Every profile gives the same limit for this guest." "socket-0 guest: no difference"
+not_see "* " "nothing is marked"
+
 plan_done
