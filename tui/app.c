@@ -298,7 +298,8 @@ static void normal_key(struct app *a, enum action act)
     case ACT_REDRAW: clearok(curscr, TRUE); break;
     case ACT_MAP: views_open(a, VIEW_MAP); break;
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
-    case ACT_TOUR: case ACT_CAPACITY: case ACT_GUESTS: break;
+    case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
+    case ACT_TOUR: case ACT_GUESTS: break;
     }
 }
 

@@ -15,6 +15,7 @@ tui_libtui_a_SOURCES = \
 	tui/layout.c tui/layout.h \
 	tui/plan.c tui/plan.h \
 	tui/tui.c tui/tui.h \
+	tui/view_capacity.c \
 	tui/view_compare.c \
 	tui/view_map.c \
 	tui/views.c tui/views.h \

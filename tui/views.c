@@ -93,6 +93,7 @@ void views_key(struct app *a, int key)
     case ACT_END: v->top = SIZE_MAX / 2; break;
     case ACT_MAP: views_open(a, VIEW_MAP); break;
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
+    case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
     default: break;
     }
 }
@@ -163,6 +164,7 @@ void views_draw(struct app *a)
     switch (v->kind) {
     case VIEW_MAP: view_map_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_COMPARE: view_compare_build(&a->plan, &a->crt, in.w, &t); break;
+    case VIEW_CAPACITY: view_capacity_build(&a->plan, &a->crt, in.w, &t); break;
     default: break;
     }
     v->visible = in.h > 0 ? (size_t)in.h : 0;

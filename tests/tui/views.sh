@@ -69,4 +69,36 @@ keys C
 see "Every profile gives the same limit for this guest." "socket-0 guest: no difference"
 not_see "* " "nothing is marked"
 
+# Capacity: the number of guests that fit as `capacity` counts it, each
+# resource on a line, the one that runs out first marked with >.
+json=$("$MP" capacity --format json --host demo:ac922 "$socket0")
+fits=$(echo "$json" | jq -r .fits)
+is "$fits" 2 "capacity json: two socket-0 guests fit"
+tui_start 80 24 --host demo:ac922 "$socket0"
+keys K
+see "Capacity: guests like pseries-ac922-socket0 on host demo:ac922" "K opens capacity"
+see "Guests of this shape that fit: $fits" "the fits number of capacity --format json"
+see "Runs out first: IOMMU groups like group 5" "what runs out first"
+ram_fits=$(echo "$json" | jq -r '.resources[] | select(.id == "ram") | .fits')
+like "$(screen | grep -F 'Host RAM')" "64 GiB       $ram_fits" "RAM line: 64 GiB per guest, $ram_fits fit"
+like "$(screen | grep -F '> IOMMU groups')" "2 " "the GPU group line is marked"
+keys Escape
+# The view follows the planner's edits: at 300 GiB RAM runs out first.
+sed "s|<memory unit='GiB'>64</memory>|<memory unit='GiB'>300</memory>|" "$socket0" > "$TMPDIR_TEST/big.xml"
+fits=$("$MP" capacity --format json --host demo:ac922 "$TMPDIR_TEST/big.xml" | jq -r .fits)
+is "$fits" 1 "capacity json: one 300 GiB guest fits"
+keys m C-u
+type_text 300G
+keys Enter
+see "Memory [m]     300 GiB" "memory set to 300 GiB"
+keys K
+see "Guests of this shape that fit: $fits" "after the edit: capacity's number for 300 GiB"
+see "Runs out first: Host RAM" "and RAM runs out first"
+see "> Host RAM" "the RAM line is marked"
+# Without host facts nothing can be counted; the notes say why.
+tui_start 80 24 --host none "$socket0"
+keys K
+see "Capacity: unknown (no host facts to count)." "no host facts: unknown"
+see "host RAM is unknown" "a note says what is missing"
+
 plan_done
