@@ -84,12 +84,13 @@ static void print_text(const struct qemu_process *ps, size_t n)
             size_format_kib(p->vmlck_kib, lck, sizeof(lck));
         if (p->has_vmpin)
             size_format_kib(p->vmpin_kib, pin, sizeof(pin));
-        if (p->limit_kind == HOST_LIMIT_BYTES && p->has_vmlck) {
-            uint64_t locked = p->vmlck_kib * 1024;
-            if (locked <= p->limit_bytes)
-                size_format_bytes(p->limit_bytes - locked, head, sizeof(head));
-            else
+        uint64_t room;
+        bool over;
+        if (qemu_proc_headroom(p, &room, &over)) {
+            if (over)
                 snprintf(head, sizeof(head), "%s", _("over"));
+            else
+                size_format_bytes(room, head, sizeof(head));
         }
         printf("%-8d %-24s %14s %12s %12s %14s%s\n", (int)p->pid, name, limit, lck, pin, head,
                qemu_proc_near_limit(p) ? " !" : "");

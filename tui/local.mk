@@ -17,6 +17,7 @@ tui_libtui_a_SOURCES = \
 	tui/tui.c tui/tui.h \
 	tui/view_capacity.c \
 	tui/view_compare.c \
+	tui/view_guests.c \
 	tui/view_map.c \
 	tui/views.c tui/views.h \
 	tui/vtext.c tui/vtext.h

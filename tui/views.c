@@ -94,6 +94,7 @@ void views_key(struct app *a, int key)
     case ACT_MAP: views_open(a, VIEW_MAP); break;
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
+    case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
     default: break;
     }
 }
@@ -165,7 +166,7 @@ void views_draw(struct app *a)
     case VIEW_MAP: view_map_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_COMPARE: view_compare_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_CAPACITY: view_capacity_build(&a->plan, &a->crt, in.w, &t); break;
-    default: break;
+    case VIEW_GUESTS: view_guests_build(v->procs, v->nprocs, &a->crt, in.w, &t); break;
     }
     v->visible = in.h > 0 ? (size_t)in.h : 0;
     if (v->top + v->visible > t.n)
@@ -175,10 +176,15 @@ void views_draw(struct app *a)
     vtext_free(&t);
 }
 
-static const char *const view_keys[] = { "Esc", "Up/Down", "A", "C", "K", "G", "T", "r" };
+/* The guests view's footer has r Refresh third; the others skip it. */
+static const char *const guests_keys[] = { "Esc", "Up/Down", "r", "A", "C", "K", "G", "T" };
+static const char *const guests_labels[] = {
+    N_("Close"), N_("Scroll"), N_("Refresh"), N_("Map"), N_("Compare"), N_("Capacity"),
+    N_("Guests"), N_("Tour"),
+};
+static const char *const view_keys[] = { "Esc", "Up/Down", "A", "C", "K", "G", "T" };
 static const char *const view_labels[] = {
-    N_("Close"), N_("Scroll"), N_("Map"), N_("Compare"), N_("Capacity"), N_("Guests"),
-    N_("Tour"), N_("Refresh"),
+    N_("Close"), N_("Scroll"), N_("Map"), N_("Compare"), N_("Capacity"), N_("Guests"), N_("Tour"),
 };
 static const char *const tour_keys[] = { "n/Right", "b/Left", "Esc/q", "Up/Down" };
 static const char *const tour_labels[] = { N_("Next"), N_("Back"), N_("Leave tour"), N_("Scroll") };
@@ -188,9 +194,10 @@ bool views_footer(const struct app *a, const char *const **keys, const char *con
 {
     if (a->mode == MODE_VIEW) {
         bool guests = a->views && a->views->kind == VIEW_GUESTS;
-        *keys = view_keys;
-        *labels = view_labels;
-        *n = sizeof(view_keys) / sizeof(view_keys[0]) - (guests ? 0 : 1);
+        *keys = guests ? guests_keys : view_keys;
+        *labels = guests ? guests_labels : view_labels;
+        *n = guests ? sizeof(guests_keys) / sizeof(guests_keys[0])
+                    : sizeof(view_keys) / sizeof(view_keys[0]);
         return true;
     }
     if (a->mode == MODE_TOUR) {

@@ -101,4 +101,47 @@ keys K
 see "Capacity: unknown (no host facts to count)." "no host facts: unknown"
 see "host RAM is unknown" "a note says what is missing"
 
+# Running guests: stand-in processes named like QEMU, listed with their
+# limit, VmLck, VmPin and headroom; r looks again.
+standin="$top_builddir/tests/qemu_standin"
+pids=""
+trap 'tm kill-server >/dev/null 2>&1; [ -n "$pids" ] && kill $pids 2>/dev/null; rm -rf "$TMPDIR_TEST"' EXIT
+start_qemu() { # EXE-NAME ARGS...
+    name=$1; shift
+    cp "$standin" "$TMPDIR_TEST/$name"
+    "$TMPDIR_TEST/$name" "$@" > "$TMPDIR_TEST/$name.ready" &
+    pids="$pids $!"
+    for _ in $(seq 1 100); do grep -q ready "$TMPDIR_TEST/$name.ready" 2>/dev/null && return; sleep 0.05; done
+}
+start_qemu qemu-system-ppc64 -name guest=tuiview-near,debug-threads=on --limit 1048576 --lock 1000
+pid_near=$(echo $pids | awk '{print $1}')
+start_qemu qemu-kvm -name tuiview-calm --limit 2097152 --lock 256
+pid_calm=$(echo $pids | awk '{print $2}')
+row() { screen | grep -F " $1 " | head -n 1; }
+tui_start 80 24 --host demo:ac922 "$socket0"
+keys G
+see "QEMU processes running on this machine" "G opens the running guests"
+see "Esc Close  Up/Down Scroll  r Refresh" "the footer offers r"
+see "tuiview-near" "the stand-in qemu-system-ppc64 is listed by its -name guest="
+like "$(row tuiview-near)" "$pid_near " "with its pid"
+like "$(row tuiview-near)" "1 MiB" "its limit from /proc/PID/limits"
+like "$(row tuiview-near)" "1000 KiB" "its VmLck"
+like "$(row tuiview-near)" "24 KiB ⚠" "headroom 1 MiB - 1000 KiB, near the limit"
+see "locked memory is at 90% or more of the limit" "the near-limit warning"
+like "$(row tuiview-calm)" "$pid_calm " "the qemu-kvm stand-in by -name NAME"
+like "$(row tuiview-calm)" "256 KiB" "its VmLck"
+like "$(row tuiview-calm)" "1.75 MiB" "its headroom: 2 MiB - 256 KiB"
+case "$(row tuiview-calm)" in *⚠*) fail "25 % locked is not near the limit" ;; *) ok "25 % locked is not near the limit" ;; esac
+start_qemu qemu-system-x86_64 -name guest=tuiview-late --limit 1048576
+not_see "tuiview-late" "a guest started later is not listed yet"
+keys r
+see "tuiview-late" "r lists it"
+see "Refreshed:" "r says it looked again"
+kill $pid_near
+wait $pid_near 2>/dev/null
+keys r
+gone "tuiview-near" "r drops a guest that stopped"
+keys Escape
+see "Memory-locking limit" "Esc closes the guests view"
+
 plan_done
