@@ -300,7 +300,7 @@ static void normal_key(struct app *a, enum action act)
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
     case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
-    case ACT_TOUR: break;
+    case ACT_TOUR: tour_start(a); break;
     }
 }
 

@@ -101,6 +101,7 @@ void draw_overlay(struct app *a)
     case MODE_WARNINGS: draw_warning_list(a); break;
     case MODE_MENU: draw_menu(a); break;
     case MODE_VIEW: views_draw(a); break;
+    case MODE_TOUR: tour_draw(a); break;
     default: break;
     }
 }

@@ -293,7 +293,7 @@ void app_modal_key(struct app *a, int key)
     case MODE_MENU: menu_key(a, key); break;
     case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
     case MODE_VIEW: views_key(a, key); break;
-    case MODE_TOUR: break;
+    case MODE_TOUR: tour_key(a, key); break;
     case MODE_NORMAL: break;
     }
 }

@@ -167,7 +167,7 @@ void view_map_build(const struct plan *p, const struct crt *c, int width, struct
     if (bar_w < 8)
         bar_w = 8;
 
-    vtext_add(out, ROLE_HEADING, _("Guest physical address space (log scale)"));
+    vtext_para(out, ROLE_HEADING, width, 0, _("Guest physical address space (log scale)"));
     axis(out, bar_w);
     for (size_t i = 0; i < m.n; i++)
         if (m.regions[i].space == ADDR_GUEST_PHYSICAL)
@@ -178,9 +178,11 @@ void view_map_build(const struct plan *p, const struct crt *c, int width, struct
         if (r->space != ADDR_DMA_WINDOW)
             continue;
         if (r->phb != last_phb) {
+            char *h = xasprintf(_("DMA windows of PHB %u (bus addresses, mapped by TCE tables)"),
+                                r->phb);
             vtext_line(out);
-            vtext_addf(out, ROLE_HEADING,
-                       _("DMA windows of PHB %u (bus addresses, mapped by TCE tables)"), r->phb);
+            vtext_para(out, ROLE_HEADING, width, 0, h);
+            free(h);
             if (last_phb == UINT32_MAX)
                 axis(out, bar_w);
             last_phb = r->phb;

@@ -95,6 +95,7 @@ void views_key(struct app *a, int key)
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
     case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
+    case ACT_TOUR: a->mode = MODE_NORMAL; tour_start(a); break;
     default: break;
     }
 }
@@ -186,8 +187,6 @@ static const char *const view_keys[] = { "Esc", "Up/Down", "A", "C", "K", "G", "
 static const char *const view_labels[] = {
     N_("Close"), N_("Scroll"), N_("Map"), N_("Compare"), N_("Capacity"), N_("Guests"), N_("Tour"),
 };
-static const char *const tour_keys[] = { "n/Right", "b/Left", "Esc/q", "Up/Down" };
-static const char *const tour_labels[] = { N_("Next"), N_("Back"), N_("Leave tour"), N_("Scroll") };
 
 bool views_footer(const struct app *a, const char *const **keys, const char *const **labels,
                   size_t *n)
@@ -200,12 +199,8 @@ bool views_footer(const struct app *a, const char *const **keys, const char *con
                     : sizeof(view_keys) / sizeof(view_keys[0]);
         return true;
     }
-    if (a->mode == MODE_TOUR) {
-        *keys = tour_keys;
-        *labels = tour_labels;
-        *n = sizeof(tour_keys) / sizeof(tour_keys[0]);
-        return true;
-    }
+    if (a->mode == MODE_TOUR)
+        return tour_footer(a, keys, labels, n);
     return false;
 }
 
@@ -216,4 +211,5 @@ void views_free(struct app *a)
         free(a->views);
         a->views = NULL;
     }
+    tour_free(a);
 }

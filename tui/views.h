@@ -26,10 +26,10 @@ void view_compare_build(const struct plan *p, const struct crt *c, int width, st
 void view_capacity_build(const struct plan *p, const struct crt *c, int width, struct vtext *out);
 void view_guests_build(const struct qemu_process *ps, size_t n, const struct crt *c, int width,
                        struct vtext *out);
-/* The tour panel for step `i` (0-based) of `n`, the terms that moved since
- * the step before (none for the start). */
-void view_tour_build(size_t i, size_t n, const struct tour_delta *d, size_t nd, int width,
-                     struct vtext *out);
+/* The tour panel for step `i` (0-based): its title, explanation and the
+ * terms that moved since the step before (none for the start). */
+void view_tour_build(size_t i, const struct tour_delta *d, size_t nd, const struct crt *c,
+                     int width, struct vtext *out);
 
 /* Opens a view (MODE_VIEW); the guests view scans the processes. */
 void views_open(struct app *a, enum view_kind k);
@@ -46,6 +46,8 @@ void views_scroll_mark(struct app *a, const struct rect *box, size_t top, size_t
 void tour_start(struct app *a);
 void tour_key(struct app *a, int key);
 void tour_draw(struct app *a);
+bool tour_footer(const struct app *a, const char *const **keys, const char *const **labels,
+                 size_t *n);
 /* Ends the tour without restoring (the planner is closing); frees its state. */
 void tour_free(struct app *a);
 
