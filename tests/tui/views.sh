@@ -33,6 +33,23 @@ see "must reach the GPU RAM at 128 TiB" "the notes say why"
 keys Escape
 see "Memory-locking limit" "Esc closes the map"
 is "$(screen_limit)" "$want" "the planner's limit is unchanged"
+# The map follows the terminal: wide, each region's range beside its bar;
+# too small, the usual notice; back at 80x24, the view is still open.
+keys A
+tm resize-window -t mp -x 150 -y 40
+see "0 B - 64 GiB" "resized: the map redraws"
+like "$(screen | grep -F 'Guest RAM ')" "0 B - 64 GiB" "wide: the range beside the bar"
+tm resize-window -t mp -x 70 -y 20
+see "Terminal too small" "too small: the notice"
+tm resize-window -t mp -x 80 -y 24
+see "Address map of guest" "80x24 again: the map is still open"
+keys Escape
+gone "Address map of guest" "Esc closes it"
+# ASCII drawing: bars of # on dots.
+tui_start 80 24 --host demo:ac922 --ascii "$socket0"
+keys A
+like "$(screen | grep -F 'NVLink2 GPU RAM')" "...####." "--ascii: the GPU RAM bar in #"
+keys Escape
 
 # Not a pseries guest: one line says so.
 tui_start 80 24 --host demo:x86-gpu "$GUESTS/x86-q35-viommu.xml"
