@@ -62,7 +62,9 @@ static struct host *build(const struct demo_def *def)
     struct host *h = host_new(NULL);
     free(h->source);
     h->source = xasprintf("demo:%s", def->name);
-    h->description = xstrdup(_(def->description));
+    /* Kept in English: snapshots and JSON must not change with the locale;
+       text output translates it when it prints it. */
+    h->description = xstrdup(def->description);
     h->hostname = xstrdup(def->hostname);
     h->arch = xstrdup(def->arch);
     h->kernel = xstrdup(def->kernel);
