@@ -43,7 +43,7 @@ size_t report_host_rows(const struct report *rep, struct report_kv *rows)
         return n;
     }
     row(rows, &n, _("Source"), or_unknown(h->source));
-    if (h->description) /* "" would fetch the catalog header */
+    if (h->description)
         row(rows, &n, _("Description"), xstrdup(*h->description ? _(h->description) : ""));
     row(rows, &n, _("Host name"), or_unknown(h->hostname));
     row(rows, &n, _("Model"), or_unknown(h->model));

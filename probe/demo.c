@@ -62,8 +62,7 @@ static struct host *build(const struct demo_def *def)
     struct host *h = host_new(NULL);
     free(h->source);
     h->source = xasprintf("demo:%s", def->name);
-    /* Kept in English: snapshots and JSON must not change with the locale;
-       text output translates it when it prints it. */
+    /* Kept in English: snapshots and JSON carry it; text output translates it. */
     h->description = xstrdup(def->description);
     h->hostname = xstrdup(def->hostname);
     h->arch = xstrdup(def->arch);

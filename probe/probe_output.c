@@ -272,8 +272,6 @@ static void print_header(FILE *out, const struct host *h)
     }
     fputc('\n', out);
     if (h->description) {
-        /* A built-in demo's description has a translation; other text passes through
-           ("" would fetch the catalog header). */
         text_safe_copy(safe, sizeof(safe), *h->description ? _(h->description) : "");
         fprintf(out, "  %s\n", safe);
     }
