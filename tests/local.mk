@@ -47,6 +47,7 @@ CLI_TESTS = \
 	tests/cli/views.sh \
 	tests/cli/valgrind.sh \
 	tests/cli/manpage.sh \
+	tests/cli/i18n.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
