@@ -37,8 +37,8 @@ is "$(screen_limit)" "$want" "the planner's limit is unchanged"
 # too small, the usual notice; back at 80x24, the view is still open.
 keys A
 tm resize-window -t mp -x 150 -y 40
-see "0 B - 64 GiB" "resized: the map redraws"
-like "$(screen | grep -F 'Guest RAM ')" "0 B - 64 GiB" "wide: the range beside the bar"
+see "░  0 B - 64 GiB" "resized: the map redraws, each range beside its bar"
+like "$(screen | grep -F 'Guest RAM ')" "░  0 B - 64 GiB" "wide: RAM's range on its bar's line"
 tm resize-window -t mp -x 70 -y 20
 see "Terminal too small" "too small: the notice"
 tm resize-window -t mp -x 80 -y 24
@@ -48,6 +48,7 @@ gone "Address map of guest" "Esc closes it"
 # ASCII drawing: bars of # on dots.
 tui_start 80 24 --host demo:ac922 --ascii "$socket0"
 keys A
+see "+- Address map of guest" "--ascii: the map in an ASCII box"
 like "$(screen | grep -F 'NVLink2 GPU RAM')" "...####." "--ascii: the GPU RAM bar in #"
 keys Escape
 
