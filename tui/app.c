@@ -333,6 +333,9 @@ void app_key(struct app *a, int key)
         return;
     if (a->mode != MODE_NORMAL) {
         app_modal_key(a, key);
+        /* A question that interrupted the tour (quit?) returns to it. */
+        if (a->mode == MODE_NORMAL && tour_running(a))
+            a->mode = MODE_TOUR;
         return;
     }
     if (key != (KEYS_FN | KEY_MOUSE))

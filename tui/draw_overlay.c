@@ -102,6 +102,10 @@ void draw_overlay(struct app *a)
     case MODE_MENU: draw_menu(a); break;
     case MODE_VIEW: views_draw(a); break;
     case MODE_TOUR: tour_draw(a); break;
-    default: break;
+    default:
+        /* A question during the tour: the tour's panel stays under it. */
+        if (tour_running(a))
+            tour_draw(a);
+        break;
     }
 }

@@ -225,6 +225,11 @@ void tour_draw(struct app *a)
     vtext_free(&v);
 }
 
+bool tour_running(const struct app *a)
+{
+    return a->tour && a->tour->running;
+}
+
 static const char *const tour_keys[] = { "n/Right", "b/Left", "Esc/q", "Up/Down" };
 static const char *const tour_labels[] = { N_("Next"), N_("Back"), N_("Leave tour"), N_("Scroll") };
 static const char *const ask_keys[] = { "y", "n/Esc" };

@@ -46,6 +46,8 @@ void views_scroll_mark(struct app *a, const struct rect *box, size_t top, size_t
 void tour_start(struct app *a);
 void tour_key(struct app *a, int key);
 void tour_draw(struct app *a);
+/* Whether the tour's plan is the planner's now. */
+bool tour_running(const struct app *a);
 bool tour_footer(const struct app *a, const char *const **keys, const char *const **labels,
                  size_t *n);
 /* Ends the tour without restoring (the planner is closing); frees its state. */

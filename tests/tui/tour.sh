@@ -67,6 +67,28 @@ see_limit "$edited" "q leaves the tour too, the edited guest back"
 see "[modified]" "the edit is still unsaved"
 keys u
 see_limit "$own" "and can still be undone"
+# A quit question from a too-small terminal is about the planner's own guest;
+# declining it goes back to the tour.
+keys +
+see "[modified]" "edited again"
+keys T n
+see "Tour: step 2 of 8" "the tour, with unsaved edits waiting"
+tm resize-window -t mp -x 70 -y 20
+see "Terminal too small" "too small during the tour"
+keys q
+see "The guest has unsaved changes. Quit anyway?" "q asks about the unsaved guest"
+tm resize-window -t mp -x 80 -y 24
+see "Memory-locking limit" "the planner again at 80x24"
+see "Tour: step 2 of 8" "the tour's panel under the question"
+see "The guest has unsaved changes" "the question stays when the terminal grows"
+keys n
+see "Tour: step 2 of 8" "n: back in the tour"
+see "n/Right Next" "with the tour's keys"
+keys n
+see "Tour: step 3 of 8" "and the tour goes on"
+keys Escape
+see "Left the tour" "Esc leaves it"
+see "[modified]" "the edited guest is back"
 
 # On another host the tour offers demo:ac922 first.
 viommu="$GUESTS/x86-q35-viommu.xml"
