@@ -52,8 +52,10 @@ CLI_TESTS = \
 	tests/cli/valgrind.sh \
 	tests/cli/manpage.sh \
 	tests/cli/i18n.sh \
+	tests/cli/terminal_safety.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
