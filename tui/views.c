@@ -80,7 +80,10 @@ void views_key(struct app *a, int key)
     if (key == 'r') {
         if (v->kind == VIEW_GUESTS) {
             scan(a);
-            app_status(a, false, _("Refreshed: %zu QEMU processes."), v->nprocs);
+            app_status(a, false,
+                       P_("Refreshed: %zu QEMU process.", "Refreshed: %zu QEMU processes.",
+                          v->nprocs),
+                       v->nprocs);
         }
         return;
     }
