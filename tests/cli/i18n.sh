@@ -26,6 +26,23 @@ for l in $langs; do
     esac
 done
 
+# Every message in the sources has a translation (the catalogs are not stale).
+sed 's/#.*//; /^$/d' "$srcdir/po/POTFILES.in" >"$TMPDIR_TEST/potfiles"
+if xgettext --directory="$srcdir" --files-from="$TMPDIR_TEST/potfiles" --keyword=_ --keyword=N_ \
+    --keyword=P_:1,2 --from-code=UTF-8 --omit-header -o "$TMPDIR_TEST/sources.pot" 2>"$TMPDIR_TEST/xg.err"; then
+    ok "xgettext reads the sources ($(grep -c '^msgid ' "$TMPDIR_TEST/sources.pot") messages)"
+else
+    fail "xgettext reads the sources"; sed 's/^/# /' "$TMPDIR_TEST/xg.err"
+fi
+for l in $langs; do
+    if msgcmp "$srcdir/po/$l.po" "$TMPDIR_TEST/sources.pot" >"$TMPDIR_TEST/cmp" 2>&1; then
+        ok "$l.po translates every message of the sources"
+    else
+        fail "$l.po translates every message of the sources"
+        head -n 20 "$TMPDIR_TEST/cmp" | sed 's/^/# /'
+    fi
+done
+
 locale_of() { case $1 in pt_BR) echo pt_BR.UTF-8 ;; de) echo de_DE.UTF-8 ;; *) echo "$1.UTF-8" ;; esac; }
 has_locale() { locale -a 2>/dev/null | grep -qix "$(echo "$1" | sed 's/UTF-8/utf8/')"; }
 # translation LANG MSGID: what the catalog says for MSGID (escapes as in C).
