@@ -181,7 +181,8 @@ void capacity_free(struct capacity *c)
     memset(c, 0, sizeof(*c));
 }
 
-static void format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len)
+void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf,
+                            size_t len)
 {
     if (!strcmp(res->id, "ram"))
         size_format_kib(v, buf, len);
@@ -199,8 +200,8 @@ void capacity_print_text(FILE *out, const struct capacity *c)
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
-            format_amount(res, res->available, have, sizeof(have));
-            format_amount(res, res->per_guest, need, sizeof(need));
+            capacity_format_amount(res, res->available, have, sizeof(have));
+            capacity_format_amount(res, res->per_guest, need, sizeof(need));
             fprintf(out, _("  %c %-52s %10s available, %10s per guest: %" PRIu64 "\n"),
                     i == c->limiting ? '>' : ' ', res->label.local, have, need, res->fits);
         }

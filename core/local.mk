@@ -22,11 +22,12 @@ core_libcore_a_SOURCES = \
 	core/qemu_proc.c core/qemu_proc.h \
 	core/report.c core/report.h \
 	core/report_common.c \
-	core/report_html.c \
+	core/report_html.c core/report_html_views.c \
 	core/report_json.c \
-	core/report_md.c \
+	core/report_md.c core/report_md_views.c \
 	core/report_rec.c core/report_rec.h \
 	core/report_text.c \
+	core/report_views.c core/report_views.h \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
 	core/xalloc.c core/xalloc.h \

@@ -73,7 +73,7 @@ void profile_compare_free(struct profile_compare *c)
     memset(c, 0, sizeof(*c));
 }
 
-static void format_limit(const struct memlock_result *r, char *buf, size_t len)
+void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len)
 {
     switch (r->kind) {
     case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
@@ -103,7 +103,7 @@ void profile_compare_print_text(FILE *out, const struct profile_compare *c)
     }
     fprintf(out, "%c %-28s", c->limit_differs ? '*' : ' ', _("Limit"));
     for (size_t p = 0; p < c->nprofiles; p++) {
-        format_limit(&c->results[p], cell, sizeof(cell));
+        profile_compare_format_limit(&c->results[p], cell, sizeof(cell));
         fprintf(out, " %14s", cell);
     }
     fputc('\n', out);

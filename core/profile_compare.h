@@ -31,6 +31,8 @@ int profile_compare_run(const struct guest *g, const struct host *h, struct prof
                         struct mp_error *err);
 void profile_compare_free(struct profile_compare *c);
 
+/* A limit as the table shows it: "4 GiB", "unlimited", "none". */
+void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len);
 /* A table for people: one column per profile, differing rows marked. */
 void profile_compare_print_text(FILE *out, const struct profile_compare *c);
 /* {"profiles": [...], "limits": [...], "terms": [{id,label,differs,kib:[...]}]} */

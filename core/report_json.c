@@ -7,6 +7,7 @@
 #include "json.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 
 #define REPORT_JSON_VERSION 1
 
@@ -133,6 +134,32 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     json_end_object(j);
 }
 
+/* The views of one guest, each as its own command writes it. */
+static void views(struct json *j, const struct report *rep, const struct report_guest *rg)
+{
+    struct report_views v;
+    report_views_compute(rep, rg, &v);
+    json_begin_object(j);
+    str_or_null(j, "guest", rg->guest->name);
+    str_or_null(j, "source", rg->source);
+    json_key(j, "compare");
+    if (v.has_compare)
+        profile_compare_write_json(j, &v.compare);
+    else
+        json_null(j);
+    str_or_null(j, "compare_error", v.has_compare ? NULL : REPORT_COMPARE_ERROR_C);
+    json_key(j, "address_map");
+    if (v.has_map)
+        address_map_write_json(j, &v.map);
+    else
+        json_null(j);
+    str_or_null(j, "address_map_error", v.map_error ? REPORT_MAP_ERROR_C : NULL);
+    json_key(j, "capacity");
+    capacity_write_json(j, &v.capacity);
+    json_end_object(j);
+    report_views_free(&v);
+}
+
 static void fleet(struct json *j, const struct report *rep)
 {
     const struct report_fleet *f = &rep->fleet;
@@ -199,6 +226,11 @@ void report_render_json(FILE *out, const struct report *rep)
     json_begin_array(&j);
     for (size_t i = 0; i < rep->n; i++)
         recommendation(&j, &rep->guests[i]);
+    json_end_array(&j);
+    json_key(&j, "views");
+    json_begin_array(&j);
+    for (size_t i = 0; i < rep->n; i++)
+        views(&j, rep, &rep->guests[i]);
     json_end_array(&j);
     fleet(&j, rep);
     json_end_object(&j);
