@@ -13,13 +13,22 @@ void json_init(struct json *j, FILE *out, bool pretty)
     j->first[0] = true;
 }
 
+/* Output goes through the unlocked stdio calls: a batch report writes tens of
+ * megabytes, and one writer owns the stream while it writes. */
+static void put(struct json *j, const char *s, size_t n)
+{
+    fwrite_unlocked(s, 1, n, j->out);
+}
+
 static void indent(struct json *j)
 {
+    static const char spaces[] = "\n                                                                ";
     if (!j->pretty)
         return;
-    fputc('\n', j->out);
-    for (int i = 0; i < j->depth; i++)
-        fputs("  ", j->out);
+    size_t n = 1 + 2 * (size_t)j->depth;
+    if (n > sizeof(spaces) - 1)
+        n = sizeof(spaces) - 1;
+    put(j, spaces, n);
 }
 
 /* Separator and indentation before a value or a key. */
@@ -31,7 +40,7 @@ static void before_item(struct json *j)
     }
     if (j->depth > 0) {
         if (!j->first[j->depth])
-            fputc(',', j->out);
+            fputc_unlocked(',', j->out);
         indent(j);
     }
     j->first[j->depth] = false;
@@ -40,7 +49,7 @@ static void before_item(struct json *j)
 static void open(struct json *j, char c)
 {
     before_item(j);
-    fputc(c, j->out);
+    fputc_unlocked(c, j->out);
     if (j->depth < JSON_MAX_DEPTH - 1)
         j->depth++;
     j->first[j->depth] = true;
@@ -53,7 +62,7 @@ static void close_(struct json *j, char c)
         j->depth--;
     if (!empty)
         indent(j);
-    fputc(c, j->out);
+    fputc_unlocked(c, j->out);
 }
 
 void json_begin_object(struct json *j) { open(j, '{'); }
@@ -65,7 +74,7 @@ void json_key(struct json *j, const char *key)
 {
     before_item(j);
     json_write_string(j->out, key);
-    fputs(j->pretty ? ": " : ":", j->out);
+    put(j, ": ", j->pretty ? 2 : 1);
     j->after_key = true;
 }
 
@@ -95,21 +104,34 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
+/* Bytes that stand for themselves in a JSON string. */
+static bool plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 void json_write_string(FILE *out, const char *s)
 {
-    fputc('"', out);
+    fputc_unlocked('"', out);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        const unsigned char *run = p;
+        while (plain(*p))
+            p++;
+        if (p > run)
+            fwrite_unlocked(run, 1, (size_t)(p - run), out);
         unsigned char c = *p;
+        if (!c)
+            break;
         if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc(c, out);
+            fputc_unlocked('\\', out);
+            fputc_unlocked(c, out);
             p++;
         } else if (c == '\n') {
-            fputs("\\n", out);
+            fwrite_unlocked("\\n", 1, 2, out);
             p++;
         } else if (c == '\t') {
-            fputs("\\t", out);
+            fwrite_unlocked("\\t", 1, 2, out);
             p++;
         } else if (c < 0x20 || c == 0x7f) {
             fprintf(out, "\\u%04x", c);
@@ -117,18 +139,18 @@ void json_write_string(FILE *out, const char *s)
         } else {
             int n = utf8_len(p);
             if (n > 0) {
-                fwrite(p, 1, (size_t)n, out);
+                fwrite_unlocked(p, 1, (size_t)n, out);
                 p += n;
             } else if (n < 0) {
                 fprintf(out, "\\u%04x", (unsigned)-n);
                 p += 2;
             } else {
-                fputs("\\ufffd", out);
+                fwrite_unlocked("\\ufffd", 1, 6, out);
                 p++;
             }
         }
     }
-    fputc('"', out);
+    fputc_unlocked('"', out);
 }
 
 void json_string(struct json *j, const char *s)
@@ -137,13 +159,17 @@ void json_string(struct json *j, const char *s)
     if (s)
         json_write_string(j->out, s);
     else
-        fputs("null", j->out);
+        put(j, "null", 4);
 }
 
 void json_uint(struct json *j, uint64_t v)
 {
     before_item(j);
-    fprintf(j->out, "%" PRIu64, v);
+    char buf[20], *p = buf + sizeof(buf);
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_int(struct json *j, int64_t v)
@@ -155,13 +181,16 @@ void json_int(struct json *j, int64_t v)
 void json_bool(struct json *j, bool v)
 {
     before_item(j);
-    fputs(v ? "true" : "false", j->out);
+    if (v)
+        put(j, "true", 4);
+    else
+        put(j, "false", 5);
 }
 
 void json_null(struct json *j)
 {
     before_item(j);
-    fputs("null", j->out);
+    put(j, "null", 4);
 }
 
 void json_finish(struct json *j)

@@ -13,7 +13,9 @@ static struct msg msg_vformat(const char *fmt, va_list ap)
     va_copy(copy, ap);
     struct msg m;
     m.c = xvasprintf(fmt, ap);
-    m.local = xvasprintf(_(fmt), copy);
+    const char *local = _(fmt);
+    /* Untranslated (gettext gives the msgid back): the same text. */
+    m.local = local == fmt ? xstrdup(m.c) : xvasprintf(local, copy);
     va_end(copy);
     return m;
 }

@@ -56,6 +56,7 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     rep->host = h;
     rep->profile = p ? p : profile_default();
     summarise_host(rep);
+    capacity_host_init(&rep->caps, h);
 }
 
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -148,6 +149,7 @@ void report_free(struct report *rep)
     }
     free(rep->guests);
     msg_list_free(&rep->fleet.warnings);
+    capacity_host_free(&rep->caps);
     memset(rep, 0, sizeof(*rep));
 }
 
