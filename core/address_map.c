@@ -48,7 +48,15 @@ int address_map_build(const struct guest *g, const struct host *h, const struct 
     guest_free(shape);
     if (rc < 0)
         return -1;
+    address_map_from_result(&r, out);
+    memlock_result_free(&r);
+    return 0;
+}
 
+void address_map_from_result(const struct memlock_result *res, struct address_map *out)
+{
+    memset(out, 0, sizeof(*out));
+    const struct memlock_result r = *res;   /* read only */
     char a[32], b[32];
     add_region(out, "ram", N_("Guest RAM"), ADDR_GUEST_PHYSICAL, 0, r.memory_kib,
                msg_format(N_("RAM the guest boots with (%s), from address 0."),
@@ -90,8 +98,6 @@ int address_map_build(const struct guest *g, const struct host *h, const struct 
         w->phb = phb;
         w->tce_kib = end / 512;
     }
-    memlock_result_free(&r);
-    return 0;
 }
 
 void address_map_free(struct address_map *m)

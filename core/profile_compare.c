@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,10 +32,23 @@ static bool same_limit(const struct memlock_result *a, const struct memlock_resu
 int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
                         struct mp_error *err)
 {
+    return profile_compare_run_with(g, h, NULL, out, err);
+}
+
+int profile_compare_run_with(const struct guest *g, const struct host *h,
+                             const struct memlock_result *known, struct profile_compare *out,
+                             struct mp_error *err)
+{
     memset(out, 0, sizeof(*out));
     out->nprofiles = nprofiles;
+    out->borrowed = SIZE_MAX;
     out->results = xcalloc(nprofiles, sizeof(*out->results));
     for (size_t p = 0; p < nprofiles; p++) {
+        if (known && known->profile == &profiles[p]) {
+            out->results[p] = *known;   /* the caller's: not freed here */
+            out->borrowed = p;
+            continue;
+        }
         if (memlock_compute(g, h, &profiles[p], &out->results[p], err) < 0) {
             out->nprofiles = p;  /* free only what was computed */
             profile_compare_free(out);
@@ -63,7 +77,8 @@ int profile_compare_run(const struct guest *g, const struct host *h, struct prof
 void profile_compare_free(struct profile_compare *c)
 {
     for (size_t p = 0; p < c->nprofiles; p++)
-        memlock_result_free(&c->results[p]);
+        if (p != c->borrowed)
+            memlock_result_free(&c->results[p]);
     free(c->results);
     for (size_t i = 0; i < c->nrows; i++) {
         free(c->rows[i].present);

@@ -64,8 +64,13 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
 {
     struct report_guest rg = { 0 };
     rg.guest = g;
-    if (memlock_compute(g, rep->host, rep->profile, &rg.result, err) < 0 ||
-        memlock_recommend(g, rep->host, rep->profile, &rg.rec, err) < 0) {
+    int rc = memlock_compute(g, rep->host, rep->profile, &rg.result, err);
+    /* A guest without a hard_limit is its own bare guest: no second calculation. */
+    if (rc == 0 && g->has_hard_limit)
+        rc = memlock_recommend(g, rep->host, rep->profile, &rg.rec, err);
+    else if (rc == 0)
+        memlock_recommend_from(g, &rg.result, &rg.rec);
+    if (rc < 0) {
         memlock_result_free(&rg.result);
         guest_free(g);
         if (source) {

@@ -13,12 +13,15 @@ void report_views_compute(const struct report *rep, const struct report_guest *r
 {
     memset(v, 0, sizeof(*v));
     struct mp_error err = { 0 };
-    if (profile_compare_run(rg->guest, rep->host, &v->compare, &err) == 0)
+    if (profile_compare_run_with(rg->guest, rep->host, &rg->result, &v->compare, &err) == 0)
         v->has_compare = true;
     else
         v->compare_error = xasprintf(_("No comparison: %s"), err.text);
     v->map_applies = guest_is_ppc64(rg->guest);
-    if (v->map_applies) {
+    if (v->map_applies && rg->result.rule == RULE_PPC64) {
+        address_map_from_result(&rg->result, &v->map);
+        v->has_map = true;
+    } else if (v->map_applies) {
         if (address_map_build(rg->guest, rep->host, rep->profile, &v->map, &err) == 0)
             v->has_map = true;
         else
