@@ -1,23 +1,44 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "json.h"
 
 void json_init(struct json *j, FILE *out, bool pretty)
 {
-    memset(j, 0, sizeof(*j));
+    memset(j, 0, offsetof(struct json, buf));
     j->out = out;
     j->pretty = pretty;
     j->first[0] = true;
 }
 
-/* Output goes through the unlocked stdio calls: a batch report writes tens of
- * megabytes, and one writer owns the stream while it writes. */
-static void put(struct json *j, const char *s, size_t n)
+void json_flush(struct json *j)
 {
-    fwrite_unlocked(s, 1, n, j->out);
+    if (j->len)
+        fwrite(j->buf, 1, j->len, j->out);
+    j->len = 0;
+}
+
+static void put(struct json *j, const void *s, size_t n)
+{
+    if (j->len + n > sizeof(j->buf)) {
+        json_flush(j);
+        if (n > sizeof(j->buf)) {
+            fwrite(s, 1, n, j->out);
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, s, n);
+    j->len += n;
+}
+
+static void put_char(struct json *j, char c)
+{
+    if (j->len == sizeof(j->buf))
+        json_flush(j);
+    j->buf[j->len++] = c;
 }
 
 static void indent(struct json *j)
@@ -40,7 +61,7 @@ static void before_item(struct json *j)
     }
     if (j->depth > 0) {
         if (!j->first[j->depth])
-            fputc_unlocked(',', j->out);
+            put_char(j, ',');
         indent(j);
     }
     j->first[j->depth] = false;
@@ -49,7 +70,7 @@ static void before_item(struct json *j)
 static void open(struct json *j, char c)
 {
     before_item(j);
-    fputc_unlocked(c, j->out);
+    put_char(j, c);
     if (j->depth < JSON_MAX_DEPTH - 1)
         j->depth++;
     j->first[j->depth] = true;
@@ -62,21 +83,13 @@ static void close_(struct json *j, char c)
         j->depth--;
     if (!empty)
         indent(j);
-    fputc_unlocked(c, j->out);
+    put_char(j, c);
 }
 
 void json_begin_object(struct json *j) { open(j, '{'); }
 void json_end_object(struct json *j) { close_(j, '}'); }
 void json_begin_array(struct json *j) { open(j, '['); }
 void json_end_array(struct json *j) { close_(j, ']'); }
-
-void json_key(struct json *j, const char *key)
-{
-    before_item(j);
-    json_write_string(j->out, key);
-    put(j, ": ", j->pretty ? 2 : 1);
-    j->after_key = true;
-}
 
 /* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
 static int utf8_len(const unsigned char *s)
@@ -104,60 +117,96 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
-/* Bytes that stand for themselves in a JSON string. */
+/* Bytes that stand for themselves in a JSON string: printable ASCII but the
+ * quote and the backslash. A table: the scan runs over every byte written. */
+#define P4 1, 1, 1, 1
+#define P16 P4, P4, P4, P4
+static const unsigned char plain_byte[256] = {
+    [0x20] = 1, 1, 0, P4, P4, P4, 1,    /* ' ' '!' '"' ... '/' */
+    [0x30] = P16, P16,                  /* '0' ... 'O' */
+    [0x50] = P4, P4, P4, 0, 1, 1, 1,    /* 'P' ... '[', not the backslash, ']' '^' '_' */
+    [0x60] = P16, P4, P4, P4, 1, 1, 1,  /* '`' ... '~', not DEL */
+};
+#undef P4
+#undef P16
+
 static bool plain(unsigned char c)
 {
-    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    return plain_byte[c];
 }
 
-void json_write_string(FILE *out, const char *s)
+static void put_u_escape(struct json *j, unsigned cp)
 {
-    fputc_unlocked('"', out);
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = { '\\', 'u', '0', '0', hex[(cp >> 4) & 0xf], hex[cp & 0xf] };
+    put(j, e, sizeof(e));
+}
+
+/* `s` as a JSON string literal, with its quotes. */
+static void put_string(struct json *j, const char *s)
+{
+    put_char(j, '"');
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         const unsigned char *run = p;
         while (plain(*p))
             p++;
         if (p > run)
-            fwrite_unlocked(run, 1, (size_t)(p - run), out);
+            put(j, run, (size_t)(p - run));
         unsigned char c = *p;
         if (!c)
             break;
         if (c == '"' || c == '\\') {
-            fputc_unlocked('\\', out);
-            fputc_unlocked(c, out);
+            put_char(j, '\\');
+            put_char(j, (char)c);
             p++;
         } else if (c == '\n') {
-            fwrite_unlocked("\\n", 1, 2, out);
+            put(j, "\\n", 2);
             p++;
         } else if (c == '\t') {
-            fwrite_unlocked("\\t", 1, 2, out);
+            put(j, "\\t", 2);
             p++;
         } else if (c < 0x20 || c == 0x7f) {
-            fprintf(out, "\\u%04x", c);
+            put_u_escape(j, c);
             p++;
         } else {
             int n = utf8_len(p);
             if (n > 0) {
-                fwrite_unlocked(p, 1, (size_t)n, out);
+                put(j, p, (size_t)n);
                 p += n;
             } else if (n < 0) {
-                fprintf(out, "\\u%04x", (unsigned)-n);
+                put_u_escape(j, (unsigned)-n);
                 p += 2;
             } else {
-                fwrite_unlocked("\\ufffd", 1, 6, out);
+                put(j, "\\ufffd", 6);
                 p++;
             }
         }
     }
-    fputc_unlocked('"', out);
+    put_char(j, '"');
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+    struct json j;
+    json_init(&j, out, false);
+    put_string(&j, s);
+    json_flush(&j);
+}
+
+void json_key(struct json *j, const char *key)
+{
+    before_item(j);
+    put_string(j, key);
+    put(j, ": ", j->pretty ? 2 : 1);
+    j->after_key = true;
 }
 
 void json_string(struct json *j, const char *s)
 {
     before_item(j);
     if (s)
-        json_write_string(j->out, s);
+        put_string(j, s);
     else
         put(j, "null", 4);
 }
@@ -174,8 +223,18 @@ void json_uint(struct json *j, uint64_t v)
 
 void json_int(struct json *j, int64_t v)
 {
+    if (v >= 0) {
+        json_uint(j, (uint64_t)v);
+        return;
+    }
     before_item(j);
-    fprintf(j->out, "%" PRId64, v);
+    uint64_t m = (uint64_t)0 - (uint64_t)v;   /* INT64_MIN too */
+    char buf[21], *p = buf + sizeof(buf);
+    do
+        *--p = (char)('0' + m % 10);
+    while (m /= 10);
+    *--p = '-';
+    put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_bool(struct json *j, bool v)
@@ -195,5 +254,6 @@ void json_null(struct json *j)
 
 void json_finish(struct json *j)
 {
-    fputc('\n', j->out);
+    put_char(j, '\n');
+    json_flush(j);
 }

@@ -9,12 +9,19 @@
 
 #define JSON_MAX_DEPTH 32
 
+#define JSON_BUF 8192
+
+/* Output is gathered in `buf` and handed to `out` in blocks: a batch report
+ * writes tens of megabytes in small pieces. json_finish (or json_flush)
+ * hands over the rest; write nothing else to `out` in between. */
 struct json {
     FILE *out;
     bool pretty;
     int depth;
     bool first[JSON_MAX_DEPTH];
     bool after_key;
+    size_t len;
+    char buf[JSON_BUF];
 };
 
 void json_init(struct json *j, FILE *out, bool pretty);
@@ -28,8 +35,10 @@ void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
-/* Ends the document with a newline. */
+/* Ends the document with a newline and flushes. */
 void json_finish(struct json *j);
+/* Hands what is gathered to the stream (write errors show in ferror). */
+void json_flush(struct json *j);
 
 /* Writes `s` as a JSON string literal (with quotes) to `out`. */
 void json_write_string(FILE *out, const char *s);

@@ -14,8 +14,8 @@ static struct msg msg_vformat(const char *fmt, va_list ap)
     struct msg m;
     m.c = xvasprintf(fmt, ap);
     const char *local = _(fmt);
-    /* Untranslated (gettext gives the msgid back): the same text. */
-    m.local = local == fmt ? xstrdup(m.c) : xvasprintf(local, copy);
+    /* Untranslated (gettext gives the msgid back): the same text, shared. */
+    m.local = local == fmt ? m.c : xvasprintf(local, copy);
     va_end(copy);
     return m;
 }
@@ -31,8 +31,9 @@ struct msg msg_format(const char *fmt_msgid, ...)
 
 void msg_free(struct msg *m)
 {
+    if (m->local != m->c)
+        free(m->local);
     free(m->c);
-    free(m->local);
     m->c = m->local = NULL;
 }
 
