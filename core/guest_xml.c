@@ -97,15 +97,30 @@ static void on_external_subset(void *ctx, const xmlChar *name, const xmlChar *ex
         refuse(ctx, N_("a DOCTYPE naming an external DTD is not allowed in a domain XML"));
 }
 
+/* One parser context for every document: its set-up and its name dictionary
+ * are then paid once per batch, not per guest (xmlCtxtReadMemory resets it).
+ * Freed at exit. */
+static xmlParserCtxtPtr shared_ctxt;
+
+static void free_shared_ctxt(void)
+{
+    xmlFreeParserCtxt(shared_ctxt);
+    shared_ctxt = NULL;
+}
+
 static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_error *err)
 {
     struct parse_state st = { 0 };
-    xmlInitParser();
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        mp_error_set(err, MP_ERR_INTERNAL, _("%s: cannot set up the XML parser"), name);
-        return NULL;
+    if (!shared_ctxt) {
+        xmlInitParser();
+        shared_ctxt = xmlNewParserCtxt();
+        if (!shared_ctxt) {
+            mp_error_set(err, MP_ERR_INTERNAL, _("%s: cannot set up the XML parser"), name);
+            return NULL;
+        }
+        atexit(free_shared_ctxt);
     }
+    xmlParserCtxtPtr ctxt = shared_ctxt;
     ctxt->_private = &st;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->externalSubset = on_external_subset;
@@ -119,7 +134,10 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_
 
     /* No XML_PARSE_NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: nothing is
      * fetched or expanded, and libxml2's depth and size limits stay on. */
-    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+    /* NOBLANKS and COMPACT: fewer, smaller nodes; whitespace between elements
+     * means nothing in a domain XML (text inside an element is kept). */
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
+               XML_PARSE_COMPACT;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
 
     xmlSetStructuredErrorFunc(old_sctx, old_serror);
@@ -141,7 +159,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_
         doc = NULL;
     }
     free(st.first_error);
-    xmlFreeParserCtxt(ctxt);
+    ctxt->_private = NULL;
     return doc;
 }
 
