@@ -49,7 +49,8 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
             out->borrowed = p;
             continue;
         }
-        if (memlock_compute(g, h, &profiles[p], &out->results[p], err) < 0) {
+        /* Sizes only: the comparison shows no explanations or warnings. */
+        if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p], err) < 0) {
             out->nprofiles = p;  /* free only what was computed */
             profile_compare_free(out);
             return -1;

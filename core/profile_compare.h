@@ -19,7 +19,8 @@ struct profile_compare_row {
 
 struct profile_compare {
     size_t nprofiles;
-    struct memlock_result *results;   /* one per profile, in profiles[] order */
+    struct memlock_result *results;   /* one per profile, in profiles[] order; sizes only
+                                       * (MEMLOCK_TERMS) but for a borrowed one */
     struct profile_compare_row *rows; /* union of term ids, in first-seen order */
     size_t nrows;
     bool limit_differs;
