@@ -239,7 +239,7 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
     bool ppc = guest_is_ppc64(g);
     if (ppc) {
         out->has_phbs = true;
-        memlock_phbs(g, h, &out->phbs, &out->nphbs, &out->warnings);
+        memlock_phbs(g, h, !c.lean, &out->phbs, &out->nphbs, &out->warnings);
     }
 
     if (g->has_hard_limit) {

@@ -88,8 +88,8 @@ int memlock_compute(const struct guest *g, const struct host *h, const struct pr
 /* How much a calculation says besides the limit and its terms. */
 enum memlock_detail {
     MEMLOCK_FULL,    /* every term's why, the PHBs' and the warnings */
-    MEMLOCK_TERMS,   /* terms and sizes; the terms' why empty ({NULL, NULL}), no
-                      * warnings: for comparisons that show only the sizes */
+    MEMLOCK_TERMS,   /* terms and sizes; the terms' and PHBs' why empty ({NULL,
+                      * NULL}), no warnings: for comparisons that show only sizes */
 };
 int memlock_compute_detail(const struct guest *g, const struct host *h, const struct profile *p,
                            enum memlock_detail detail, struct memlock_result *out,
