@@ -215,36 +215,36 @@ void address_map_print_text(FILE *out, const struct address_map *m, unsigned wid
     }
 }
 
-static void write_bytes(struct json *j, const char *key, uint64_t kib)
-{
-    json_key(j, key);
-    json_uint(j, kib << 10); /* sizes came from byte counts <= LLONG_MAX: fits */
-}
+/* Sizes came from byte counts <= LLONG_MAX: kib << 10 fits. `key` is a literal. */
+#define write_bytes(j, key, kib) (json_key_lit(j, key), json_uint(j, (kib) << 10))
 
 void address_map_write_json(struct json *j, const struct address_map *m)
 {
     json_begin_object(j);
     for (int space = ADDR_GUEST_PHYSICAL; space <= ADDR_DMA_WINDOW; space++) {
-        json_key(j, space == ADDR_GUEST_PHYSICAL ? "guest_physical" : "dma_windows");
+        if (space == ADDR_GUEST_PHYSICAL)
+            json_key_lit(j, "guest_physical");
+        else
+            json_key_lit(j, "dma_windows");
         json_begin_array(j);
         for (size_t i = 0; i < m->n; i++) {
             const struct addr_region *a = &m->regions[i];
             if ((int)a->space != space)
                 continue;
             json_begin_object(j);
-            json_key(j, "id");
+            json_key_lit(j, "id");
             json_string(j, a->id);
-            json_key(j, "label");
+            json_key_lit(j, "label");
             json_string(j, a->label);
             if (space == ADDR_DMA_WINDOW) {
-                json_key(j, "phb");
+                json_key_lit(j, "phb");
                 json_uint(j, a->phb);
             }
             write_bytes(j, "start_bytes", a->start_kib);
             write_bytes(j, "end_bytes", a->end_kib);
             if (space == ADDR_DMA_WINDOW)
                 write_bytes(j, "tce_table_bytes", a->tce_kib);
-            json_key(j, "why");
+            json_key_lit(j, "why");
             json_string(j, a->why.c);
             json_end_object(j);
         }

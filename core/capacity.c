@@ -241,37 +241,37 @@ void capacity_print_text(FILE *out, const struct capacity *c)
 void capacity_write_json(struct json *j, const struct capacity *c)
 {
     json_begin_object(j);
-    json_key(j, "fits");
+    json_key_lit(j, "fits");
     if (c->known)
         json_uint(j, c->fits);
     else
         json_null(j);
-    json_key(j, "limited_by");
+    json_key_lit(j, "limited_by");
     json_string(j, c->known ? c->resources[c->limiting].id : NULL);
-    json_key(j, "fits_at_limit");
+    json_key_lit(j, "fits_at_limit");
     if (c->worst_case_known)
         json_uint(j, c->fits_at_limit);
     else
         json_null(j);
-    json_key(j, "resources");
+    json_key_lit(j, "resources");
     json_begin_array(j);
     for (size_t i = 0; i < c->n; i++) {
         const struct capacity_resource *res = &c->resources[i];
         json_begin_object(j);
-        json_key(j, "id");
+        json_key_lit(j, "id");
         json_string(j, res->id);
-        json_key(j, "label");
+        json_key_lit(j, "label");
         json_string(j, res->label.c);
-        json_key(j, "available");
+        json_key_lit(j, "available");
         json_uint(j, res->available);
-        json_key(j, "per_guest");
+        json_key_lit(j, "per_guest");
         json_uint(j, res->per_guest);
-        json_key(j, "fits");
+        json_key_lit(j, "fits");
         json_uint(j, res->fits);
         json_end_object(j);
     }
     json_end_array(j);
-    json_key(j, "notes");
+    json_key_lit(j, "notes");
     json_begin_array(j);
     for (size_t i = 0; i < c->notes.n; i++)
         json_string(j, c->notes.items[i].c);

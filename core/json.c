@@ -202,6 +202,13 @@ void json_key(struct json *j, const char *key)
     j->after_key = true;
 }
 
+void json_key_token(struct json *j, const char *token, size_t len)
+{
+    before_item(j);
+    put(j, token, j->pretty ? len : len - 1);
+    j->after_key = true;
+}
+
 void json_string(struct json *j, const char *s)
 {
     before_item(j);

@@ -30,6 +30,11 @@ void json_end_object(struct json *j);
 void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
 void json_key(struct json *j, const char *key);
+/* A key that is a string literal (the program's own name: nothing to escape),
+ * written as one prepared token. For the keys of large outputs. */
+#define json_key_lit(j, lit) json_key_token((j), "\"" lit "\": ", sizeof(lit) + 3)
+/* `token` is "\"KEY\": " and `len` its length. */
+void json_key_token(struct json *j, const char *token, size_t len);
 void json_string(struct json *j, const char *s);   /* NULL writes null */
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);

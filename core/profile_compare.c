@@ -144,30 +144,30 @@ static void json_limit_of(struct json *j, const struct memlock_result *r)
 void profile_compare_write_json(struct json *j, const struct profile_compare *c)
 {
     json_begin_object(j);
-    json_key(j, "profiles");
+    json_key_lit(j, "profiles");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++)
         json_string(j, c->results[p].profile->id);
     json_end_array(j);
-    json_key(j, "limit_bytes");
+    json_key_lit(j, "limit_bytes");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++)
         json_limit_of(j, &c->results[p]);
     json_end_array(j);
-    json_key(j, "limit_differs");
+    json_key_lit(j, "limit_differs");
     json_bool(j, c->limit_differs);
-    json_key(j, "terms");
+    json_key_lit(j, "terms");
     json_begin_array(j);
     for (size_t i = 0; i < c->nrows; i++) {
         const struct profile_compare_row *row = &c->rows[i];
         json_begin_object(j);
-        json_key(j, "id");
+        json_key_lit(j, "id");
         json_string(j, row->id);
-        json_key(j, "label");
+        json_key_lit(j, "label");
         json_string(j, row->label);
-        json_key(j, "differs");
+        json_key_lit(j, "differs");
         json_bool(j, row->differs);
-        json_key(j, "kib");
+        json_key_lit(j, "kib");
         json_begin_array(j);
         for (size_t p = 0; p < c->nprofiles; p++) {
             if (row->present[p])
