@@ -59,6 +59,36 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     capacity_host_init(&rep->caps, h);
 }
 
+/* Arrays cut to their length: a report holds every guest until it is
+ * written, and growth leaves room for 8 items where 1 to 4 is usual. */
+static void *fit(void *items, size_t n, size_t size)
+{
+    if (!n) {
+        free(items);
+        return NULL;
+    }
+    return xreallocarray(items, n, size);
+}
+
+static void fit_msgs(struct msg_list *l)
+{
+    l->items = fit(l->items, l->n, sizeof(*l->items));
+    l->cap = l->n;
+}
+
+static void fit_guest(struct report_guest *rg)
+{
+    struct memlock_result *r = &rg->result;
+    r->terms = fit(r->terms, r->nterms, sizeof(*r->terms));
+    r->terms_cap = r->nterms;
+    r->phbs = fit(r->phbs, r->nphbs, sizeof(*r->phbs));
+    fit_msgs(&r->warnings);
+    fit_msgs(&rg->rec.notes);
+    struct guest *g = rg->guest;
+    g->hostdevs = fit(g->hostdevs, g->nhostdevs, sizeof(*g->hostdevs));
+    g->hostdevs_cap = g->nhostdevs;
+}
+
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err)
 {
@@ -87,6 +117,7 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
         else
             rg.nmdev++;
     }
+    fit_guest(&rg);
     XGROW(rep->guests, rep->cap, rep->n + 1);
     rep->guests[rep->n++] = rg;
     return 0;
