@@ -21,7 +21,10 @@ void json_flush(struct json *j)
     j->len = 0;
 }
 
-static void put(struct json *j, const void *s, size_t n)
+/* Inlined: a report makes millions of these calls. */
+#define HOT static inline __attribute__((always_inline))
+
+HOT void put(struct json *j, const void *s, size_t n)
 {
     if (j->len + n > sizeof(j->buf)) {
         json_flush(j);
@@ -34,14 +37,14 @@ static void put(struct json *j, const void *s, size_t n)
     j->len += n;
 }
 
-static void put_char(struct json *j, char c)
+HOT void put_char(struct json *j, char c)
 {
     if (j->len == sizeof(j->buf))
         json_flush(j);
     j->buf[j->len++] = c;
 }
 
-static void indent(struct json *j)
+HOT void indent(struct json *j)
 {
     static const char spaces[] = "\n                                                                ";
     if (!j->pretty)
@@ -53,7 +56,7 @@ static void indent(struct json *j)
 }
 
 /* Separator and indentation before a value or a key. */
-static void before_item(struct json *j)
+HOT void before_item(struct json *j)
 {
     if (j->after_key) {
         j->after_key = false;
