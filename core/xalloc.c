@@ -46,6 +46,7 @@ char *xstrdup(const char *s)
 
 char *xstrndup(const char *s, size_t n)
 {
+    n = strnlen(s, n); /* like strndup: at most n bytes, never past the NUL */
     char *d = xmalloc(n + 1);
     memcpy(d, s, n);
     d[n] = '\0';

@@ -6,4 +6,9 @@ probe_libprobe_a_SOURCES = \
 	probe/demo_x86.c \
 	probe/probe.c probe/probe.h \
 	probe/probe_derive.c probe/probe_derive.h \
+	probe/probe_live.c probe/probe_live.h \
+	probe/probe_output.c probe/probe_output.h \
+	probe/probe_udev.c probe/probe_udev.h \
+	probe/probe_warn.c probe/probe_warn.h \
+	probe/probe_sysfs.c probe/probe_sysfs.h \
 	probe/proc_scan.c probe/proc_scan.h

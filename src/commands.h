@@ -7,9 +7,12 @@ int cmd_calc(int argc, char **argv);
 int cmd_guests(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
+int cmd_probe(int argc, char **argv);
+int cmd_record(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_capacity(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
 
 #endif

@@ -46,6 +46,8 @@ CLI_TESTS = \
 	tests/cli/hostile.sh \
 	tests/cli/views.sh \
 	tests/cli/valgrind.sh \
+	tests/cli/manpage.sh \
+	tests/cli/i18n.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml

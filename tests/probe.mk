@@ -1,1 +1,25 @@
 # tests/probe.mk: tests for the probe area (owned by that area; keeps merges apart).
+
+# Snapshot reader and writer: round trips and malformed files.
+UNIT_TESTS_PROBE = tests/unit/host_snapshot_test
+check_PROGRAMS += $(UNIT_TESTS_PROBE)
+TESTS += $(UNIT_TESTS_PROBE)
+tests_unit_host_snapshot_test_SOURCES = tests/unit/host_snapshot_test.c
+tests_unit_host_snapshot_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_host_snapshot_test_LDADD = $(UNIT_LDADD)
+
+# The probe command over demo hosts, snapshots and umockdev hosts (these
+# skip themselves without umockdev-run).
+PROBE_TESTS = \
+	tests/probe/demo_hosts.sh \
+	tests/probe/snapshot_cli.sh \
+	tests/probe/umockdev_ac922.sh \
+	tests/probe/umockdev_x86.sh \
+	tests/probe/umockdev_broken.sh
+TESTS += $(PROBE_TESTS)
+EXTRA_DIST += $(PROBE_TESTS) \
+	tests/probe/lib-umockdev.sh \
+	tests/probe/umockdev-host.sh \
+	tests/probe/ac922.hosttab \
+	tests/probe/ac922.dt \
+	tests/probe/x86.hosttab

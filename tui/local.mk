@@ -1,1 +1,17 @@
 # tui/: the ncurses planner. Renders models, turns keys into model edits.
+noinst_LIBRARIES += tui/libtui.a
+tui_libtui_a_SOURCES = \
+	tui/actions.c tui/actions.h \
+	tui/app.c tui/app.h \
+	tui/crt.c tui/crt.h \
+	tui/draw.c \
+	tui/draw_overlay.c \
+	tui/draw_panes.c \
+	tui/draw_result.c \
+	tui/guestview.c tui/guestview.h \
+	tui/hostview.c tui/hostview.h \
+	tui/input.c \
+	tui/keys.c tui/keys.h \
+	tui/layout.c tui/layout.h \
+	tui/plan.c tui/plan.h \
+	tui/tui.c tui/tui.h

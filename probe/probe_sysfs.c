@@ -1,0 +1,137 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "probe_sysfs.h"
+
+static int join(char *out, size_t len, const char *dir, const char *name)
+{
+    int n = name ? snprintf(out, len, "%s/%s", dir, name) : snprintf(out, len, "%s", dir);
+    if (n < 0 || (size_t)n >= len) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
+ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max)
+{
+    char path[PATH_MAX];
+    if (join(path, sizeof(path), dir, name) < 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    size_t got = 0;
+    while (got < max) {
+        ssize_t r = read(fd, (char *)buf + got, max - got);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    return (ssize_t)got;
+}
+
+int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len)
+{
+    ssize_t n = sysfs_read_raw(dir, name, buf, len - 1);
+    if (n < 0)
+        return -1;
+    buf[n] = '\0';
+    /* A value with a NUL inside is not text. */
+    if (strlen(buf) != (size_t)n) {
+        errno = EILSEQ;
+        return -1;
+    }
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+        buf[--n] = '\0';
+    return 0;
+}
+
+int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
+                    char *target, size_t tlen)
+{
+    char path[PATH_MAX], link[PATH_MAX];
+    if (join(path, sizeof(path), dir, name) < 0)
+        return -1;
+    ssize_t n = readlink(path, link, sizeof(link) - 1);
+    if (n < 0)
+        return -1;
+    link[n] = '\0';
+    while (n > 1 && link[n - 1] == '/')
+        link[--n] = '\0';
+    const char *base = strrchr(link, '/');
+    base = base ? base + 1 : link;
+    if (!*base || strlen(base) >= len || (target && (size_t)n >= tlen)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(buf, base);
+    if (target)
+        strcpy(target, link);
+    return 0;
+}
+
+bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out)
+{
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        s += 2;
+    if (!*s || strlen(s) > 8)
+        return false;
+    uint32_t v = 0;
+    for (; *s; s++) {
+        int c = *s;
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return false;
+        v = v * 16 + (uint32_t)d;
+    }
+    if (v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool sysfs_parse_int(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < INT_MIN || v > INT_MAX)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max)
+{
+    unsigned char raw[256];
+    size_t want = max * 4 < sizeof(raw) ? max * 4 : sizeof(raw);
+    ssize_t n = sysfs_read_raw(dir, name, raw, want);
+    if (n < 0)
+        return -1;
+    if (n % 4) {
+        errno = EILSEQ;
+        return -1;
+    }
+    for (ssize_t i = 0; i < n / 4; i++)
+        cells[i] = (uint32_t)raw[4 * i] << 24 | (uint32_t)raw[4 * i + 1] << 16 |
+                   (uint32_t)raw[4 * i + 2] << 8 | raw[4 * i + 3];
+    return (int)(n / 4);
+}

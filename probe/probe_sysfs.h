@@ -1,0 +1,34 @@
+/* Raw reads from sysfs and the device tree. Every read is bounded; nothing
+ * here writes. Paths under /sys are redirected by umockdev in tests. */
+#ifndef MP_PROBE_SYSFS_H
+#define MP_PROBE_SYSFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Reads at most `max` bytes of `dir`/`name` (name NULL: `dir` itself).
+ * Returns the byte count, or -1 with errno set. */
+ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max);
+
+/* Reads a one-line text attribute into `buf` (terminated, trailing
+ * whitespace removed). Returns 0, or -1 with errno set. */
+int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len);
+
+/* Last component of the symlink `dir`/`name` into `buf`. With `target`,
+ * the whole link text too. Returns 0, or -1 with errno (EINVAL: not a link). */
+int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
+                    char *target, size_t tlen);
+
+/* Parses "0x1db1" or "1db1" (hex) no larger than `max`. */
+bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out);
+/* Parses a decimal int ("-1", "8"). */
+bool sysfs_parse_int(const char *s, int *out);
+
+/* Big-endian device-tree cells: reads up to `max` cells from `dir`/`name`.
+ * Returns the number of whole cells, or -1 with errno set (EILSEQ: the size
+ * is not a multiple of 4). */
+int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max);
+
+#endif

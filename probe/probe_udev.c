@@ -1,0 +1,533 @@
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libudev.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "probe_sysfs.h"
+#include "probe_udev.h"
+#include "probe_warn.h"
+#include "text_safe.h"
+#include "xalloc.h"
+
+#define DT_ROOT "/sys/firmware/devicetree/base"
+
+/* Device-tree facts kept per device until the links are resolved. */
+struct dt_info {
+    bool has_node;          /* of_node exists (link or directory) */
+    bool has_phandle_file;
+    bool gpu_ph_ok, mem_ph_ok;
+    uint32_t gpu_ph, mem_ph;
+    uint32_t phandle;       /* own phandle, once read */
+    bool phandle_ok;
+    char *node_dir;         /* <syspath>/of_node, for later raw reads */
+};
+
+struct scan {
+    struct host *h;
+    struct udev *udev;
+    struct udev_hwdb *hwdb;
+    struct dt_info *dt;     /* parallel to h->devices while scanning */
+    size_t dt_cap;
+    /* hardware-database names, cached by vendor (and vendor:device) */
+    struct name_cache { uint32_t key; char *vendor, *device; } *names;
+    size_t nnames, names_cap;
+};
+
+static const char *errstr(int e)
+{
+    return strerror(e);
+}
+
+/* ---- ids ---- */
+
+static bool read_hex(struct scan *s, const char *syspath, const char *addr, const char *attr,
+                     uint32_t max, uint32_t *out)
+{
+    char buf[64];
+    if (sysfs_read_line(syspath, attr, buf, sizeof(buf)) < 0) {
+        probe_warn(s->h, N_("%s: cannot read %s: %s"), addr, attr, errstr(errno));
+        return false;
+    }
+    if (!sysfs_parse_hex(buf, max, out)) {
+        probe_warn(s->h, N_("%s: %s is not a hexadecimal id: '%s'"), addr, attr, buf);
+        return false;
+    }
+    return true;
+}
+
+static void read_ids(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+{
+    uint32_t v, dev, sv = 0, sd = 0, cls, rev = 0;
+    bool ok = read_hex(s, syspath, addr, "vendor", 0xffff, &v) &
+              read_hex(s, syspath, addr, "device", 0xffff, &dev) &
+              read_hex(s, syspath, addr, "class", 0xffffff, &cls);
+    /* Subsystem ids and revision are secondary: a gap there leaves them 0. */
+    read_hex(s, syspath, addr, "subsystem_vendor", 0xffff, &sv);
+    read_hex(s, syspath, addr, "subsystem_device", 0xffff, &sd);
+    read_hex(s, syspath, addr, "revision", 0xff, &rev);
+    if (!ok)
+        return;
+    d->ids_known = true;
+    d->vendor = (uint16_t)v;
+    d->device = (uint16_t)dev;
+    d->class_code = cls;
+    d->subsystem_vendor = (uint16_t)sv;
+    d->subsystem_device = (uint16_t)sd;
+    d->revision = (uint8_t)rev;
+}
+
+/* ---- links: driver, iommu_group ---- */
+
+static void read_driver(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+{
+    char name[NAME_MAX + 1];
+    if (sysfs_link_base(syspath, "driver", name, sizeof(name), NULL, 0) == 0) {
+        d->driver = xstrdup(name);
+        d->driver_known = true;
+    } else if (errno == ENOENT) {
+        d->driver_known = true;     /* no driver bound */
+    } else {
+        probe_warn(s->h, N_("%s: cannot read the driver link: %s"), addr, errstr(errno));
+    }
+}
+
+static void read_group(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+{
+    char name[NAME_MAX + 1];
+    int g;
+    if (sysfs_link_base(syspath, "iommu_group", name, sizeof(name), NULL, 0) < 0) {
+        if (errno != ENOENT)
+            probe_warn(s->h, N_("%s: cannot read the iommu_group link: %s"), addr, errstr(errno));
+        return;
+    }
+    if (!sysfs_parse_int(name, &g) || g < 0)
+        probe_warn(s->h, N_("%s: iommu_group link names '%s', not a group number"), addr, name);
+    else
+        d->iommu_group = g;
+}
+
+static void read_numa(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+{
+    char buf[64];
+    int n;
+    if (sysfs_read_line(syspath, "numa_node", buf, sizeof(buf)) < 0) {
+        /* Kernels without NUMA have no numa_node at all. */
+        if (errno != ENOENT)
+            probe_warn(s->h, N_("%s: cannot read numa_node: %s"), addr, errstr(errno));
+        return;
+    }
+    if (!sysfs_parse_int(buf, &n) || n < -1)
+        probe_warn(s->h, N_("%s: numa_node is not a node number: '%s'"), addr, buf);
+    else
+        d->numa_node = n < 0 ? HOST_UNKNOWN : n;
+}
+
+/* ---- parent: the enclosing sysfs directory, when it is a PCI device ---- */
+
+static void read_parent(struct host_device *d, const char *syspath)
+{
+    const char *end = strrchr(syspath, '/');
+    if (!end || end == syspath)
+        return;
+    const char *start = end - 1;
+    while (start > syspath && *start != '/')
+        start--;
+    char name[64];
+    size_t len = (size_t)(end - start - 1);
+    if (len == 0 || len >= sizeof(name))
+        return;
+    memcpy(name, start + 1, len);
+    name[len] = '\0';
+    struct pci_addr p;
+    if (pci_addr_parse(name, &p) && !pci_addr_eq(&p, &d->addr)) {
+        d->has_parent = true;
+        d->parent = p;
+    }
+}
+
+/* ---- device tree ---- */
+
+static bool read_phandle(const char *dir, const char *name, uint32_t *out)
+{
+    uint32_t cells[2];
+    int n = dt_read_cells(dir, name, cells, 2);
+    if (n != 1)
+        return false;
+    *out = cells[0];
+    return true;
+}
+
+static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *dt,
+                         const char *syspath, const char *addr)
+{
+    char base[NAME_MAX + 1], target[PATH_MAX];
+    if (sysfs_link_base(syspath, "of_node", base, sizeof(base), target, sizeof(target)) == 0) {
+        const char *p = strstr(target, "devicetree/base");
+        const char *path = p ? p + strlen("devicetree/base") : target;
+        d->of_node = xstrdup(*path ? path : "/");
+    } else if (errno == ENOENT) {
+        return;                     /* no device-tree node (x86, most devices) */
+    } else if (errno != EINVAL) {
+        probe_warn(s->h, N_("%s: cannot read the of_node link: %s"), addr, errstr(errno));
+        return;
+    }
+    /* A link, or a plain directory (umockdev builds those): list its files. */
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof(dir), "%s/of_node", syspath) >= (int)sizeof(dir))
+        return;
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        if (errno == ENOENT)
+            probe_warn(s->h, N_("%s: of_node points to a missing device-tree node (%s)"), addr,
+                       d->of_node ? d->of_node : "?");
+        else if (errno != ENOTDIR)
+            probe_warn(s->h, N_("%s: cannot list of_node: %s"), addr, errstr(errno));
+        return;
+    }
+    dt->has_node = true;
+    dt->node_dir = xstrdup(dir);
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        const char *n = e->d_name;
+        if (n[0] != 'i' && n[0] != 'm' && n[0] != 'p')
+            continue;
+        if (!strcmp(n, "ibm,gpu"))
+            d->nv2_files |= NV2_FILE_IBM_GPU;
+        else if (!strcmp(n, "ibm,nvlink"))
+            d->nv2_files |= NV2_FILE_IBM_NVLINK;
+        else if (!strcmp(n, "ibm,nvlink-speed"))
+            d->nv2_files |= NV2_FILE_IBM_NVLINK_SPEED;
+        else if (!strcmp(n, "memory-region"))
+            d->nv2_files |= NV2_FILE_MEMORY_REGION;
+        else if (!strcmp(n, "phandle"))
+            dt->has_phandle_file = true;
+    }
+    closedir(dp);
+    /* libudev gives "" for these (the value starts with a NUL): raw bytes. */
+    if (d->nv2_files & NV2_FILE_IBM_GPU) {
+        dt->gpu_ph_ok = read_phandle(dir, "ibm,gpu", &dt->gpu_ph);
+        if (!dt->gpu_ph_ok)
+            probe_warn(s->h, N_("%s: of_node/ibm,gpu is unreadable or not one phandle"), addr);
+    }
+    if (d->nv2_files & NV2_FILE_MEMORY_REGION) {
+        dt->mem_ph_ok = read_phandle(dir, "memory-region", &dt->mem_ph);
+        if (!dt->mem_ph_ok)
+            probe_warn(s->h, N_("%s: of_node/memory-region is unreadable or not one phandle"), addr);
+    }
+}
+
+/* ---- hardware database names ---- */
+
+static char *hwdb_value(struct udev_hwdb *hwdb, const char *modalias, const char *key)
+{
+    struct udev_list_entry *e;
+    udev_list_entry_foreach(e, udev_hwdb_get_properties_list_entry(hwdb, modalias, 0))
+        if (!strcmp(udev_list_entry_get_name(e), key))
+            return xstrdup(udev_list_entry_get_value(e));
+    return NULL;
+}
+
+static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t device)
+{
+    uint32_t key = (uint32_t)vendor << 16 | device;
+    /* Few distinct ids per host: a linear search from the newest wins. */
+    for (size_t i = s->nnames; i-- > 0;)
+        if (s->names[i].key == key)
+            return &s->names[i];
+    XGROW(s->names, s->names_cap, s->nnames + 1);
+    struct name_cache *c = &s->names[s->nnames++];
+    char modalias[64];
+    snprintf(modalias, sizeof(modalias), "pci:v%08Xd%08X*", vendor, device);
+    c->key = key;
+    c->vendor = hwdb_value(s->hwdb, modalias, "ID_VENDOR_FROM_DATABASE");
+    c->device = hwdb_value(s->hwdb, modalias, "ID_MODEL_FROM_DATABASE");
+    return c;
+}
+
+static void read_names(struct scan *s, struct host_device *d)
+{
+    if (!s->hwdb || !d->ids_known)
+        return;
+    struct name_cache *c = cached_names(s, d->vendor, d->device);
+    d->vendor_name = c->vendor ? xstrdup(c->vendor) : NULL;
+    d->device_name = c->device ? xstrdup(c->device) : NULL;
+}
+
+/* ---- one device ---- */
+
+/* `dir`/`rel` with "." and ".." folded, textually (sysfs links are plain). */
+static int resolve_rel(const char *dir, const char *rel, char *out, size_t len)
+{
+    char buf[PATH_MAX];
+    if (rel[0] == '/')
+        snprintf(buf, sizeof(buf), "%s", rel);
+    else if (snprintf(buf, sizeof(buf), "%s/%s", dir, rel) >= (int)sizeof(buf))
+        return -1;
+    size_t o = 0;
+    char *save = NULL;
+    for (char *c = strtok_r(buf, "/", &save); c; c = strtok_r(NULL, "/", &save)) {
+        if (!strcmp(c, "."))
+            continue;
+        if (!strcmp(c, "..")) {
+            while (o > 0 && out[--o] != '/')
+                ;
+            continue;
+        }
+        size_t l = strlen(c);
+        if (o + l + 2 > len)
+            return -1;
+        out[o++] = '/';
+        memcpy(out + o, c, l);
+        o += l;
+    }
+    out[o] = '\0';
+    return o ? 0 : -1;
+}
+
+/* One device, by its syspath: the attribute files read directly (umockdev
+ * redirects them in tests). */
+static void scan_device(struct scan *s, const char *syspath)
+{
+    const char *sysname = strrchr(syspath, '/');
+    sysname = sysname ? sysname + 1 : syspath;
+    struct pci_addr a;
+    if (!pci_addr_parse(sysname, &a)) {
+        char safe[128];
+        text_safe_copy(safe, sizeof(safe), sysname);
+        probe_warn(s->h, N_("%s: not a PCI address, skipped"), safe);
+        return;
+    }
+    char addr[PCI_ADDR_STRLEN];
+    pci_addr_format(&a, addr);
+    struct host_device *d = host_add_device(s->h, &a);
+    XGROW(s->dt, s->dt_cap, s->h->ndevices);
+    struct dt_info *dt = &s->dt[s->h->ndevices - 1];
+    memset(dt, 0, sizeof(*dt));
+    size_t nwarn = s->h->warnings.n;
+    read_ids(s, d, syspath, addr);
+    if (!d->ids_known && access(syspath, F_OK) < 0 && errno == ENOENT) {
+        /* Removed between the enumeration and now: one warning, no entry. */
+        while (s->h->warnings.n > nwarn)
+            msg_free(&s->h->warnings.items[--s->h->warnings.n]);
+        s->h->ndevices--;
+        probe_warn(s->h, N_("%s: vanished during the scan"), addr);
+        return;
+    }
+    read_driver(s, d, syspath, addr);
+    read_group(s, d, syspath, addr);
+    read_numa(s, d, syspath, addr);
+    read_parent(d, syspath);
+    read_of_node(s, d, dt, syspath, addr);
+    read_names(s, d);
+}
+
+/* ---- links between bridges, GPUs and GPU RAM ---- */
+
+struct ph_entry { uint32_t ph; size_t idx; };
+
+static int cmp_ph(const void *a, const void *b)
+{
+    uint32_t x = ((const struct ph_entry *)a)->ph, y = ((const struct ph_entry *)b)->ph;
+    return x < y ? -1 : x > y;
+}
+
+/* Reads own phandles of candidate GPU nodes: display devices first, the
+ * rest only if some ibm,gpu is still unmatched. */
+static size_t collect_phandles(struct scan *s, struct ph_entry *tab, bool display_only)
+{
+    struct host *h = s->h;
+    size_t n = 0;
+    for (size_t i = 0; i < h->ndevices; i++) {
+        struct host_device *d = &h->devices[i];
+        struct dt_info *dt = &s->dt[i];
+        if (!dt->has_node || !dt->has_phandle_file || (d->nv2_files & NV2_FILE_IBM_GPU))
+            continue;
+        bool display = d->ids_known && (d->class_code >> 16) == 0x03;
+        if (display_only && !display)
+            continue;
+        if (!dt->phandle_ok)
+            dt->phandle_ok = read_phandle(dt->node_dir, "phandle", &dt->phandle);
+        if (dt->phandle_ok)
+            tab[n++] = (struct ph_entry){ dt->phandle, i };
+    }
+    qsort(tab, n, sizeof(*tab), cmp_ph);
+    return n;
+}
+
+static void link_gpus(struct scan *s)
+{
+    struct host *h = s->h;
+    size_t nbr = 0;
+    for (size_t i = 0; i < h->ndevices; i++)
+        nbr += s->dt[i].gpu_ph_ok;
+    if (!nbr)
+        return;
+    struct ph_entry *tab = xcalloc(h->ndevices, sizeof(*tab));
+    size_t n = collect_phandles(s, tab, true);
+    for (int pass = 0; pass < 2; pass++) {
+        size_t missing = 0;
+        for (size_t i = 0; i < h->ndevices; i++) {
+            struct host_device *d = &h->devices[i];
+            if (!s->dt[i].gpu_ph_ok || d->has_gpu_link)
+                continue;
+            struct ph_entry key = { s->dt[i].gpu_ph, 0 };
+            struct ph_entry *hit = bsearch(&key, tab, n, sizeof(*tab), cmp_ph);
+            if (hit) {
+                d->has_gpu_link = true;
+                d->gpu = h->devices[hit->idx].addr;
+            } else if (pass == 1) {
+                char addr[PCI_ADDR_STRLEN];
+                pci_addr_format(&d->addr, addr);
+                probe_warn(h, N_("%s: ibm,gpu names phandle 0x%x, which no PCI device's node "
+                                 "carries"), addr, (unsigned)s->dt[i].gpu_ph);
+            } else {
+                missing++;
+            }
+        }
+        if (!missing)
+            break;
+        n = collect_phandles(s, tab, false);
+    }
+    free(tab);
+}
+
+/* NUMA node of a device-tree node: ibm,associativity at the primary
+ * reference point (Linux's of_node_to_nid), else ibm,chip-id. */
+static int dt_numa(const char *node, uint32_t ref_point)
+{
+    uint32_t cells[16];
+    int n = dt_read_cells(node, "ibm,associativity", cells, 16);
+    if (n > 0 && ref_point >= 1 && ref_point < (uint32_t)n && ref_point <= cells[0])
+        return cells[ref_point] <= INT_MAX ? (int)cells[ref_point] : HOST_UNKNOWN;
+    n = dt_read_cells(node, "ibm,chip-id", cells, 2);
+    if (n == 1 && cells[0] <= INT_MAX)
+        return (int)cells[0];
+    return HOST_UNKNOWN;
+}
+
+static void link_gpu_ram(struct scan *s)
+{
+    struct host *h = s->h;
+    size_t want = 0;
+    for (size_t i = 0; i < h->ndevices; i++)
+        want += s->dt[i].mem_ph_ok;
+    if (!want)
+        return;
+    DIR *dp = opendir(DT_ROOT);
+    if (!dp) {
+        probe_warn(h, N_("cannot list the device tree (%s): %s"), DT_ROOT, errstr(errno));
+        return;
+    }
+    uint32_t ref = 4, cells[4];
+    if (dt_read_cells(DT_ROOT "/ibm,opal", "ibm,associativity-reference-points", cells, 4) >= 1)
+        ref = cells[0];
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (strncmp(e->d_name, "memory@", 7))
+            continue;
+        char node[PATH_MAX];
+        uint32_t ph;
+        snprintf(node, sizeof(node), "%s/%s", DT_ROOT, e->d_name);
+        if (!read_phandle(node, "phandle", &ph))
+            continue;
+        uint32_t reg[5];
+        int nreg = -2;
+        int numa = HOST_UNKNOWN;
+        for (size_t i = 0; i < h->ndevices; i++) {
+            if (!s->dt[i].mem_ph_ok || s->dt[i].mem_ph != ph)
+                continue;
+            if (nreg == -2) {
+                nreg = dt_read_cells(node, "reg", reg, 5);
+                numa = dt_numa(node, ref);
+            }
+            struct host_device *d = &h->devices[i];
+            char addr[PCI_ADDR_STRLEN];
+            pci_addr_format(&d->addr, addr);
+            if (nreg != 4) {
+                probe_warn(h, N_("%s: GPU RAM node %s has no (base, size) reg"), addr, e->d_name);
+                continue;
+            }
+            uint64_t base = (uint64_t)reg[0] << 32 | reg[1];
+            uint64_t size = (uint64_t)reg[2] << 32 | reg[3];
+            if (!size || base > UINT64_MAX - (size - 1)) {
+                probe_warn(h, N_("%s: GPU RAM node %s has an empty or wrapping reg"), addr,
+                           e->d_name);
+                continue;
+            }
+            d->gpu_ram_base = base;
+            d->gpu_ram_size = size;
+            d->gpu_ram_numa_node = numa;
+            s->dt[i].mem_ph_ok = false; /* resolved */
+        }
+    }
+    closedir(dp);
+    for (size_t i = 0; i < h->ndevices; i++)
+        if (s->dt[i].mem_ph_ok) {
+            char addr[PCI_ADDR_STRLEN];
+            pci_addr_format(&h->devices[i].addr, addr);
+            probe_warn(h, N_("%s: memory-region names phandle 0x%x, which no memory node carries"),
+                       addr, (unsigned)s->dt[i].mem_ph);
+        }
+}
+
+/* The PCI bus directory, as libudev's enumerator reads it, but with one
+ * readlink per device: libudev's enumerator resolves every link component
+ * by component and alone takes longer than lspci -nnk on a big host. */
+static int list_bus(struct scan *s)
+{
+    const char *bus = "/sys/bus/pci/devices";
+    DIR *dp = opendir(bus);
+    if (!dp)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char link[PATH_MAX], syspath[PATH_MAX];
+        char path[PATH_MAX];
+        snprintf(path, sizeof(path), "%s/%s", bus, e->d_name);
+        ssize_t n = readlink(path, link, sizeof(link) - 1);
+        if (n < 0) {
+            if (errno == ENOENT)
+                probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
+            continue;
+        }
+        link[n] = '\0';
+        if (resolve_rel(bus, link, syspath, sizeof(syspath)) < 0)
+            continue;
+        scan_device(s, syspath);
+    }
+    closedir(dp);
+    return 0;
+}
+
+int probe_udev_scan(struct host *h)
+{
+    struct scan s = { .h = h };
+    /* libudev for the hardware database; without it, names stay numeric. */
+    s.udev = udev_new();
+    s.hwdb = s.udev ? udev_hwdb_new(s.udev) : NULL;
+    int rc = list_bus(&s);
+    if (rc < 0)
+        probe_warn(h, N_("cannot list /sys/bus/pci/devices: %s; no PCI devices"), errstr(errno));
+    link_gpus(&s);
+    link_gpu_ram(&s);
+    for (size_t i = 0; i < s.nnames; i++) {
+        free(s.names[i].vendor);
+        free(s.names[i].device);
+    }
+    free(s.names);
+    for (size_t i = 0; i < h->ndevices; i++)
+        free(s.dt[i].node_dir);
+    free(s.dt);
+    udev_hwdb_unref(s.hwdb);
+    udev_unref(s.udev);
+    return rc;
+}
