@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 static struct capacity_resource *add_resource(struct capacity *c, char *id, struct msg label,
                                               uint64_t available, uint64_t per_guest)
@@ -227,8 +228,9 @@ void capacity_print_text(FILE *out, const struct capacity *c)
             const struct capacity_resource *res = &c->resources[i];
             capacity_format_amount(res, res->available, have, sizeof(have));
             capacity_format_amount(res, res->per_guest, need, sizeof(need));
-            fprintf(out, _("  %c %-52s %10s available, %10s per guest: %" PRIu64 "\n"),
-                    i == c->limiting ? '>' : ' ', res->label.local, have, need, res->fits);
+            fprintf(out, "  %c ", i == c->limiting ? '>' : ' ');
+            fput_ljust(out, res->label.local, 52);
+            fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
     if (c->worst_case_known)

@@ -15,8 +15,11 @@ __attribute__((format_arg(1))) static inline char *mp_gettext(const char *s)
     return mp_i18n_active ? gettext(s) : (char *)s;
 }
 #define _(s) mp_gettext(s)
+/* Counted messages: "1 device", "2 devices", each language's plural rule. */
+#define P_(s, p, n) ngettext(s, p, n)
 #else
 #define _(s) ((char *)(s))
+#define P_(s, p, n) ((n) == 1 ? (char *)(s) : (char *)(p))
 #endif
 #define N_(s) (s)
 

@@ -203,12 +203,18 @@ void app_toggle_device(struct app *a)
     a->confirm_dev = dev;
     if (plan_device_assigned(&a->plan, dev))
         snprintf(a->question, sizeof(a->question),
-                 _("Also unassign the %zu other assigned devices of IOMMU group %d? "
-                   "y: whole group  n: just this one  Esc: cancel"), others, group);
+                 P_("Also unassign the %zu other assigned device of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel",
+                    "Also unassign the %zu other assigned devices of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel", others),
+                 others, group);
     else
         snprintf(a->question, sizeof(a->question),
-                 _("IOMMU group %d has %zu more devices; VFIO needs them all. Assign the whole "
-                   "group? y: yes  n: just this one  Esc: cancel"), group, others);
+                 P_("IOMMU group %d has %zu more device; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel",
+                    "IOMMU group %d has %zu more devices; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel", others),
+                 group, others);
 }
 
 static void confirm_key(struct app *a, int key)
