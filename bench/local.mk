@@ -4,7 +4,7 @@
 # probe-bench.sh: the probe against lspci -nnk on a 4,000-function umockdev
 # host (the testbed is built once under bench/ and reused). Not part of make check.
 BENCH_RUNS = bench/batch.sh bench/probe-bench.sh
-EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh $(BENCH_RUNS)
+EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh bench/RESULTS.md $(BENCH_RUNS)
 bench: all
 	@for b in $(BENCH_RUNS); do \
 	    MP=$(abs_top_builddir)/memlock-planner sh $(srcdir)/$$b; rc=$$?; \

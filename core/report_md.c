@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
 
@@ -180,5 +181,6 @@ void report_render_md(FILE *out, const struct report *rep)
         code(out, _("QEMU outside libvirt, in its systemd unit:"), rec_systemd_line(&rg->rec));
         code(out, _("QEMU outside libvirt, in /etc/security/limits.conf (KiB):"),
              rec_limits_conf(&rg->rec, REPORT_QEMU_USER));
+        report_md_views(out, rep, rg);
     }
 }

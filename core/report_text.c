@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
 #include "text_width.h"
@@ -32,7 +33,25 @@ static void rows(FILE *out, struct report_kv *kv, size_t n)
     report_rows_free(kv, n);
 }
 
-/* calc's own text, made safe line by line. */
+/* What a command prints, indented and made safe line by line. */
+static void indented(FILE *out, char *buf, const char *indent, bool skip_first)
+{
+    char *save = NULL;
+    bool first = true;
+    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (first && skip_first) {
+            first = false;
+            continue;
+        }
+        first = false;
+        fputs(indent, out);
+        report_put_safe(out, line);
+        fputc('\n', out);
+    }
+    free(buf);
+}
+
+/* calc's own text without the bare byte count (that is for scripts). */
 static void calc_text(FILE *out, const struct memlock_result *r)
 {
     char *buf = NULL;
@@ -42,18 +61,54 @@ static void calc_text(FILE *out, const struct memlock_result *r)
         return;
     memlock_print_text(mem, r);
     fclose(mem);
-    char *save = NULL;
-    bool first = true;
-    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        if (first) {   /* the bare byte count is for scripts */
-            first = false;
-            continue;
-        }
-        fputs("  ", out);
-        report_put_safe(out, line);
-        fputc('\n', out);
+    indented(out, buf, "  ", true);
+}
+
+/* A capture of what a command prints. */
+static FILE *capture(char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    return open_memstream(buf, len);
+}
+
+/* The compare, map and capacity commands' text for the guest, each under a
+ * title, indented like calc's. */
+static void views(FILE *out, const struct report *rep, const struct report_guest *rg)
+{
+    struct report_views v;
+    report_views_compute(rep, rg, &v);
+    char *buf;
+    size_t len;
+    FILE *mem;
+    fprintf(out, "\n  %s\n", _("Under every libvirt profile:"));
+    if ((mem = capture(&buf, &len))) {
+        if (v.has_compare)
+            profile_compare_print_text(mem, &v.compare);
+        else
+            fprintf(mem, "%s\n", v.compare_error);
+        fclose(mem);
+        indented(out, buf, "    ", false);
     }
-    free(buf);
+    fprintf(out, "\n  %s\n", _("Address map:"));
+    if ((mem = capture(&buf, &len))) {
+        if (v.has_map)
+            address_map_print_text(mem, &v.map, REPORT_MAP_TEXT_WIDTH);
+        else if (v.map_error)
+            fprintf(mem, "%s\n", v.map_error);
+        else
+            fprintf(mem, "%s\n", _("Does not apply: the map is drawn for ppc64 (pseries) "
+                                    "guests only."));
+        fclose(mem);
+        indented(out, buf, "    ", false);
+    }
+    fputc('\n', out);
+    if ((mem = capture(&buf, &len))) {
+        capacity_print_text(mem, &v.capacity);
+        fclose(mem);
+        indented(out, buf, "  ", false);
+    }
+    report_views_free(&v);
 }
 
 static void lines(FILE *out, const char *label, char *text)
@@ -151,5 +206,6 @@ void report_render_text(FILE *out, const struct report *rep)
         calc_text(out, &rg->result);
         fputc('\n', out);
         recommendations(out, rg, report_guest_name(rg, name, sizeof(name)));
+        views(out, rep, rg);
     }
 }
