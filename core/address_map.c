@@ -154,12 +154,20 @@ static void print_axis(FILE *out, unsigned width)
         width = sizeof(line) - 1;
     memset(line, ' ', width);
     line[width] = '\0';
-    for (size_t i = 0; i < sizeof(ticks) / sizeof(ticks[0]); i++) {
-        unsigned c = address_map_column(ticks[i].kib, width);
+    /* Right to left, so the end of the scale (128T) always shows; a label that
+     * would touch the one to its right is left out. */
+    unsigned next_start = width + 1;
+    for (size_t i = sizeof(ticks) / sizeof(ticks[0]); i-- > 0;) {
         size_t len = strlen(ticks[i].text);
+        if (len > width)
+            continue;
+        unsigned c = address_map_column(ticks[i].kib, width);
         if (c + len > width)
             c = width - (unsigned)len;
+        if (c + len + 1 > next_start)
+            continue;
         memcpy(line + c, ticks[i].text, len);
+        next_start = c;
     }
     fprintf(out, "%-24s %s\n", "", line);
 }
