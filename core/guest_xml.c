@@ -121,7 +121,7 @@ static bool plain_utf8(const char *buf, size_t len)
     }
     if (len < 4 || buf[0] != '<' || !buf[1] || !buf[2] || !buf[3])
         return false;
-    if (strncmp(buf, "<?xml", 5))
+    if (len < 5 || memcmp(buf, "<?xml", 5) != 0) /* the buffer has no NUL: compare in bounds */
         return true;
     const char *end = memchr(buf, '>', len < 256 ? len : 256);
     if (!end)

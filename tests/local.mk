@@ -150,6 +150,7 @@ EXTRA_DIST += \
 	tests/hostile/utf16-bom-truncated.xml \
 	tests/hostile/whitespace-only.xml \
 	tests/hostile/wrong-root.xml \
+	tests/hostile/truncated-declaration.xml \
 	tests/hostile/xinclude.xml \
 	tests/hostile/xxe-file.xml \
 	tests/hostile/xxe-http.xml \

@@ -16,6 +16,7 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
 	tests/fuzz/corpus/guest_xml/pseries-hostdev.xml \
+	tests/fuzz/corpus/guest_xml/regress-truncated-declaration \
 	tests/fuzz/corpus/guest_xml/worked-q35-16g-2vfio-viommu.xml \
 	tests/fuzz/corpus/guest_xml/worked-pseries-64g-vfio-1phb.xml \
 	tests/fuzz/corpus/guest_xml/x86-q35-viommu.xml \
