@@ -118,20 +118,3 @@ bool sysfs_parse_int(const char *s, int *out)
     *out = (int)v;
     return true;
 }
-
-int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max)
-{
-    unsigned char raw[256];
-    size_t want = max * 4 < sizeof(raw) ? max * 4 : sizeof(raw);
-    ssize_t n = sysfs_read_raw(dir, name, raw, want);
-    if (n < 0)
-        return -1;
-    if (n % 4) {
-        errno = EILSEQ;
-        return -1;
-    }
-    for (ssize_t i = 0; i < n / 4; i++)
-        cells[i] = (uint32_t)raw[4 * i] << 24 | (uint32_t)raw[4 * i + 1] << 16 |
-                   (uint32_t)raw[4 * i + 2] << 8 | raw[4 * i + 3];
-    return (int)(n / 4);
-}

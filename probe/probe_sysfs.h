@@ -26,9 +26,4 @@ bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out);
 /* Parses a decimal int ("-1", "8"). */
 bool sysfs_parse_int(const char *s, int *out);
 
-/* Big-endian device-tree cells: reads up to `max` cells from `dir`/`name`.
- * Returns the number of whole cells, or -1 with errno set (EILSEQ: the size
- * is not a multiple of 4). */
-int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max);
-
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dt_prop.h"
 #include "i18n.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
@@ -154,14 +155,18 @@ static void read_parent(struct host_device *d, const char *syspath)
 
 /* ---- device tree ---- */
 
+/* Reads a device-tree property's raw bytes into `buf` (DT_PROP_MAX).
+ * Returns the length, or -1 when it cannot be read. */
+static ssize_t read_prop(const char *dir, const char *name, unsigned char *buf)
+{
+    return sysfs_read_raw(dir, name, buf, DT_PROP_MAX);
+}
+
 static bool read_phandle(const char *dir, const char *name, uint32_t *out)
 {
-    uint32_t cells[2];
-    int n = dt_read_cells(dir, name, cells, 2);
-    if (n != 1)
-        return false;
-    *out = cells[0];
-    return true;
+    unsigned char raw[DT_PROP_MAX];
+    ssize_t n = read_prop(dir, name, raw);
+    return n >= 0 && dt_prop_phandle(raw, (size_t)n, out);
 }
 
 static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *dt,
@@ -398,18 +403,13 @@ static void link_gpus(struct scan *s)
     free(tab);
 }
 
-/* NUMA node of a device-tree node: ibm,associativity at the primary
- * reference point (Linux's of_node_to_nid), else ibm,chip-id. */
+/* NUMA node of a device-tree node (see dt_prop_numa). */
 static int dt_numa(const char *node, uint32_t ref_point)
 {
-    uint32_t cells[16];
-    int n = dt_read_cells(node, "ibm,associativity", cells, 16);
-    if (n > 0 && ref_point >= 1 && ref_point < (uint32_t)n && ref_point <= cells[0])
-        return cells[ref_point] <= INT_MAX ? (int)cells[ref_point] : HOST_UNKNOWN;
-    n = dt_read_cells(node, "ibm,chip-id", cells, 2);
-    if (n == 1 && cells[0] <= INT_MAX)
-        return (int)cells[0];
-    return HOST_UNKNOWN;
+    unsigned char assoc[DT_PROP_MAX], chip[DT_PROP_MAX];
+    ssize_t an = read_prop(node, "ibm,associativity", assoc);
+    ssize_t cn = read_prop(node, "ibm,chip-id", chip);
+    return dt_prop_numa(assoc, an < 0 ? 0 : (size_t)an, chip, cn < 0 ? 0 : (size_t)cn, ref_point);
 }
 
 static void link_gpu_ram(struct scan *s)
@@ -425,9 +425,9 @@ static void link_gpu_ram(struct scan *s)
         probe_warn(h, N_("cannot list the device tree (%s): %s"), DT_ROOT, errstr(errno));
         return;
     }
-    uint32_t ref = 4, cells[4];
-    if (dt_read_cells(DT_ROOT "/ibm,opal", "ibm,associativity-reference-points", cells, 4) >= 1)
-        ref = cells[0];
+    unsigned char raw[DT_PROP_MAX];
+    ssize_t rn = read_prop(DT_ROOT "/ibm,opal", "ibm,associativity-reference-points", raw);
+    uint32_t ref = dt_prop_ref_point(raw, rn < 0 ? 0 : (size_t)rn);
     struct dirent *e;
     while ((e = readdir(dp))) {
         if (strncmp(e->d_name, "memory@", 7))
@@ -437,26 +437,27 @@ static void link_gpu_ram(struct scan *s)
         snprintf(node, sizeof(node), "%s/%s", DT_ROOT, e->d_name);
         if (!read_phandle(node, "phandle", &ph))
             continue;
-        uint32_t reg[5];
-        int nreg = -2;
+        enum dt_reg reg = DT_REG_SHAPE;
+        uint64_t base = 0, size = 0;
+        bool have_reg = false;
         int numa = HOST_UNKNOWN;
         for (size_t i = 0; i < h->ndevices; i++) {
             if (!s->dt[i].mem_ph_ok || s->dt[i].mem_ph != ph)
                 continue;
-            if (nreg == -2) {
-                nreg = dt_read_cells(node, "reg", reg, 5);
+            if (!have_reg) {
+                ssize_t n = read_prop(node, "reg", raw);
+                reg = n < 0 ? DT_REG_SHAPE : dt_prop_reg(raw, (size_t)n, &base, &size);
                 numa = dt_numa(node, ref);
+                have_reg = true;
             }
             struct host_device *d = &h->devices[i];
             char addr[PCI_ADDR_STRLEN];
             pci_addr_format(&d->addr, addr);
-            if (nreg != 4) {
+            if (reg == DT_REG_SHAPE) {
                 probe_warn(h, N_("%s: GPU RAM node %s has no (base, size) reg"), addr, e->d_name);
                 continue;
             }
-            uint64_t base = (uint64_t)reg[0] << 32 | reg[1];
-            uint64_t size = (uint64_t)reg[2] << 32 | reg[3];
-            if (!size || base > UINT64_MAX - (size - 1)) {
+            if (reg == DT_REG_RANGE) {
                 probe_warn(h, N_("%s: GPU RAM node %s has an empty or wrapping reg"), addr,
                            e->d_name);
                 continue;
