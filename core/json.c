@@ -101,6 +101,15 @@ void json_write_string(FILE *out, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
+        /* Plain ASCII goes out a run at a time: one fwrite, not one per byte. */
+        size_t run = 0;
+        while (p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
+            run++;
+        if (run) {
+            fwrite(p, 1, run, out);
+            p += run;
+            continue;
+        }
         if (c == '"' || c == '\\') {
             fputc('\\', out);
             fputc(c, out);

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libudev.h>
 #include <limits.h>
 #include <stdio.h>
@@ -48,11 +49,11 @@ static const char *errstr(int e)
 
 /* ---- ids ---- */
 
-static bool read_hex(struct scan *s, const char *syspath, const char *addr, const char *attr,
+static bool read_hex(struct scan *s, int dfd, const char *addr, const char *attr,
                      uint32_t max, uint32_t *out)
 {
     char buf[64];
-    if (sysfs_read_line(syspath, attr, buf, sizeof(buf)) < 0) {
+    if (sysfs_read_line_at(dfd, attr, buf, sizeof(buf)) < 0) {
         probe_warn(s->h, N_("%s: cannot read %s: %s"), addr, attr, errstr(errno));
         return false;
     }
@@ -63,16 +64,16 @@ static bool read_hex(struct scan *s, const char *syspath, const char *addr, cons
     return true;
 }
 
-static void read_ids(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_ids(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     uint32_t v, dev, sv = 0, sd = 0, cls, rev = 0;
-    bool ok = read_hex(s, syspath, addr, "vendor", 0xffff, &v) &
-              read_hex(s, syspath, addr, "device", 0xffff, &dev) &
-              read_hex(s, syspath, addr, "class", 0xffffff, &cls);
+    bool ok = read_hex(s, dfd, addr, "vendor", 0xffff, &v) &
+              read_hex(s, dfd, addr, "device", 0xffff, &dev) &
+              read_hex(s, dfd, addr, "class", 0xffffff, &cls);
     /* Subsystem ids and revision are secondary: a gap there leaves them 0. */
-    read_hex(s, syspath, addr, "subsystem_vendor", 0xffff, &sv);
-    read_hex(s, syspath, addr, "subsystem_device", 0xffff, &sd);
-    read_hex(s, syspath, addr, "revision", 0xff, &rev);
+    read_hex(s, dfd, addr, "subsystem_vendor", 0xffff, &sv);
+    read_hex(s, dfd, addr, "subsystem_device", 0xffff, &sd);
+    read_hex(s, dfd, addr, "revision", 0xff, &rev);
     if (!ok)
         return;
     d->ids_known = true;
@@ -86,10 +87,10 @@ static void read_ids(struct scan *s, struct host_device *d, const char *syspath,
 
 /* ---- links: driver, iommu_group ---- */
 
-static void read_driver(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_driver(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char name[NAME_MAX + 1];
-    if (sysfs_link_base(syspath, "driver", name, sizeof(name), NULL, 0) == 0) {
+    if (sysfs_link_base_at(dfd, "driver", name, sizeof(name), NULL, 0) == 0) {
         d->driver = xstrdup(name);
         d->driver_known = true;
     } else if (errno == ENOENT) {
@@ -99,11 +100,11 @@ static void read_driver(struct scan *s, struct host_device *d, const char *syspa
     }
 }
 
-static void read_group(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_group(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char name[NAME_MAX + 1];
     int g;
-    if (sysfs_link_base(syspath, "iommu_group", name, sizeof(name), NULL, 0) < 0) {
+    if (sysfs_link_base_at(dfd, "iommu_group", name, sizeof(name), NULL, 0) < 0) {
         if (errno != ENOENT)
             probe_warn(s->h, N_("%s: cannot read the iommu_group link: %s"), addr, errstr(errno));
         return;
@@ -114,11 +115,11 @@ static void read_group(struct scan *s, struct host_device *d, const char *syspat
         d->iommu_group = g;
 }
 
-static void read_numa(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_numa(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char buf[64];
     int n;
-    if (sysfs_read_line(syspath, "numa_node", buf, sizeof(buf)) < 0) {
+    if (sysfs_read_line_at(dfd, "numa_node", buf, sizeof(buf)) < 0) {
         /* Kernels without NUMA have no numa_node at all. */
         if (errno != ENOENT)
             probe_warn(s->h, N_("%s: cannot read numa_node: %s"), addr, errstr(errno));
@@ -170,10 +171,10 @@ static bool read_phandle(const char *dir, const char *name, uint32_t *out)
 }
 
 static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *dt,
-                         const char *syspath, const char *addr)
+                         int dfd, const char *syspath, const char *addr)
 {
     char base[NAME_MAX + 1], target[PATH_MAX];
-    if (sysfs_link_base(syspath, "of_node", base, sizeof(base), target, sizeof(target)) == 0) {
+    if (sysfs_link_base_at(dfd, "of_node", base, sizeof(base), target, sizeof(target)) == 0) {
         const char *p = strstr(target, "devicetree/base");
         const char *path = p ? p + strlen("devicetree/base") : target;
         d->of_node = xstrdup(*path ? path : "/");
@@ -187,8 +188,13 @@ static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *
     char dir[PATH_MAX];
     if (snprintf(dir, sizeof(dir), "%s/of_node", syspath) >= (int)sizeof(dir))
         return;
-    DIR *dp = opendir(dir);
+    int nfd = openat(dfd, "of_node", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dp = nfd < 0 ? NULL : fdopendir(nfd);
     if (!dp) {
+        int e = errno;
+        if (nfd >= 0)
+            close(nfd);
+        errno = e;
         if (errno == ENOENT)
             probe_warn(s->h, N_("%s: of_node points to a missing device-tree node (%s)"), addr,
                        d->of_node ? d->of_node : "?");
@@ -296,9 +302,9 @@ static int resolve_rel(const char *dir, const char *rel, char *out, size_t len)
     return o ? 0 : -1;
 }
 
-/* One device, by its syspath: the attribute files read directly (umockdev
- * redirects them in tests). */
-static void scan_device(struct scan *s, const char *syspath)
+/* One device: `dfd` is its sysfs directory, opened once; `syspath` names
+ * it (its parent directory is the upstream bridge). */
+static void scan_device(struct scan *s, int dfd, const char *syspath)
 {
     const char *sysname = strrchr(syspath, '/');
     sysname = sysname ? sysname + 1 : syspath;
@@ -316,7 +322,7 @@ static void scan_device(struct scan *s, const char *syspath)
     struct dt_info *dt = &s->dt[s->h->ndevices - 1];
     memset(dt, 0, sizeof(*dt));
     size_t nwarn = s->h->warnings.n;
-    read_ids(s, d, syspath, addr);
+    read_ids(s, d, dfd, addr);
     if (!d->ids_known && access(syspath, F_OK) < 0 && errno == ENOENT) {
         /* Removed between the enumeration and now: one warning, no entry. */
         while (s->h->warnings.n > nwarn)
@@ -325,11 +331,11 @@ static void scan_device(struct scan *s, const char *syspath)
         probe_warn(s->h, N_("%s: vanished during the scan"), addr);
         return;
     }
-    read_driver(s, d, syspath, addr);
-    read_group(s, d, syspath, addr);
-    read_numa(s, d, syspath, addr);
+    read_driver(s, d, dfd, addr);
+    read_group(s, d, dfd, addr);
+    read_numa(s, d, dfd, addr);
     read_parent(d, syspath);
-    read_of_node(s, d, dt, syspath, addr);
+    read_of_node(s, d, dt, dfd, syspath, addr);
     read_names(s, d);
 }
 
@@ -480,21 +486,22 @@ static void link_gpu_ram(struct scan *s)
 
 /* The PCI bus directory, as libudev's enumerator reads it, but with one
  * readlink per device: libudev's enumerator resolves every link component
- * by component and alone takes longer than lspci -nnk on a big host. */
+ * by component and alone takes longer than lspci -nnk on a big host (see
+ * bench/RESULTS.md). Each device directory is opened once, through the bus
+ * entry, and its files are read relative to it. */
 static int list_bus(struct scan *s)
 {
     const char *bus = "/sys/bus/pci/devices";
     DIR *dp = opendir(bus);
     if (!dp)
         return -1;
+    int bfd = dirfd(dp);
     struct dirent *e;
     while ((e = readdir(dp))) {
         if (e->d_name[0] == '.')
             continue;
         char link[PATH_MAX], syspath[PATH_MAX];
-        char path[PATH_MAX];
-        snprintf(path, sizeof(path), "%s/%s", bus, e->d_name);
-        ssize_t n = readlink(path, link, sizeof(link) - 1);
+        ssize_t n = readlinkat(bfd, e->d_name, link, sizeof(link) - 1);
         if (n < 0) {
             if (errno == ENOENT)
                 probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
@@ -503,7 +510,14 @@ static int list_bus(struct scan *s)
         link[n] = '\0';
         if (resolve_rel(bus, link, syspath, sizeof(syspath)) < 0)
             continue;
-        scan_device(s, syspath);
+        int dfd = openat(bfd, e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_PATH);
+        if (dfd < 0) {
+            if (errno == ENOENT)
+                probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
+            continue;
+        }
+        scan_device(s, dfd, syspath);
+        close(dfd);
     }
     closedir(dp);
     return 0;
