@@ -12,6 +12,7 @@
 
 #include "dt_prop.h"
 #include "i18n.h"
+#include "pci_uevent.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
 #include "probe_warn.h"
@@ -83,6 +84,41 @@ static void read_ids(struct scan *s, struct host_device *d, int dfd, const char 
     d->subsystem_vendor = (uint16_t)sv;
     d->subsystem_device = (uint16_t)sd;
     d->revision = (uint8_t)rev;
+}
+
+/* The ids and the driver from the uevent file, when it has them all (a
+ * real kernel's always does): one file read instead of five and a link.
+ * Returns false to fall back to the attribute files. */
+static bool read_uevent(struct scan *s, struct host_device *d, int dfd, const char *addr)
+{
+    char buf[1024];
+    ssize_t n = sysfs_read_raw_at(dfd, "uevent", buf, sizeof(buf));
+    if (n < 0)
+        return false;
+    size_t len = (size_t)n;
+    if (len == sizeof(buf)) /* cut: drop the last, maybe partial, line */
+        while (len > 0 && buf[len - 1] != '\n')
+            len--;
+    struct pci_uevent u;
+    pci_uevent_parse(buf, len, &u);
+    if (!pci_uevent_complete(&u))
+        return false;
+    uint32_t rev = 0;
+    /* The revision is not in the uevent; a gap leaves it 0, as before. */
+    read_hex(s, dfd, addr, "revision", 0xff, &rev);
+    d->ids_known = true;
+    d->vendor = u.vendor;
+    d->device = u.device;
+    d->class_code = u.class_code;
+    d->subsystem_vendor = u.subsystem_vendor;
+    d->subsystem_device = u.subsystem_device;
+    d->revision = (uint8_t)rev;
+    if (u.driver_state == PCI_UEVENT_BAD_DRIVER)
+        return true;                /* the driver link decides */
+    d->driver_known = true;
+    if (u.driver_state == PCI_UEVENT_DRIVER)
+        d->driver = xstrdup(u.driver);
+    return true;
 }
 
 /* ---- links: driver, iommu_group ---- */
@@ -322,7 +358,9 @@ static void scan_device(struct scan *s, int dfd, const char *syspath)
     struct dt_info *dt = &s->dt[s->h->ndevices - 1];
     memset(dt, 0, sizeof(*dt));
     size_t nwarn = s->h->warnings.n;
-    read_ids(s, d, dfd, addr);
+    bool from_uevent = read_uevent(s, d, dfd, addr);
+    if (!from_uevent)
+        read_ids(s, d, dfd, addr);
     if (!d->ids_known && access(syspath, F_OK) < 0 && errno == ENOENT) {
         /* Removed between the enumeration and now: one warning, no entry. */
         while (s->h->warnings.n > nwarn)
@@ -331,7 +369,8 @@ static void scan_device(struct scan *s, int dfd, const char *syspath)
         probe_warn(s->h, N_("%s: vanished during the scan"), addr);
         return;
     }
-    read_driver(s, d, dfd, addr);
+    if (!d->driver_known)
+        read_driver(s, d, dfd, addr);
     read_group(s, d, dfd, addr);
     read_numa(s, d, dfd, addr);
     read_parent(d, syspath);
