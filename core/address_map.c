@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 /* Where QEMU places things on pseries, as the reference notes give them. */
 #define MMIO64_START_KIB (32 * KIB_PER_TIB)
@@ -162,7 +163,8 @@ static void print_region(FILE *out, const struct addr_region *a, unsigned width)
     char s[32], e[32];
     size_format_kib(a->start_kib, s, sizeof(s));
     size_format_kib(a->end_kib, e, sizeof(e));
-    fprintf(out, "%-24s ", _(a->label));
+    fput_ljust(out, _(a->label), 24);
+    fputc(' ', out);
     print_bar(out, a, width);
     fprintf(out, "  %s - %s", s, e);
     if (a->space == ADDR_DMA_WINDOW) {

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 static struct capacity_resource *add_resource(struct capacity *c, char *id, struct msg label,
                                               uint64_t available, uint64_t per_guest)
@@ -181,7 +182,7 @@ void capacity_free(struct capacity *c)
     memset(c, 0, sizeof(*c));
 }
 
-static void format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len)
+void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len)
 {
     if (!strcmp(res->id, "ram"))
         size_format_kib(v, buf, len);
@@ -199,10 +200,11 @@ void capacity_print_text(FILE *out, const struct capacity *c)
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
-            format_amount(res, res->available, have, sizeof(have));
-            format_amount(res, res->per_guest, need, sizeof(need));
-            fprintf(out, _("  %c %-52s %10s available, %10s per guest: %" PRIu64 "\n"),
-                    i == c->limiting ? '>' : ' ', res->label.local, have, need, res->fits);
+            capacity_format_amount(res, res->available, have, sizeof(have));
+            capacity_format_amount(res, res->per_guest, need, sizeof(need));
+            fprintf(out, "  %c ", i == c->limiting ? '>' : ' ');
+            fput_ljust(out, res->label.local, 52);
+            fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
     if (c->worst_case_known)

@@ -35,6 +35,9 @@ int capacity_compute(const struct guest *g, const struct host *h, const struct m
                      struct capacity *out);
 void capacity_free(struct capacity *c);
 
+/* An amount of a resource for people: a size for RAM, a count for groups. */
+void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len);
+
 void capacity_print_text(FILE *out, const struct capacity *c);
 void capacity_write_json(struct json *j, const struct capacity *c);
 

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "size.h"
+#include "text_width.h"
 
 
 const char *memlock_rule_id(enum memlock_rule rule)
@@ -64,7 +65,7 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         break;
     case MEMLOCK_BYTES:
         size_format_bytes(r->limit_bytes, human, sizeof(human));
-        size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+        size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         fprintf(out, _("Limit: %s (%s bytes)\n"), human, grouped);
         fprintf(out, _("Rule: %s\n"), memlock_rule_text(r->rule));
         break;
@@ -80,7 +81,9 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         for (size_t i = 0; i < r->nterms; i++) {
             const struct memlock_term *t = &r->terms[i];
             size_format_kib(t->kib, human, sizeof(human));
-            fprintf(out, "  %-28s %12s  %s\n", memlock_term_label(t), human, t->why.local);
+            fputs("  ", out);
+            fput_ljust(out, memlock_term_label(t), 28);
+            fprintf(out, " %12s  %s\n", human, t->why.local);
         }
     }
     if (r->has_phbs) {

@@ -7,6 +7,7 @@
 #include "profile_compare.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 static struct profile_compare_row *row_for(struct profile_compare *c, const struct memlock_term *t)
 {
@@ -85,26 +86,31 @@ static void format_limit(const struct memlock_result *r, char *buf, size_t len)
 void profile_compare_print_text(FILE *out, const struct profile_compare *c)
 {
     char cell[40];
-    fprintf(out, "  %-28s", _("Term"));
+    fputs("  ", out);
+    fput_ljust(out, _("Term"), 28);
     for (size_t p = 0; p < c->nprofiles; p++)
         fprintf(out, " %14s", c->results[p].profile->id);
     fputc('\n', out);
     for (size_t i = 0; i < c->nrows; i++) {
         const struct profile_compare_row *row = &c->rows[i];
-        fprintf(out, "%c %-28s", row->differs ? '*' : ' ', _(row->label));
+        fprintf(out, "%c ", row->differs ? '*' : ' ');
+        fput_ljust(out, _(row->label), 28);
         for (size_t p = 0; p < c->nprofiles; p++) {
             if (row->present[p])
                 size_format_kib(row->kib[p], cell, sizeof(cell));
             else
                 snprintf(cell, sizeof(cell), "-");
-            fprintf(out, " %14s", cell);
+            fputc(' ', out);
+            fput_rjust(out, cell, 14);
         }
         fputc('\n', out);
     }
-    fprintf(out, "%c %-28s", c->limit_differs ? '*' : ' ', _("Limit"));
+    fprintf(out, "%c ", c->limit_differs ? '*' : ' ');
+    fput_ljust(out, _("Limit"), 28);
     for (size_t p = 0; p < c->nprofiles; p++) {
         format_limit(&c->results[p], cell, sizeof(cell));
-        fprintf(out, " %14s", cell);
+        fputc(' ', out);
+        fput_rjust(out, cell, 14);
     }
     fputc('\n', out);
     fputs(c->limit_differs || c->nrows == 0

@@ -240,7 +240,7 @@ void report_render_html(FILE *out, const struct report *rep)
         fputc(' ', out);
         report_put_html(out, human);
         if (r->kind == MEMLOCK_BYTES) {
-            size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+            size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
             fprintf(out, _(" (%s bytes, %" PRIu64 " KiB)"), grouped, r->limit_kib);
         }
         fputs("</p>\n<p>", out);

@@ -68,7 +68,7 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     report_limit_human(r, human, sizeof(human));
     fprintf(out, "**%s** %s", _("Limit:"), human);
     if (r->kind == MEMLOCK_BYTES) {
-        size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+        size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         fprintf(out, _(" (%s bytes, %" PRIu64 " KiB)"), grouped, r->limit_kib);
     }
     fputs("  \n", out);

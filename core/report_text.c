@@ -10,11 +10,12 @@
 #include "report.h"
 #include "size.h"
 #include "text_safe.h"
+#include "text_width.h"
 
 static void heading(FILE *out, const char *title)
 {
     fprintf(out, "\n%s\n", title);
-    for (size_t i = strlen(title); i > 0; i--)
+    for (size_t i = text_width(title); i > 0; i--)
         fputc('=', out);
     fputc('\n', out);
 }
@@ -22,7 +23,9 @@ static void heading(FILE *out, const char *title)
 static void rows(FILE *out, struct report_kv *kv, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "  %-26s ", kv[i].label);
+        fputs("  ", out);
+        fput_ljust(out, kv[i].label, 26);
+        fputc(' ', out);
         report_put_safe(out, kv[i].value);
         fputc('\n', out);
     }
@@ -91,7 +94,11 @@ static void fleet(FILE *out, const struct report *rep)
         const struct report_guest *rg = &rep->guests[i];
         report_limit_human(&rg->result, buf, sizeof(buf));
         char *safe = text_safe_dup(report_guest_name(rg, name, sizeof(name)));
-        fprintf(out, "  %-24s %14s  %s\n", safe, buf, memlock_rule_id(rg->result.rule));
+        fputs("  ", out);
+        fput_ljust(out, safe, 24);
+        fputc(' ', out);
+        fput_rjust(out, buf, 14);
+        fprintf(out, "  %s\n", memlock_rule_id(rg->result.rule));
         free(safe);
     }
     size_format_kib(rep->fleet.limit_kib, buf, sizeof(buf));
@@ -107,7 +114,8 @@ static void fleet(FILE *out, const struct report *rep)
     }
     fputc('\n', out);
     if (rep->fleet.nunlimited)
-        fprintf(out, _("  Unlimited: %zu guest(s)\n"), rep->fleet.nunlimited);
+        fprintf(out, P_("  Unlimited: %zu guest\n", "  Unlimited: %zu guests\n", rep->fleet.nunlimited),
+                rep->fleet.nunlimited);
     for (size_t i = 0; i < rep->fleet.warnings.n; i++) {
         fputs("  ! ", out);
         report_put_safe(out, rep->fleet.warnings.items[i].local);

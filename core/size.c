@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -248,4 +249,11 @@ void size_format_grouped(uint64_t v, const char *sep, char *buf, size_t len)
     }
     if (len)
         buf[o < len ? o : len - 1] = '\0';
+}
+
+const char *size_group_separator(void)
+{
+    const char *sep = nl_langinfo(THOUSEP);
+    /* C and POSIX have none; a separator longer than a character or two is odd. */
+    return sep && *sep && strlen(sep) <= 4 ? sep : ",";
 }

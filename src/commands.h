@@ -13,5 +13,6 @@ int cmd_compare(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_capacity(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
 
 #endif

@@ -8,7 +8,8 @@ memlock_planner_SOURCES = \
 	src/cmd_guests.c \
 	src/cmd_report.c \
 	src/cmd_probe.c \
-	src/cmd_record.c
+	src/cmd_record.c \
+	src/cmd_tui.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \
@@ -17,5 +18,5 @@ memlock_planner_SOURCES += \
 	src/cmd_compare.c \
 	src/cmd_map.c \
 	src/cmd_tour.c
-memlock_planner_LDADD = probe/libprobe.a core/libcore.a \
+memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
 	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)

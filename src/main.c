@@ -3,7 +3,9 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -26,6 +28,7 @@ static const struct command commands[] = {
     { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
     { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
     { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
+    { "tui", cmd_tui, N_("the interactive planner (the default on a terminal)") },
 };
 
 static void usage(FILE *out)
@@ -49,7 +52,9 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
-    bindtextdomain(PACKAGE, LOCALEDIR);
+    /* Tests and uninstalled builds point at their own compiled catalogs. */
+    const char *localedir = getenv("MEMLOCK_PLANNER_LOCALEDIR");
+    bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
     textdomain(PACKAGE);
 #endif
     if (argc >= 2) {
@@ -64,10 +69,16 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             if (!strcmp(argv[1], commands[i].name))
                 return commands[i].run(argc - 1, argv + 1);
+        /* Options without a command are the planner's: memlock-planner --host demo:ac922 */
+        if (argv[1][0] == '-' && argv[1][1])
+            return cmd_tui(argc, argv);
         /* One line, as for every input error; --help has the list. */
         return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
                          argv[1]);
     }
+    /* No command: the interactive planner on a terminal, the usage elsewhere. */
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return cmd_tui(argc, argv);
     usage(stderr);
     return EXIT_INPUT;
 }

@@ -1,0 +1,72 @@
+# Screen tests: the real binary in a detached tmux session, keys sent with
+# send-keys, the screen read back with capture-pane. Source after tests/lib.sh.
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "1..0 # SKIP tmux is not installed"
+    exit 0
+fi
+abs_srcdir=$(cd "$srcdir" && pwd)
+TUI_DATA="$abs_srcdir/tests/tui/data"
+GUESTS="$abs_srcdir/data/guests"
+# A private server per test script, run and start (a server being killed
+# must not race the next one).
+TMUX_BASE="mp-tui-$$-$(basename "$0" .sh)"
+TMUX_N=0
+TMUX_SOCK="$TMUX_BASE-0"
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPDIR_TEST"' EXIT
+
+# tui_start COLS ROWS ARGS...: starts `memlock-planner tui ARGS` (ARGS without
+# spaces), or `$TUI_RUN tui ARGS` when TUI_RUN names a wrapper command. When it exits the pane prints EXIT=<status> and the terminal modes
+# that matter (icanon, echo), then waits.
+tui_start() {
+    cols=$1 rows=$2
+    shift 2
+    tm kill-server >/dev/null 2>&1
+    TMUX_N=$((TMUX_N + 1))
+    TMUX_SOCK="$TMUX_BASE-$TMUX_N"
+    tm new-session -d -s mp -x "$cols" -y "$rows" \
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR=1 ${TUI_RUN:-"'$MP'"} tui $*; \
+         echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | \
+         tr '\n' ' '; echo; sleep 600"
+    wait_for "F1/? Help" || wait_for "Terminal too small"
+}
+screen() { tm capture-pane -p -t mp 2>/dev/null; }
+keys() { tm send-keys -t mp "$@"; }
+# Sends text literally (no key-name lookup).
+type_text() { tm send-keys -t mp -l -- "$1"; }
+
+# wait_for TEXT [TENTHS]: polls the screen until it shows TEXT (default 10 s).
+wait_for() {
+    n=${2:-100}
+    while [ "$n" -gt 0 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+        n=$((n - 1))
+    done
+    return 1
+}
+# wait_gone TEXT: polls until the screen no longer shows TEXT.
+wait_gone() {
+    n=100
+    while [ "$n" -gt 0 ]; do
+        screen | grep -qF -- "$1" || return 0
+        sleep 0.1
+        n=$((n - 1))
+    done
+    return 1
+}
+# see TEXT NAME: a TAP check that the screen shows TEXT (waiting for it).
+see() {
+    if wait_for "$1"; then ok "$2"; else fail "$2"; diag "screen:" "$(screen)" "wanted: $1"; fi
+}
+not_see() {
+    if screen | grep -qF -- "$1"; then fail "$2"; diag "screen:" "$(screen)" "unwanted: $1"; else ok "$2"; fi
+}
+# grouped N: 4320133120 -> 4,320,133,120 (as the result pane shows bytes).
+grouped() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+# calc_bytes ARGS...: the first line of `memlock-planner calc`, the limit.
+calc_bytes() { "$MP" calc "$@" | head -n 1; }
+# see_limit BYTES NAME: the result pane shows exactly BYTES.
+see_limit() { see "$(grouped "$1") bytes" "$2"; }
+# screen_limit: the byte value the result pane shows now, digits only.
+screen_limit() { screen | grep -o '[0-9][0-9,]* bytes' | head -n 1 | tr -d ', bytes'; }

@@ -1,0 +1,51 @@
+/* Terminal setup and teardown: curses, colours (NO_COLOR, monochrome),
+ * UTF-8 or ASCII glyphs, mouse, and signals that restore the terminal. */
+#ifndef MP_TUI_CRT_H
+#define MP_TUI_CRT_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "error.h"
+
+enum crt_role {
+    ROLE_NORMAL, ROLE_TITLE, ROLE_SELECTED, ROLE_SELECTED_DIM, ROLE_ASSIGNED, ROLE_WARN,
+    ROLE_ERROR, ROLE_BAR, ROLE_DIM, ROLE_HEADING, ROLE_LIMIT, ROLE_BORDER, ROLE_FOCUS_BORDER,
+    ROLE_MAP_MMIO, ROLE_MAP_DMA,   /* address map regions besides RAM and GPU RAM */
+    ROLE_COUNT,
+};
+
+struct crt_glyphs {
+    const char *tree_mid, *tree_last;   /* "├─" / "└─" or "|-" / "`-" */
+    const char *bar_full, *bar_empty;   /* "█" / "░" or "#" / "." */
+    const char *mark;                   /* assigned device: "●" or "*" */
+    const char *ellipsis;               /* "…" or "~" */
+    const char *warn;                   /* "⚠" or "!" */
+    const char *delta;                  /* "Δ" or "d" */
+};
+
+struct crt_options {
+    bool no_color;    /* --no-color (NO_COLOR is read here too) */
+    bool ascii;       /* --ascii */
+    bool no_mouse;    /* --no-mouse */
+};
+
+struct crt {
+    bool color, ascii, mouse;
+    struct crt_glyphs g;
+};
+
+/* Set by SIGINT/SIGTERM/SIGHUP; the main loop quits when it sees it. */
+extern volatile sig_atomic_t crt_quit_signal;
+
+/* Starts curses on the terminal. Returns -1 with `err` set when standard
+ * input/output is not a terminal or TERM is unusable. */
+int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err);
+/* Restores the terminal; safe to call twice. */
+void crt_done(void);
+/* The curses attributes for a role. */
+int crt_attr(const struct crt *c, enum crt_role role);
+/* Whether text should use ASCII glyphs: not a UTF-8 locale, or TERM=linux. */
+bool crt_want_ascii(const char *codeset, const char *term);
+
+#endif

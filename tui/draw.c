@@ -1,0 +1,206 @@
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "keys.h"
+#include "text_safe.h"
+#include "views.h"
+
+void draw_text(const struct app *a, int y, int x, int width, const char *text, int attr)
+{
+    if (width <= 0)
+        return;
+    char buf[1024];
+    int used = layout_fit(text, width, a->crt.g.ellipsis, buf, sizeof(buf));
+    attrset(attr);
+    mvaddstr(y, x, buf);
+    for (int i = used; i < width; i++)
+        addch(' ');
+    attrset(ATTR_NONE);
+}
+
+void draw_box(const struct app *a, const struct rect *r, const char *title, bool focused)
+{
+    int attr = crt_attr(&a->crt, focused ? ROLE_FOCUS_BORDER : ROLE_BORDER);
+    attrset(attr);
+    int y0 = r->y, x0 = r->x, y1 = r->y + r->h - 1, x1 = r->x + r->w - 1;
+    /* Box characters as text: ACS through tmux or PuTTY is unreliable. */
+    bool u = !a->crt.ascii;
+    const char *hl = u ? "\u2500" : "-", *vl = u ? "\u2502" : "|";
+    mvaddstr(y0, x0, u ? "\u250c" : "+");
+    mvaddstr(y0, x1, u ? "\u2510" : "+");
+    mvaddstr(y1, x0, u ? "\u2514" : "+");
+    mvaddstr(y1, x1, u ? "\u2518" : "+");
+    for (int x = x0 + 1; x < x1; x++) {
+        mvaddstr(y0, x, hl);
+        mvaddstr(y1, x, hl);
+    }
+    for (int y = y0 + 1; y < y1; y++) {
+        mvaddstr(y, x0, vl);
+        mvaddstr(y, x1, vl);
+    }
+    attrset(ATTR_NONE);
+    if (title && r->w > 6) {
+        char t[256], fitted[512];
+        snprintf(t, sizeof(t), " %s ", title);
+        layout_fit(t, r->w - 4, a->crt.g.ellipsis, fitted, sizeof(fitted));
+        attrset(attr | A_BOLD);
+        mvaddstr(y0, x0 + 2, fitted);
+        attrset(ATTR_NONE);
+    }
+}
+
+static void draw_title(struct app *a)
+{
+    const struct plan *p = &a->plan;
+    char line[1024], src[128], guest[512], head[256], fitted[600];
+    const char *mod = p->dirty ? _(" [modified]") : "";
+    text_safe_copy(src, sizeof(src), p->host && p->host->source ? p->host->source : "none");
+    text_safe_copy(guest, sizeof(guest), p->path ? p->path : _("new guest"));
+    snprintf(head, sizeof(head), " memlock-planner  %s %s  %s ", _("host"), src, _("guest"));
+    /* A long path gives way from its start; "[modified]" always shows. */
+    int room = a->lay.title.w - layout_text_width(head) - layout_text_width(mod);
+    layout_fit_left(guest, room > 0 ? room : 0, a->crt.g.ellipsis, fitted, sizeof(fitted));
+    snprintf(line, sizeof(line), "%s%s%s", head, fitted, mod);
+    const struct rect *r = &a->lay.title;
+    draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_TITLE));
+}
+
+static void draw_warnings(struct app *a)
+{
+    const struct rect *r = &a->lay.warn;
+    const struct plan *p = &a->plan;
+    char line[1200];
+    if (!p->have_result) {
+        snprintf(line, sizeof(line), "%s %s: %s", a->crt.g.warn, _("cannot compute"), p->error.text);
+        draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_ERROR));
+        for (int i = 1; i < r->h; i++)
+            draw_text(a, r->y + i, r->x, r->w, "", ATTR_NONE);
+        return;
+    }
+    const struct msg_list *w = &p->result.warnings;
+    if (!w->n) {
+        draw_text(a, r->y, r->x, r->w, _("No warnings."), crt_attr(&a->crt, ROLE_DIM));
+        for (int i = 1; i < r->h; i++)
+            draw_text(a, r->y + i, r->x, r->w, "", ATTR_NONE);
+        return;
+    }
+    for (int i = 0; i < r->h; i++) {
+        if ((size_t)i >= w->n) {
+            draw_text(a, r->y + i, r->x, r->w, "", ATTR_NONE);
+            continue;
+        }
+        char safe[1024];
+        text_safe_copy(safe, sizeof(safe), w->items[i].local);
+        bool last = i == r->h - 1 && w->n > (size_t)r->h;
+        if (last) {
+            char more[64];
+            snprintf(more, sizeof(more), _(" (+%zu more: W)"), w->n - (size_t)i - 1);
+            /* Keep the "more" note visible: cut the warning, not the note. */
+            char cut[1024];
+            int room = r->w - 2 - layout_text_width(more);
+            layout_fit(safe, room > 0 ? room : 0, a->crt.g.ellipsis, cut, sizeof(cut));
+            snprintf(line, sizeof(line), "%s %s%s", a->crt.g.warn, cut, more);
+        } else {
+            snprintf(line, sizeof(line), "%s %s", a->crt.g.warn, safe);
+        }
+        draw_text(a, r->y + i, r->x, r->w, line, crt_attr(&a->crt, ROLE_WARN));
+    }
+}
+
+static void draw_status(struct app *a)
+{
+    const struct rect *r = &a->lay.status;
+    if (a->mode == MODE_PROMPT) {
+        /* Long input scrolls: its end, where one types, stays in view. */
+        char line[768], input[512];
+        int room = r->w - layout_text_width(a->prompt_label) - 2;
+        layout_fit_left(a->input, room > 0 ? room : 0, a->crt.g.ellipsis, input, sizeof(input));
+        snprintf(line, sizeof(line), "%s %s", a->prompt_label, input);
+        draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_HEADING));
+        int x = layout_text_width(line);
+        move(r->y, x < r->w ? x : r->w - 1);
+        return;
+    }
+    if (a->mode == MODE_CONFIRM) {
+        draw_text(a, r->y, r->x, r->w, a->question, crt_attr(&a->crt, ROLE_WARN));
+        return;
+    }
+    draw_text(a, r->y, r->x, r->w, a->status,
+              crt_attr(&a->crt, a->status_error ? ROLE_ERROR : ROLE_NORMAL));
+}
+
+static void draw_footer(struct app *a)
+{
+    const struct rect *r = &a->lay.footer;
+    const char *const *keys, *const *labels;
+    size_t n;
+    if (!views_footer(a, &keys, &labels, &n))
+        keys_footer(&keys, &labels, &n);
+    const char *tl[32];
+    for (size_t i = 0; i < n && i < 32; i++)
+        tl[i] = _(labels[i]);
+    char buf[512];
+    size_t placed = layout_footer(keys, tl, n < 32 ? n : 32, r->w, buf, sizeof(buf));
+    move(r->y, r->x);
+    int x = 0;
+    for (size_t i = 0; i < placed; i++) {
+        if (i) {
+            addstr("  ");
+            x += 2;
+        }
+        attrset(crt_attr(&a->crt, ROLE_TITLE));
+        addstr(keys[i]);
+        attrset(ATTR_NONE);
+        addch(' ');
+        addstr(tl[i]);
+        x += layout_text_width(keys[i]) + 1 + layout_text_width(tl[i]);
+    }
+    for (; x < r->w; x++)
+        addch(' ');
+}
+
+static void draw_too_small(struct app *a)
+{
+    erase();
+    char l1[128], l2[128];
+    snprintf(l1, sizeof(l1), _("Terminal too small: %dx%d"), a->cols, a->rows);
+    snprintf(l2, sizeof(l2), _("memlock-planner needs at least %dx%d."), LAYOUT_MIN_COLS,
+             LAYOUT_MIN_ROWS);
+    const char *l3 = _("Enlarge the window, or press q to quit.");
+    /* A quit question must be visible here too. */
+    const char *lines[] = { l1, l2, a->mode == MODE_CONFIRM ? a->question : l3 };
+    int y = a->rows / 2 - 1;
+    for (int i = 0; i < 3; i++) {
+        int w = layout_text_width(lines[i]);
+        int x = (a->cols - w) / 2;
+        draw_text(a, y + i, x < 0 ? 0 : x, a->cols - (x < 0 ? 0 : x), lines[i],
+                  i == 0 ? crt_attr(&a->crt, ROLE_WARN) : ATTR_NONE);
+    }
+}
+
+void draw_all(struct app *a)
+{
+    curs_set(0);
+    if (a->lay.too_small) {
+        draw_too_small(a);
+        refresh();
+        return;
+    }
+    erase();
+    draw_title(a);
+    draw_host(a);
+    draw_guest(a);
+    draw_result(a);
+    draw_warnings(a);
+    draw_footer(a);
+    draw_overlay(a);
+    draw_status(a);
+    if (a->mode == MODE_PROMPT)
+        curs_set(1);
+    refresh();
+}

@@ -1,0 +1,111 @@
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "keys.h"
+#include "probe.h"
+#include "text_safe.h"
+#include "views.h"
+
+/* The area overlays cover: everything between the title and the warnings. */
+static struct rect overlay_rect(const struct app *a)
+{
+    return (struct rect){ 1, 0, a->lay.warn.y - 1, a->cols };
+}
+
+static void clear_rect(const struct app *a, const struct rect *r)
+{
+    for (int y = 0; y < r->h; y++)
+        draw_text(a, r->y + y, r->x, r->w, "", ATTR_NONE);
+}
+
+static void draw_help(struct app *a)
+{
+    struct rect r = overlay_rect(a);
+    clear_rect(a, &r);
+    draw_box(a, &r, _("Keys (Up/Down scroll, any other key closes)"), true);
+    size_t n;
+    const struct key_help *k = keys_help(&n);
+    int visible = r.h - 2;
+    if (a->overlay_top + (size_t)visible > n)
+        a->overlay_top = n > (size_t)visible ? n - (size_t)visible : 0;
+    for (int i = 0; i < visible && a->overlay_top + (size_t)i < n; i++) {
+        const struct key_help *e = &k[a->overlay_top + (size_t)i];
+        char line[512];
+        snprintf(line, sizeof(line), "%-14s %s", _(e->keys), _(e->help));
+        draw_text(a, r.y + 1 + i, r.x + 2, r.w - 4, line, ATTR_NONE);
+    }
+}
+
+static void draw_warning_list(struct app *a)
+{
+    struct rect r = overlay_rect(a);
+    clear_rect(a, &r);
+    draw_box(a, &r, _("Warnings (Up/Down scroll, any other key closes)"), true);
+    const struct msg_list *w = a->plan.have_result ? &a->plan.result.warnings : NULL;
+    int y = r.y + 1, end = r.y + r.h - 1, width = r.w - 6;
+    size_t line_no = 0;
+    if (!w || !w->n) {
+        draw_text(a, y, r.x + 2, r.w - 4, _("No warnings."), ATTR_NONE);
+        return;
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        char safe[1024];
+        text_safe_copy(safe, sizeof(safe), w->items[i].local);
+        size_t st[16], ln[16];
+        size_t nl = layout_wrap(safe, width, st, ln, 16);
+        for (size_t j = 0; j < nl && j < 16; j++, line_no++) {
+            if (line_no < a->overlay_top || y >= end)
+                continue;
+            char line[1100];
+            snprintf(line, sizeof(line), "%s %.*s", j ? " " : a->crt.g.warn, (int)ln[j],
+                     safe + st[j]);
+            draw_text(a, y++, r.x + 2, r.w - 4, line, crt_attr(&a->crt, ROLE_WARN));
+        }
+    }
+    if (a->overlay_top >= line_no)
+        a->overlay_top = line_no ? line_no - 1 : 0;
+}
+
+static void draw_menu(struct app *a)
+{
+    size_t n;
+    const struct demo_host_info *d = probe_demo_list(&n);
+    int h = (int)n + 4, w = 70 < a->cols - 4 ? 70 : a->cols - 4;
+    struct rect r = { 3, (a->cols - w) / 2, h, w };
+    clear_rect(a, &r);
+    draw_box(a, &r, _("Open a host (Enter opens, Esc cancels)"), true);
+    if (!n) {
+        draw_text(a, r.y + 1, r.x + 2, r.w - 4, _("No demo hosts are built in."), ATTR_NONE);
+        return;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        char line[256];
+        if (i < n)
+            snprintf(line, sizeof(line), "demo:%-14s %s", d[i].name, _(d[i].description));
+        else
+            snprintf(line, sizeof(line), "%-19s %s", "live", _("this machine"));
+        draw_text(a, r.y + 1 + (int)i, r.x + 2, r.w - 4, line,
+                  i == a->menu_sel ? crt_attr(&a->crt, ROLE_SELECTED) : ATTR_NONE);
+    }
+}
+
+void draw_overlay(struct app *a)
+{
+    switch (a->mode) {
+    case MODE_HELP: draw_help(a); break;
+    case MODE_WARNINGS: draw_warning_list(a); break;
+    case MODE_MENU: draw_menu(a); break;
+    case MODE_VIEW: views_draw(a); break;
+    case MODE_TOUR: tour_draw(a); break;
+    default:
+        /* A question during the tour: the tour's panel stays under it. */
+        if (tour_running(a))
+            tour_draw(a);
+        break;
+    }
+}

@@ -1,0 +1,361 @@
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "actions.h"
+#include "app.h"
+#include "i18n.h"
+#include "keys.h"
+#include "probe.h"
+#include "size.h"
+#include "text_safe.h"
+#include "views.h"
+
+#define KEY_ESC 27
+
+static bool is_enter(int key)
+{
+    return key == '\n' || key == '\r' || key == (KEYS_FN | KEY_ENTER);
+}
+
+void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
+{
+    a->mode = MODE_PROMPT;
+    a->prompt = kind;
+    snprintf(a->prompt_label, sizeof(a->prompt_label), "%s", label);
+    text_safe_copy(a->input, sizeof(a->input), initial);
+}
+
+/* Removes the last UTF-8 character of the input. */
+static void backspace(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        n--;
+        if (((unsigned char)s[n] & 0xc0) != 0x80)
+            break;
+    }
+    s[n] = '\0';
+}
+
+static void append(char *s, size_t cap, wint_t wc)
+{
+    char mb[MB_LEN_MAX + 1];
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    size_t n = wcrtomb(mb, (wchar_t)wc, &st);
+    size_t len = strlen(s);
+    if (n == (size_t)-1 || len + n + 1 > cap)
+        return;
+    memcpy(s + len, mb, n);
+    s[len + n] = '\0';
+}
+
+static bool is_none(const char *s)
+{
+    return !*s || !strcasecmp(s, "none") || !strcmp(s, "-");
+}
+
+/* Parses a size the person typed; a bare number is GiB. Reports junk. */
+static bool parse_size(struct app *a, const char *what, const char *text, uint64_t *kib)
+{
+    enum size_parse_status st = size_parse_user(text, 1024 * 1024 * 1024, kib);
+    if (st == SIZE_OK)
+        return true;
+    char safe[64];
+    text_safe_copy(safe, sizeof(safe), text);
+    app_status(a, true, _("%s: '%s' is not a size: %s (examples: 96G, 512MiB, 1.5TiB)"), what,
+               safe, size_parse_strerror(st));
+    return false;
+}
+
+static void accept_phbs(struct app *a, const char *text)
+{
+    struct mp_error err = { 0 };
+    if (!strcasecmp(text, "auto") || !strcmp(text, "0") || !*text) {
+        app_edited(a, plan_set_phbs(&a->plan, 0, &err), &err);
+        return;
+    }
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(text, &end, 10);
+    if (errno || *end || text[0] == '-' || text[0] == '+' || v < 1 || v > MEMLOCK_MAX_PHBS) {
+        char safe[64];
+        text_safe_copy(safe, sizeof(safe), text);
+        app_status(a, true, _("PHBs: '%s' is not auto or a count from 1 to %u"), safe,
+                   MEMLOCK_MAX_PHBS);
+        return;
+    }
+    app_edited(a, plan_set_phbs(&a->plan, (unsigned)v, &err), &err);
+}
+
+static void accept_open(struct app *a, const char *path)
+{
+    struct mp_error err = { 0 };
+    if (!*path) {
+        app_status(a, true, "%s", _("No file name given."));
+        return;
+    }
+    struct guest *g = tui_action_open(path, &err);
+    if (!g) {
+        app_status(a, true, "%s", err.text);
+        return;
+    }
+    plan_replace_guest(&a->plan, g, path);
+    a->sel[PANE_GUEST] = a->top[PANE_GUEST] = 0;
+    a->sel[PANE_RESULT] = 0;
+    app_relayout(a);
+    char safe[200];
+    text_safe_copy(safe, sizeof(safe), path);
+    app_status(a, false, _("Opened %s."), safe);
+}
+
+static void accept_prompt(struct app *a)
+{
+    struct mp_error err = { 0 };
+    char text[256];
+    /* Spaces around the input mean nothing. */
+    const char *s = a->input;
+    while (*s == ' ')
+        s++;
+    snprintf(text, sizeof(text), "%s", s);
+    for (size_t n = strlen(text); n && text[n - 1] == ' ';)
+        text[--n] = '\0';
+    uint64_t kib;
+    a->mode = MODE_NORMAL;
+    switch (a->prompt) {
+    case PROMPT_MEMORY:
+        if (parse_size(a, _("Memory"), text, &kib))
+            app_edited(a, plan_set_memory(&a->plan, kib, &err), &err);
+        break;
+    case PROMPT_MAXMEM:
+        if (is_none(text) || !strcmp(text, "0"))
+            app_edited(a, plan_set_max_memory(&a->plan, 0, &err), &err);
+        else if (parse_size(a, _("Max memory"), text, &kib))
+            app_edited(a, plan_set_max_memory(&a->plan, kib, &err), &err);
+        break;
+    case PROMPT_HARD:
+        if (is_none(text))
+            app_edited(a, plan_set_hard_limit(&a->plan, false, 0, &err), &err);
+        else if (parse_size(a, "hard_limit", text, &kib))
+            app_edited(a, plan_set_hard_limit(&a->plan, true, kib, &err), &err);
+        break;
+    case PROMPT_PHBS: accept_phbs(a, text); break;
+    case PROMPT_NAME: app_edited(a, plan_set_name(&a->plan, text, &err), &err); break;
+    case PROMPT_SEARCH:
+        snprintf(a->search, sizeof(a->search), "%s", text);
+        if (*text)
+            app_search_next(a);
+        break;
+    case PROMPT_OPEN: accept_open(a, text); break;
+    case PROMPT_WRITE: case PROMPT_EXPORT: {
+        char msg[512];
+        int rc = a->prompt == PROMPT_WRITE
+                     ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
+                     : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
+        if (rc < 0)
+            app_status(a, true, "%s", err.text);
+        else
+            app_status(a, false, "%s", msg);
+        break;
+    }
+    }
+}
+
+static void prompt_key(struct app *a, int key)
+{
+    if (key == KEY_ESC || key == 7 /* Ctrl-G */) {
+        a->mode = MODE_NORMAL;
+        app_status(a, false, "%s", _("Cancelled."));
+    } else if (is_enter(key)) {
+        accept_prompt(a);
+    } else if (key == (KEYS_FN | KEY_BACKSPACE) || key == 127 || key == 8) {
+        backspace(a->input);
+    } else if (key == 21 /* Ctrl-U */) {
+        a->input[0] = '\0';
+    } else if (!(key & KEYS_FN) && key >= 0x20 && key != 127) {
+        append(a->input, sizeof(a->input), (wint_t)key);
+    }
+}
+
+void app_toggle_device(struct app *a)
+{
+    struct mp_error err = { 0 };
+    if (a->sel[PANE_HOST] >= a->hv.n || a->hv.rows[a->sel[PANE_HOST]].kind != HROW_DEVICE) {
+        app_status(a, true, "%s", _("Select a device (not a PHB) to assign it."));
+        return;
+    }
+    size_t dev = a->hv.rows[a->sel[PANE_HOST]].dev;
+    size_t others = plan_group_others(&a->plan, dev);
+    if (!others) {
+        app_edited(a, plan_toggle_device(&a->plan, dev, false, &err), &err);
+        return;
+    }
+    int group = a->plan.host->devices[dev].iommu_group;
+    a->mode = MODE_CONFIRM;
+    a->confirm = CONFIRM_GROUP;
+    a->confirm_dev = dev;
+    if (plan_device_assigned(&a->plan, dev))
+        snprintf(a->question, sizeof(a->question),
+                 P_("Also unassign the %zu other assigned device of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel",
+                    "Also unassign the %zu other assigned devices of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel", others),
+                 others, group);
+    else
+        snprintf(a->question, sizeof(a->question),
+                 P_("IOMMU group %d has %zu more device; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel",
+                    "IOMMU group %d has %zu more devices; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel", others),
+                 group, others);
+}
+
+static void confirm_key(struct app *a, int key)
+{
+    struct mp_error err = { 0 };
+    bool yes = key == 'y' || key == 'Y', no = key == 'n' || key == 'N';
+    if (a->confirm == CONFIRM_QUIT) {
+        if (yes)
+            a->quit = true;
+        else if (no || key == KEY_ESC || key == 'q') {
+            a->mode = MODE_NORMAL;
+            app_status(a, false, "%s", _("Not quitting."));
+        }
+        return;
+    }
+    if (yes || no) {
+        a->mode = MODE_NORMAL;
+        app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, yes, &err), &err);
+    } else if (key == KEY_ESC) {
+        a->mode = MODE_NORMAL;
+        app_status(a, false, "%s", _("Cancelled."));
+    }
+}
+
+static void menu_key(struct app *a, int key)
+{
+    size_t n;
+    const struct demo_host_info *d = probe_demo_list(&n);
+    enum action act = keys_lookup(key);
+    if (act == ACT_UP && a->menu_sel > 0)
+        a->menu_sel--;
+    else if (act == ACT_DOWN && a->menu_sel < n)
+        a->menu_sel++;
+    else if (key == KEY_ESC || key == 'q')
+        a->mode = MODE_NORMAL;
+    else if (is_enter(key)) {
+        char src[128];
+        if (a->menu_sel < n)
+            snprintf(src, sizeof(src), "demo:%s", d[a->menu_sel].name);
+        else
+            snprintf(src, sizeof(src), "live");
+        a->mode = MODE_NORMAL;
+        struct mp_error err = { 0 };
+        struct host *h = tui_action_load_host(src, &err);
+        if (!h) {
+            app_status(a, true, "%s", err.text);
+            return;
+        }
+        /* An untouched new guest follows the host's architecture. */
+        if (!a->plan.path && !a->plan.nundo)
+            plan_replace_guest(&a->plan, guest_new_for_arch(h->arch), NULL);
+        plan_replace_host(&a->plan, h);
+        app_host_changed(a);
+        app_relayout(a);
+        app_status(a, false, _("Host %s opened."), src);
+    }
+}
+
+static void overlay_key(struct app *a, int key)
+{
+    enum action act = keys_lookup(key);
+    if (act == ACT_UP) {
+        if (a->overlay_top)
+            a->overlay_top--;
+    } else if (act == ACT_DOWN) {
+        a->overlay_top++;
+    } else if (act == ACT_PAGE_DOWN) {
+        a->overlay_top += 10;
+    } else if (act == ACT_PAGE_UP) {
+        a->overlay_top = a->overlay_top > 10 ? a->overlay_top - 10 : 0;
+    } else if (key != (KEYS_FN | KEY_MOUSE)) {
+        a->mode = MODE_NORMAL;
+    }
+}
+
+void app_modal_key(struct app *a, int key)
+{
+    switch (a->mode) {
+    case MODE_PROMPT: prompt_key(a, key); break;
+    case MODE_CONFIRM: confirm_key(a, key); break;
+    case MODE_MENU: menu_key(a, key); break;
+    case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
+    case MODE_VIEW: views_key(a, key); break;
+    case MODE_TOUR: tour_key(a, key); break;
+    case MODE_NORMAL: break;
+    }
+}
+
+/* Row of the list under (y) in a pane's inner area, or -1. */
+static long row_at(const struct app *a, enum pane p, int y)
+{
+    const struct rect *r = p == PANE_HOST ? &a->lay.host : &a->lay.guest;
+    int first = r->y + 1;
+    if (p == PANE_HOST && a->hv.n && !hostview_has_passthrough(a->plan.host))
+        first += 3;
+    long i = y - first;
+    if (i < 0 || (size_t)i >= app_pane_visible(a, p))
+        return -1;
+    size_t row = a->top[p] + (size_t)i;
+    return row < app_pane_rows(a, p) ? (long)row : -1;
+}
+
+void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
+{
+    if (a->lay.too_small)
+        return;
+    if (a->mode == MODE_HELP || a->mode == MODE_WARNINGS) {
+        if (wheel)
+            app_modal_key(a, wheel < 0 ? 'k' : 'j');
+        else
+            a->mode = MODE_NORMAL;
+        return;
+    }
+    if (a->mode == MODE_VIEW) {
+        if (wheel)
+            views_wheel(a, wheel);
+        return;
+    }
+    if (a->mode != MODE_NORMAL)
+        return;
+    enum pane p;
+    if (layout_contains(&a->lay.host, y, x))
+        p = PANE_HOST;
+    else if (layout_contains(&a->lay.guest, y, x))
+        p = PANE_GUEST;
+    else if (layout_contains(&a->lay.result, y, x))
+        p = PANE_RESULT;
+    else
+        return;
+    a->focus = p;
+    if (wheel) {
+        app_key(a, wheel < 0 ? (KEYS_FN | KEY_UP) : (KEYS_FN | KEY_DOWN));
+        return;
+    }
+    if (p == PANE_RESULT)
+        return;
+    long row = row_at(a, p, y);
+    if (row < 0)
+        return;
+    a->sel[p] = (size_t)row;
+    if (dbl)
+        app_key(a, '\n');
+}

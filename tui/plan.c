@@ -1,0 +1,365 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "plan.h"
+#include "size.h"
+#include "text_safe.h"
+#include "xalloc.h"
+
+static int compute(struct plan *p, const struct guest *g, const struct profile *prof,
+                   struct memlock_result *r, struct mp_error *err)
+{
+    memset(err, 0, sizeof(*err));
+    return memlock_compute(g, p->host, prof, r, err);
+}
+
+/* Recomputes the current guest; on failure the plan shows the error instead of a result. */
+static void recompute(struct plan *p)
+{
+    if (p->have_result)
+        memlock_result_free(&p->result);
+    p->have_result = compute(p, p->guest, p->profile, &p->result, &p->error) == 0;
+}
+
+void plan_init(struct plan *p, struct host *h, struct guest *g, const struct profile *profile,
+               const char *path)
+{
+    memset(p, 0, sizeof(*p));
+    p->host = h;
+    p->guest = g;
+    p->profile = profile ? profile : profile_default();
+    p->path = path ? xstrdup(path) : NULL;
+    recompute(p);
+}
+
+static void clear_undo(struct plan *p)
+{
+    for (size_t i = 0; i < p->nundo; i++) {
+        guest_free(p->undo[i].guest);
+        free(p->undo[i].what);
+    }
+    p->nundo = 0;
+}
+
+void plan_free(struct plan *p)
+{
+    clear_undo(p);
+    free(p->undo);
+    if (p->have_result)
+        memlock_result_free(&p->result);
+    guest_free(p->guest);
+    host_free(p->host);
+    free(p->path);
+    free(p->last_edit);
+    memset(p, 0, sizeof(*p));
+}
+
+/* Remembers the current limit so the next result can show what changed. */
+static void note_previous(struct plan *p, const char *what)
+{
+    p->have_delta = p->have_result;
+    if (p->have_result) {
+        p->prev_kind = p->result.kind;
+        p->prev_bytes = p->result.limit_bytes;
+    }
+    free(p->last_edit);
+    p->last_edit = xstrdup(what);
+}
+
+int plan_apply(struct plan *p, struct guest *edited, const struct profile *profile,
+               const char *what, struct mp_error *err)
+{
+    struct memlock_result r;
+    if (compute(p, edited, profile, &r, err) < 0) {
+        guest_free(edited);
+        return -1;
+    }
+    XGROW(p->undo, p->undo_cap, p->nundo + 1);
+    p->undo[p->nundo++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(what) };
+    note_previous(p, what);
+    if (p->have_result)
+        memlock_result_free(&p->result);
+    p->guest = edited;
+    p->profile = profile;
+    p->result = r;
+    p->have_result = true;
+    p->dirty = true;
+    return 0;
+}
+
+bool plan_undo(struct plan *p, char *what, size_t len)
+{
+    if (!p->nundo)
+        return false;
+    struct plan_snapshot s = p->undo[--p->nundo];
+    char *label = xasprintf(_("undo: %s"), s.what);
+    note_previous(p, label);
+    free(label);
+    guest_free(p->guest);
+    p->guest = s.guest;
+    p->profile = s.profile;
+    recompute(p);
+    p->dirty = p->nundo > 0;
+    if (what && len)
+        snprintf(what, len, "%s", s.what);
+    free(s.what);
+    return true;
+}
+
+static int edit_done(struct plan *p, struct guest *c, const char *what, struct mp_error *err)
+{
+    return plan_apply(p, c, p->profile, what, err);
+}
+
+int plan_set_memory(struct plan *p, uint64_t kib, struct mp_error *err)
+{
+    if (!kib)
+        return mp_error_set(err, MP_ERR_INPUT, _("memory must be more than 0"));
+    struct guest *c = guest_dup(p->guest);
+    c->memory_kib = kib;
+    if (c->nnuma) {
+        /* libvirt takes memory from the NUMA cells: spread it evenly over them. */
+        uint64_t modules = 0;
+        for (size_t i = 0; i < c->nmemdevs; i++)
+            modules += c->memdevs[i].size_kib;
+        if (modules >= kib) {
+            guest_free(c);
+            return mp_error_set(err, MP_ERR_INPUT, _("memory devices add up to more than that"));
+        }
+        uint64_t cells = kib - modules;
+        for (size_t i = 0; i < c->nnuma; i++)
+            c->numa_cells_kib[i] = cells / c->nnuma + (i == c->nnuma - 1 ? cells % c->nnuma : 0);
+    }
+    char s[32], what[64];
+    size_format_kib(kib, s, sizeof(s));
+    snprintf(what, sizeof(what), _("memory %s"), s);
+    return edit_done(p, c, what, err);
+}
+
+int plan_set_max_memory(struct plan *p, uint64_t kib, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    c->max_memory_kib = kib;
+    char s[32], what[64];
+    size_format_kib(kib, s, sizeof(s));
+    if (kib)
+        snprintf(what, sizeof(what), _("max memory %s"), s);
+    else
+        snprintf(what, sizeof(what), "%s", _("no max memory"));
+    return edit_done(p, c, what, err);
+}
+
+int plan_set_hard_limit(struct plan *p, bool set, uint64_t kib, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    c->has_hard_limit = set;
+    c->hard_limit_kib = set ? kib : 0;
+    char s[32], what[64];
+    size_format_kib(kib, s, sizeof(s));
+    if (set)
+        snprintf(what, sizeof(what), _("hard_limit %s"), s);
+    else
+        snprintf(what, sizeof(what), "%s", _("no hard_limit"));
+    return edit_done(p, c, what, err);
+}
+
+int plan_set_phbs(struct plan *p, unsigned count, struct mp_error *err)
+{
+    if (count > MEMLOCK_MAX_PHBS)
+        return mp_error_set(err, MP_ERR_INPUT, _("a PHB count is 1 to %u, or auto"), MEMLOCK_MAX_PHBS);
+    struct guest *c = guest_dup(p->guest);
+    c->phb_override = count;
+    char what[64];
+    if (count)
+        snprintf(what, sizeof(what), _("%u PHBs"), count);
+    else
+        snprintf(what, sizeof(what), "%s", _("PHBs as libvirt places them"));
+    return edit_done(p, c, what, err);
+}
+
+int plan_toggle_locked(struct plan *p, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    c->locked = !c->locked;
+    return edit_done(p, c, c->locked ? _("locked on") : _("locked off"), err);
+}
+
+static const char *iommu_model_for(const char *arch)
+{
+    if (arch && !strcmp(arch, "x86_64"))
+        return "intel";
+    if (arch && !strcmp(arch, "aarch64"))
+        return "smmuv3";
+    return "virtio";
+}
+
+int plan_toggle_viommu(struct plan *p, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    c->has_iommu = !c->has_iommu;
+    free(c->iommu_model);
+    c->iommu_model = c->has_iommu ? xstrdup(iommu_model_for(c->arch)) : NULL;
+    return edit_done(p, c, c->has_iommu ? _("vIOMMU on") : _("vIOMMU off"), err);
+}
+
+int plan_toggle_virt(struct plan *p, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    bool kvm = c->virt != GUEST_VIRT_KVM;
+    c->virt = kvm ? GUEST_VIRT_KVM : GUEST_VIRT_QEMU;
+    free(c->virt_name);
+    c->virt_name = xstrdup(kvm ? "kvm" : "qemu");
+    return edit_done(p, c, kvm ? _("domain type kvm") : _("domain type qemu (TCG)"), err);
+}
+
+int plan_toggle_force_vfio(struct plan *p, struct mp_error *err)
+{
+    struct guest *c = guest_dup(p->guest);
+    c->force_vfio = !c->force_vfio;
+    return edit_done(p, c, c->force_vfio ? _("plan a VFIO hot-plug") : _("no VFIO hot-plug"), err);
+}
+
+int plan_cycle_arch(struct plan *p, struct mp_error *err)
+{
+    static const char *const arches[][2] = {
+        { "x86_64", "q35" }, { "ppc64le", "pseries" }, { "aarch64", "virt" },
+        { "s390x", "s390-ccw-virtio" },
+    };
+    size_t n = sizeof(arches) / sizeof(arches[0]), next = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p->guest->arch && !strcmp(p->guest->arch, arches[i][0]))
+            next = (i + 1) % n;
+    struct guest *c = guest_dup(p->guest);
+    free(c->arch);
+    free(c->machine);
+    c->arch = xstrdup(arches[next][0]);
+    c->machine = xstrdup(arches[next][1]);
+    if (c->has_iommu) {
+        free(c->iommu_model);
+        c->iommu_model = xstrdup(iommu_model_for(c->arch));
+    }
+    char what[64];
+    snprintf(what, sizeof(what), _("architecture %s"), c->arch);
+    return edit_done(p, c, what, err);
+}
+
+int plan_next_profile(struct plan *p, struct mp_error *err)
+{
+    const struct profile *next = profile_next(p->profile);
+    char what[96];
+    snprintf(what, sizeof(what), _("profile %s"), next->id);
+    return plan_apply(p, guest_dup(p->guest), next, what, err);
+}
+
+int plan_set_name(struct plan *p, const char *name, struct mp_error *err)
+{
+    if (!name[0])
+        return mp_error_set(err, MP_ERR_INPUT, _("a guest needs a name"));
+    struct guest *c = guest_dup(p->guest);
+    free(c->name);
+    c->name = text_safe_dup(name);
+    char what[96];
+    snprintf(what, sizeof(what), _("name %.60s"), c->name);
+    return edit_done(p, c, what, err);
+}
+
+void plan_replace_guest(struct plan *p, struct guest *g, const char *path)
+{
+    clear_undo(p);
+    note_previous(p, _("opened a guest"));
+    guest_free(p->guest);
+    p->guest = g;
+    free(p->path);
+    p->path = path ? xstrdup(path) : NULL;
+    recompute(p);
+    p->dirty = false;
+}
+
+void plan_replace_host(struct plan *p, struct host *h)
+{
+    char what[128];
+    snprintf(what, sizeof(what), _("host %.100s"), h->source ? h->source : "?");
+    note_previous(p, what);
+    host_free(p->host);
+    p->host = h;
+    recompute(p);
+}
+
+bool plan_device_assigned(const struct plan *p, size_t dev)
+{
+    return dev < p->host->ndevices &&
+           guest_find_pci_hostdev(p->guest, &p->host->devices[dev].addr) >= 0;
+}
+
+size_t plan_group_others(const struct plan *p, size_t dev)
+{
+    if (dev >= p->host->ndevices || p->host->devices[dev].iommu_group < 0)
+        return 0;
+    size_t n, count = 0;
+    size_t *m = host_group_members(p->host, p->host->devices[dev].iommu_group, &n);
+    bool state = plan_device_assigned(p, dev);
+    for (size_t i = 0; i < n; i++)
+        if (m[i] != dev && plan_device_assigned(p, m[i]) == state)
+            count++;
+    free(m);
+    return count;
+}
+
+/* Puts `addr` into or out of guest `c`. */
+static void set_assigned(struct guest *c, const struct pci_addr *addr, bool on)
+{
+    long i = guest_find_pci_hostdev(c, addr);
+    if (on && i < 0)
+        guest_add_hostdev(c, GUEST_HOSTDEV_PCI)->host = *addr;
+    else if (!on)
+        while ((i = guest_find_pci_hostdev(c, addr)) >= 0)
+            guest_remove_hostdev(c, (size_t)i);
+}
+
+int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_error *err)
+{
+    if (dev >= p->host->ndevices)
+        return mp_error_set(err, MP_ERR_INTERNAL, _("no such device"));
+    const struct host_device *d = &p->host->devices[dev];
+    bool on = !plan_device_assigned(p, dev);
+    struct guest *c = guest_dup(p->guest);
+    char a[PCI_ADDR_STRLEN], what[128];
+    pci_addr_format(&d->addr, a);
+    if (whole_group && d->iommu_group >= 0) {
+        size_t n;
+        size_t *m = host_group_members(p->host, d->iommu_group, &n);
+        for (size_t i = 0; i < n; i++)
+            set_assigned(c, &p->host->devices[m[i]].addr, on);
+        free(m);
+        snprintf(what, sizeof(what),
+                 on ? P_("assign IOMMU group %d (%zu device)", "assign IOMMU group %d (%zu devices)", n)
+                    : P_("unassign IOMMU group %d (%zu device)", "unassign IOMMU group %d (%zu devices)",
+                         n),
+                 d->iommu_group, n);
+    } else {
+        set_assigned(c, &d->addr, on);
+        snprintf(what, sizeof(what), on ? _("assign %s") : _("unassign %s"), a);
+    }
+    return edit_done(p, c, what, err);
+}
+
+int plan_remove_hostdev(struct plan *p, size_t index, struct mp_error *err)
+{
+    if (index >= p->guest->nhostdevs)
+        return mp_error_set(err, MP_ERR_INTERNAL, _("no such hostdev"));
+    struct guest *c = guest_dup(p->guest);
+    const struct guest_hostdev *h = &c->hostdevs[index];
+    char what[128], a[PCI_ADDR_STRLEN];
+    if (h->kind == GUEST_HOSTDEV_PCI) {
+        pci_addr_format(&h->host, a);
+        snprintf(what, sizeof(what), _("unassign %s"), a);
+    } else {
+        snprintf(what, sizeof(what), _("remove mdev %.40s"), h->mdev_uuid ? h->mdev_uuid : "?");
+    }
+    guest_remove_hostdev(c, index);
+    return edit_done(p, c, what, err);
+}
