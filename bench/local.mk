@@ -1,8 +1,14 @@
 # bench/: benchmarks that print ratios against a peer measured in the same run.
 # `make bench` runs every benchmark against the built binary; figures go in
 # bench/RESULTS.md by hand, with the machine they came from.
-# probe-bench.sh: the probe against lspci -nnk on a 4,000-function umockdev
-# host (the testbed is built once under bench/ and reused). Not part of make check.
+# probe-bench.sh: the probe against lspci -nnk on umockdev hosts of 500 and
+# 4,000 functions (each testbed built once under bench/ and reused), with
+# libudev's enumerator alone (bench/udev-enum) timed alongside, each run
+# through bench/run-time (wall and CPU time). Not part of make check.
+noinst_PROGRAMS += bench/udev-enum bench/run-time
+bench_udev_enum_SOURCES = bench/udev-enum.c
+bench_udev_enum_LDADD = $(UDEV_LIBS)
+bench_run_time_SOURCES = bench/run-time.c
 BENCH_RUNS = bench/batch.sh bench/probe-bench.sh
 EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh bench/RESULTS.md $(BENCH_RUNS)
 bench: all
@@ -13,5 +19,5 @@ bench: all
 .PHONY: bench
 clean-local: clean-bench
 clean-bench:
-	rm -rf $(abs_top_builddir)/bench/testbed-4000 $(abs_top_builddir)/bench/testbed-4000.tmp*
+	rm -rf $(abs_top_builddir)/bench/testbed-*
 .PHONY: clean-bench
