@@ -85,6 +85,7 @@ void view_guests_build(const struct qemu_process *ps, size_t n, const struct crt
     vtext_line(out);
     if (near) {
         char *s = xasprintf("%s %s", c->g.warn,
+                            /* xgettext:no-c-format */
                             _("locked memory is at 90% or more of the limit: the next VFIO "
                               "mapping or DMA window may fail with \"Cannot allocate memory\""));
         vtext_para(out, ROLE_WARN, width, 0, s);
