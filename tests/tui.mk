@@ -26,6 +26,7 @@ TUI_SCREEN_TESTS = \
 	tests/tui/quit.sh \
 	tests/tui/tour.sh \
 	tests/tui/umockdev.sh \
+	tests/tui/valgrind.sh \
 	tests/tui/views.sh
 TESTS += $(TUI_SCREEN_TESTS)
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml
