@@ -26,3 +26,43 @@ ratio() { echo "$1 $2" | awk '{ printf "%.3f", ($2 > 0 ? $1 / $2 : 0) }'; }
 
 # verdict RATIO TARGET: "ok" when RATIO <= TARGET.
 verdict() { awk "BEGIN { print ($1 <= $2) ? \"ok\" : \"over target\" }"; }
+
+# run_timed CMD...: runs CMD once (output discarded), prints "WALL CPU" in
+# seconds: elapsed time, and the user + system time of CMD. python3 reads them
+# to the microsecond; without it, `times` gives clock ticks.
+run_timed() {
+    if command -v python3 >/dev/null 2>&1; then
+        # A first child costs python3 some 50 ms more than the next: run `true` first.
+        python3 -c '
+import resource, subprocess, sys, time
+subprocess.run(["true"])
+r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+w = time.perf_counter() - t
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.6f %.6f" % (w, r.ru_utime + r.ru_stime - r0.ru_utime - r0.ru_stime))' "$@"
+        return
+    fi
+    t0=$(now)
+    cpu=$( ( "$@" >/dev/null 2>&1; times ) | awk 'NR == 2 {
+        n = split($0, f, /[ms ]+/); print f[1] * 60 + f[2] + f[3] * 60 + f[4] }')
+    t1=$(now)
+    echo "$t1 $t0 $cpu" | awk '{ printf "%.6f %.6f\n", $1 - $2, $3 }'
+}
+
+# best_pair N A B: runs command lines A and B (strings, split on blanks)
+# alternately N times, so that both meet the same load; prints the best wall
+# and the best CPU time of each: "WALL_A CPU_A WALL_B CPU_B".
+best_pair() {
+    n=$1 a=$2 b=$3 i=0 wa="" ca="" wb="" cb=""
+    while [ "$i" -lt "$n" ]; do
+        # shellcheck disable=SC2086
+        set -- $(run_timed $a) $(run_timed $b)
+        wa=$(min "$wa" "$1") ca=$(min "$ca" "$2") wb=$(min "$wb" "$3") cb=$(min "$cb" "$4")
+        i=$((i + 1))
+    done
+    echo "$wa $ca $wb $cb"
+}
+
+min() { if [ -z "$1" ] || awk "BEGIN { exit !($2 < $1) }"; then echo "$2"; else echo "$1"; fi; }

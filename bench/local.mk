@@ -1,12 +1,18 @@
 # bench/: benchmarks that print ratios against a peer measured in the same run.
 # `make bench` runs every benchmark against the built binary; figures go in
 # bench/RESULTS.md by hand, with the machine they came from.
-# probe-bench.sh: the probe against lspci -nnk on a 4,000-function umockdev
-# host (the testbed is built once under bench/ and reused). Not part of make check.
+# probe-bench.sh: the probe against lspci -nnk on umockdev hosts of 500 and
+# 4,000 functions (each testbed built once under bench/ and reused), with
+# libudev's enumerator alone (bench/udev-enum) timed alongside, each run
+# through bench/run-time (wall and CPU time). Not part of make check.
 # tui-bench.sh: the planner's first frame, CPU per key and memory through a
 # pseudo-terminal (bench/pty_driver, built by `make bench` only).
+noinst_PROGRAMS += bench/udev-enum bench/run-time
+bench_udev_enum_SOURCES = bench/udev-enum.c
+bench_udev_enum_LDADD = $(UDEV_LIBS)
+bench_run_time_SOURCES = bench/run-time.c
 BENCH_RUNS = bench/batch.sh bench/probe-bench.sh bench/tui-bench.sh
-EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh $(BENCH_RUNS) \
+EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh bench/RESULTS.md $(BENCH_RUNS) \
 	bench/tui-keys.txt
 EXTRA_PROGRAMS = bench/pty_driver
 bench_pty_driver_SOURCES = bench/pty_driver.c
@@ -20,6 +26,5 @@ bench: all bench/pty_driver$(EXEEXT)
 .PHONY: bench
 clean-local: clean-bench
 clean-bench:
-	rm -rf $(abs_top_builddir)/bench/testbed-4000 $(abs_top_builddir)/bench/testbed-4000.tmp* \
-	    $(abs_top_builddir)/bench/host-4000.xml
+	rm -rf $(abs_top_builddir)/bench/testbed-* $(abs_top_builddir)/bench/host-*.xml
 .PHONY: clean-bench

@@ -8,7 +8,8 @@
 #    umockdev testbed, probed live; target < 16 MiB), and its RSS after 1,000
 #    and after 10,000 keys (target: no growth); the same host from a
 #    snapshot file (recorded once) for comparison.
-# Usage: tui-bench.sh   (MP, PTY_DRIVER, BENCH_DIR, TUI_KEYS, TUI_RUNS from the environment)
+# Usage: tui-bench.sh   (MP, PTY_DRIVER, BENCH_ROOT (testbeds, shared with
+# probe-bench.sh; default bench), TUI_KEYS, TUI_RUNS from the environment)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -17,7 +18,8 @@ top=$(cd "$here/.." && pwd)
 : "${TUI_KEYS:=10000}"
 : "${TUI_RUNS:=15}"
 n=4000
-: "${BENCH_DIR:=bench/testbed-$n}"
+: "${BENCH_ROOT:=bench}"
+BENCH_DIR=$BENCH_ROOT/testbed-$n
 [ -x "$PTY_DRIVER" ] || { echo "tui-bench: $PTY_DRIVER is missing (make bench builds it)" >&2; exit 77; }
 command -v less >/dev/null || { echo "tui-bench: less is missing" >&2; exit 77; }
 xml="$top/data/guests/pseries-ac922-socket0.xml"

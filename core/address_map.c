@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 /* Where QEMU places things on pseries, as the reference notes give them. */
 #define MMIO64_START_KIB (32 * KIB_PER_TIB)
@@ -48,7 +49,15 @@ int address_map_build(const struct guest *g, const struct host *h, const struct 
     guest_free(shape);
     if (rc < 0)
         return -1;
+    address_map_from_result(&r, out);
+    memlock_result_free(&r);
+    return 0;
+}
 
+void address_map_from_result(const struct memlock_result *res, struct address_map *out)
+{
+    memset(out, 0, sizeof(*out));
+    const struct memlock_result r = *res;   /* read only */
     char a[32], b[32];
     add_region(out, "ram", N_("Guest RAM"), ADDR_GUEST_PHYSICAL, 0, r.memory_kib,
                msg_format(N_("RAM the guest boots with (%s), from address 0."),
@@ -90,8 +99,6 @@ int address_map_build(const struct guest *g, const struct host *h, const struct 
         w->phb = phb;
         w->tce_kib = end / 512;
     }
-    memlock_result_free(&r);
-    return 0;
 }
 
 void address_map_free(struct address_map *m)
@@ -147,12 +154,20 @@ static void print_axis(FILE *out, unsigned width)
         width = sizeof(line) - 1;
     memset(line, ' ', width);
     line[width] = '\0';
-    for (size_t i = 0; i < sizeof(ticks) / sizeof(ticks[0]); i++) {
-        unsigned c = address_map_column(ticks[i].kib, width);
+    /* Right to left, so the end of the scale (128T) always shows; a label that
+     * would touch the one to its right is left out. */
+    unsigned next_start = width + 1;
+    for (size_t i = sizeof(ticks) / sizeof(ticks[0]); i-- > 0;) {
         size_t len = strlen(ticks[i].text);
+        if (len > width)
+            continue;
+        unsigned c = address_map_column(ticks[i].kib, width);
         if (c + len > width)
             c = width - (unsigned)len;
+        if (c + len + 1 > next_start)
+            continue;
         memcpy(line + c, ticks[i].text, len);
+        next_start = c;
     }
     fprintf(out, "%-24s %s\n", "", line);
 }
@@ -162,7 +177,8 @@ static void print_region(FILE *out, const struct addr_region *a, unsigned width)
     char s[32], e[32];
     size_format_kib(a->start_kib, s, sizeof(s));
     size_format_kib(a->end_kib, e, sizeof(e));
-    fprintf(out, "%-24s ", _(a->label));
+    fput_ljust(out, _(a->label), 24);
+    fputc(' ', out);
     print_bar(out, a, width);
     fprintf(out, "  %s - %s", s, e);
     if (a->space == ADDR_DMA_WINDOW) {
@@ -209,36 +225,36 @@ void address_map_print_text(FILE *out, const struct address_map *m, unsigned wid
     }
 }
 
-static void write_bytes(struct json *j, const char *key, uint64_t kib)
-{
-    json_key(j, key);
-    json_uint(j, kib << 10); /* sizes came from byte counts <= LLONG_MAX: fits */
-}
+/* Sizes came from byte counts <= LLONG_MAX: kib << 10 fits. `key` is a literal. */
+#define write_bytes(j, key, kib) (json_key_lit(j, key), json_uint(j, (kib) << 10))
 
 void address_map_write_json(struct json *j, const struct address_map *m)
 {
     json_begin_object(j);
     for (int space = ADDR_GUEST_PHYSICAL; space <= ADDR_DMA_WINDOW; space++) {
-        json_key(j, space == ADDR_GUEST_PHYSICAL ? "guest_physical" : "dma_windows");
+        if (space == ADDR_GUEST_PHYSICAL)
+            json_key_lit(j, "guest_physical");
+        else
+            json_key_lit(j, "dma_windows");
         json_begin_array(j);
         for (size_t i = 0; i < m->n; i++) {
             const struct addr_region *a = &m->regions[i];
             if ((int)a->space != space)
                 continue;
             json_begin_object(j);
-            json_key(j, "id");
+            json_key_lit(j, "id");
             json_string(j, a->id);
-            json_key(j, "label");
+            json_key_lit(j, "label");
             json_string(j, a->label);
             if (space == ADDR_DMA_WINDOW) {
-                json_key(j, "phb");
+                json_key_lit(j, "phb");
                 json_uint(j, a->phb);
             }
             write_bytes(j, "start_bytes", a->start_kib);
             write_bytes(j, "end_bytes", a->end_kib);
             if (space == ADDR_DMA_WINDOW)
                 write_bytes(j, "tce_table_bytes", a->tce_kib);
-            json_key(j, "why");
+            json_key_lit(j, "why");
             json_string(j, a->why.c);
             json_end_object(j);
         }

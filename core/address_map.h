@@ -34,6 +34,9 @@ struct address_map {
  * when the guest is not a ppc64 guest (the picture is pseries-only). */
 int address_map_build(const struct guest *g, const struct host *h, const struct profile *p,
                       struct address_map *out, struct mp_error *err);
+/* The same from a result that already is the formula's view: a ppc64 guest
+ * computed under RULE_PPC64 (a report has it at hand). */
+void address_map_from_result(const struct memlock_result *r, struct address_map *out);
 void address_map_free(struct address_map *m);
 
 /* Column (0..width-1) of `kib` on the log scale from 1 GiB to 128 TiB. */

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 static struct capacity_resource *add_resource(struct capacity *c, char *id, struct msg label,
                                               uint64_t available, uint64_t per_guest)
@@ -103,49 +104,64 @@ static int *host_groups(const struct host *h, size_t *n)
     return groups;
 }
 
-static void add_group_resources(struct capacity *c, const struct guest *g, const struct host *h)
+void capacity_host_init(struct capacity_host *ch, const struct host *h)
 {
-    size_t nused, nhost;
-    int *used = guest_groups(g, h, &nused, &c->notes);
-    if (!nused) {
-        free(used);
+    memset(ch, 0, sizeof(*ch));
+    ch->host = h;
+    if (!h)
         return;
-    }
-    int *all = host_groups(h, &nhost);
-    char **host_sigs = xcalloc(nhost, sizeof(*host_sigs));
-    for (size_t i = 0; i < nhost; i++)
-        host_sigs[i] = group_signature(h, all[i]);
-    bool *done = xcalloc(nused, sizeof(*done));
+    ch->groups = host_groups(h, &ch->n);
+    ch->sigs = xcalloc(ch->n ? ch->n : 1, sizeof(*ch->sigs));
+    for (size_t i = 0; i < ch->n; i++)
+        ch->sigs[i] = group_signature(h, ch->groups[i]);
+}
+
+void capacity_host_free(struct capacity_host *ch)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        free(ch->sigs[i]);
+    free(ch->sigs);
+    free(ch->groups);
+    memset(ch, 0, sizeof(*ch));
+}
+
+static const char *signature_of(const struct capacity_host *ch, int group)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        if (ch->groups[i] == group)
+            return ch->sigs[i];
+    return "?";   /* not reached: the guest's groups come from the same host */
+}
+
+static void add_group_resources(struct capacity *c, const struct guest *g,
+                                const struct capacity_host *ch)
+{
+    size_t nused;
+    int *used = guest_groups(g, ch->host, &nused, &c->notes);
+    bool *done = xcalloc(nused ? nused : 1, sizeof(*done));
     for (size_t i = 0; i < nused; i++) {
         if (done[i])
             continue;
-        char *sig = group_signature(h, used[i]);
+        const char *sig = signature_of(ch, used[i]);
         uint64_t need = 0, have = 0;
-        for (size_t k = i; k < nused; k++) {
-            char *other = group_signature(h, used[k]);
-            if (!strcmp(other, sig)) {
+        for (size_t k = i; k < nused; k++)
+            if (!strcmp(signature_of(ch, used[k]), sig)) {
                 need++;
                 done[k] = true;
             }
-            free(other);
-        }
-        for (size_t k = 0; k < nhost; k++)
-            have += !strcmp(host_sigs[k], sig);
+        for (size_t k = 0; k < ch->n; k++)
+            have += !strcmp(ch->sigs[k], sig);
         add_resource(c, xasprintf("groups:%s", sig),
                      msg_format(N_("IOMMU groups like group %d (%s)"), used[i], sig), have, need);
-        free(sig);
     }
-    for (size_t i = 0; i < nhost; i++)
-        free(host_sigs[i]);
-    free(host_sigs);
     free(done);
-    free(all);
     free(used);
 }
 
-int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
-                     struct capacity *out)
+int capacity_compute_on(const struct guest *g, const struct capacity_host *ch,
+                        const struct memlock_result *r, struct capacity *out)
 {
+    const struct host *h = ch->host;
     memset(out, 0, sizeof(*out));
     if (!h || !h->memory_known) {
         msg_list_add(&out->notes, N_("host RAM is unknown: RAM is not counted"));
@@ -157,7 +173,7 @@ int capacity_compute(const struct guest *g, const struct host *h, const struct m
         }
     }
     if (h)
-        add_group_resources(out, g, h);
+        add_group_resources(out, g, ch);
     else if (g->nhostdevs)
         msg_list_add(&out->notes, N_("no host facts: devices are not counted"));
     for (size_t i = 0; i < out->n; i++) {
@@ -168,6 +184,16 @@ int capacity_compute(const struct guest *g, const struct host *h, const struct m
         out->known = true;
     }
     return 0;
+}
+
+int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
+                     struct capacity *out)
+{
+    struct capacity_host ch;
+    capacity_host_init(&ch, h);
+    int rc = capacity_compute_on(g, &ch, r, out);
+    capacity_host_free(&ch);
+    return rc;
 }
 
 void capacity_free(struct capacity *c)
@@ -181,7 +207,8 @@ void capacity_free(struct capacity *c)
     memset(c, 0, sizeof(*c));
 }
 
-static void format_amount(const struct capacity_resource *res, uint64_t v, char *buf, size_t len)
+void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf,
+                            size_t len)
 {
     if (!strcmp(res->id, "ram"))
         size_format_kib(v, buf, len);
@@ -199,10 +226,11 @@ void capacity_print_text(FILE *out, const struct capacity *c)
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
-            format_amount(res, res->available, have, sizeof(have));
-            format_amount(res, res->per_guest, need, sizeof(need));
-            fprintf(out, _("  %c %-52s %10s available, %10s per guest: %" PRIu64 "\n"),
-                    i == c->limiting ? '>' : ' ', res->label.local, have, need, res->fits);
+            capacity_format_amount(res, res->available, have, sizeof(have));
+            capacity_format_amount(res, res->per_guest, need, sizeof(need));
+            fprintf(out, "  %c ", i == c->limiting ? '>' : ' ');
+            fput_ljust(out, res->label.local, 52);
+            fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
     if (c->worst_case_known)
@@ -215,37 +243,37 @@ void capacity_print_text(FILE *out, const struct capacity *c)
 void capacity_write_json(struct json *j, const struct capacity *c)
 {
     json_begin_object(j);
-    json_key(j, "fits");
+    json_key_lit(j, "fits");
     if (c->known)
         json_uint(j, c->fits);
     else
         json_null(j);
-    json_key(j, "limited_by");
+    json_key_lit(j, "limited_by");
     json_string(j, c->known ? c->resources[c->limiting].id : NULL);
-    json_key(j, "fits_at_limit");
+    json_key_lit(j, "fits_at_limit");
     if (c->worst_case_known)
         json_uint(j, c->fits_at_limit);
     else
         json_null(j);
-    json_key(j, "resources");
+    json_key_lit(j, "resources");
     json_begin_array(j);
     for (size_t i = 0; i < c->n; i++) {
         const struct capacity_resource *res = &c->resources[i];
         json_begin_object(j);
-        json_key(j, "id");
+        json_key_lit(j, "id");
         json_string(j, res->id);
-        json_key(j, "label");
+        json_key_lit(j, "label");
         json_string(j, res->label.c);
-        json_key(j, "available");
+        json_key_lit(j, "available");
         json_uint(j, res->available);
-        json_key(j, "per_guest");
+        json_key_lit(j, "per_guest");
         json_uint(j, res->per_guest);
-        json_key(j, "fits");
+        json_key_lit(j, "fits");
         json_uint(j, res->fits);
         json_end_object(j);
     }
     json_end_array(j);
-    json_key(j, "notes");
+    json_key_lit(j, "notes");
     json_begin_array(j);
     for (size_t i = 0; i < c->notes.n; i++)
         json_string(j, c->notes.items[i].c);

@@ -29,12 +29,29 @@ struct capacity {
     struct msg_list notes; /* what could not be counted, and why */
 };
 
+/* The host's IOMMU groups and what each holds, worked out once for the
+ * guests of a batch (a report) instead of once per guest. */
+struct capacity_host {
+    const struct host *host;  /* may be NULL */
+    int *groups;              /* every IOMMU group of the host, once */
+    char **sigs;              /* the models in each group: "1014:04ea x6 + 10de:1db1 x2" */
+    size_t n;
+};
+void capacity_host_init(struct capacity_host *ch, const struct host *h);
+void capacity_host_free(struct capacity_host *ch);
+/* capacity_compute on a host worked out by capacity_host_init. */
+int capacity_compute_on(const struct guest *g, const struct capacity_host *ch,
+                        const struct memlock_result *r, struct capacity *out);
+
 /* `r` is the guest's calculation on `h`. Returns 0 (never fails on missing
  * host facts: they become notes). */
 int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
                      struct capacity *out);
 void capacity_free(struct capacity *c);
 
+/* An amount of `res` for people: a size for RAM, a count for groups. */
+void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf,
+                            size_t len);
 void capacity_print_text(FILE *out, const struct capacity *c);
 void capacity_write_json(struct json *j, const struct capacity *c);
 

@@ -1,29 +1,62 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "json.h"
 
 void json_init(struct json *j, FILE *out, bool pretty)
 {
-    memset(j, 0, sizeof(*j));
+    memset(j, 0, offsetof(struct json, buf));
     j->out = out;
     j->pretty = pretty;
     j->first[0] = true;
 }
 
-static void indent(struct json *j)
+void json_flush(struct json *j)
 {
+    if (j->len)
+        fwrite(j->buf, 1, j->len, j->out);
+    j->len = 0;
+}
+
+/* Inlined: a report makes millions of these calls. */
+#define HOT static inline __attribute__((always_inline))
+
+HOT void put(struct json *j, const void *s, size_t n)
+{
+    if (j->len + n > sizeof(j->buf)) {
+        json_flush(j);
+        if (n > sizeof(j->buf)) {
+            fwrite(s, 1, n, j->out);
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, s, n);
+    j->len += n;
+}
+
+HOT void put_char(struct json *j, char c)
+{
+    if (j->len == sizeof(j->buf))
+        json_flush(j);
+    j->buf[j->len++] = c;
+}
+
+HOT void indent(struct json *j)
+{
+    static const char spaces[] = "\n                                                                ";
     if (!j->pretty)
         return;
-    fputc('\n', j->out);
-    for (int i = 0; i < j->depth; i++)
-        fputs("  ", j->out);
+    size_t n = 1 + 2 * (size_t)j->depth;
+    if (n > sizeof(spaces) - 1)
+        n = sizeof(spaces) - 1;
+    put(j, spaces, n);
 }
 
 /* Separator and indentation before a value or a key. */
-static void before_item(struct json *j)
+HOT void before_item(struct json *j)
 {
     if (j->after_key) {
         j->after_key = false;
@@ -31,7 +64,7 @@ static void before_item(struct json *j)
     }
     if (j->depth > 0) {
         if (!j->first[j->depth])
-            fputc(',', j->out);
+            put_char(j, ',');
         indent(j);
     }
     j->first[j->depth] = false;
@@ -40,7 +73,7 @@ static void before_item(struct json *j)
 static void open(struct json *j, char c)
 {
     before_item(j);
-    fputc(c, j->out);
+    put_char(j, c);
     if (j->depth < JSON_MAX_DEPTH - 1)
         j->depth++;
     j->first[j->depth] = true;
@@ -53,21 +86,13 @@ static void close_(struct json *j, char c)
         j->depth--;
     if (!empty)
         indent(j);
-    fputc(c, j->out);
+    put_char(j, c);
 }
 
 void json_begin_object(struct json *j) { open(j, '{'); }
 void json_end_object(struct json *j) { close_(j, '}'); }
 void json_begin_array(struct json *j) { open(j, '['); }
 void json_end_array(struct json *j) { close_(j, ']'); }
-
-void json_key(struct json *j, const char *key)
-{
-    before_item(j);
-    json_write_string(j->out, key);
-    fputs(j->pretty ? ": " : ":", j->out);
-    j->after_key = true;
-}
 
 /* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
 static int utf8_len(const unsigned char *s)
@@ -95,76 +120,150 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
-void json_write_string(FILE *out, const char *s)
+/* Bytes that stand for themselves in a JSON string: printable ASCII but the
+ * quote and the backslash. A table: the scan runs over every byte written. */
+#define P4 1, 1, 1, 1
+#define P16 P4, P4, P4, P4
+static const unsigned char plain_byte[256] = {
+    [0x20] = 1, 1, 0, P4, P4, P4, 1,    /* ' ' '!' '"' ... '/' */
+    [0x30] = P16, P16,                  /* '0' ... 'O' */
+    [0x50] = P4, P4, P4, 0, 1, 1, 1,    /* 'P' ... '[', not the backslash, ']' '^' '_' */
+    [0x60] = P16, P4, P4, P4, 1, 1, 1,  /* '`' ... '~', not DEL */
+};
+#undef P4
+#undef P16
+
+static bool plain(unsigned char c)
 {
-    fputc('"', out);
+    return plain_byte[c];
+}
+
+static void put_u_escape(struct json *j, unsigned cp)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = { '\\', 'u', '0', '0', hex[(cp >> 4) & 0xf], hex[cp & 0xf] };
+    put(j, e, sizeof(e));
+}
+
+/* `s` as a JSON string literal, with its quotes. */
+static void put_string(struct json *j, const char *s)
+{
+    put_char(j, '"');
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        const unsigned char *run = p;
+        while (plain(*p))
+            p++;
+        if (p > run)
+            put(j, run, (size_t)(p - run));
         unsigned char c = *p;
+        if (!c)
+            break;
         if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc(c, out);
+            put_char(j, '\\');
+            put_char(j, (char)c);
             p++;
         } else if (c == '\n') {
-            fputs("\\n", out);
+            put(j, "\\n", 2);
             p++;
         } else if (c == '\t') {
-            fputs("\\t", out);
+            put(j, "\\t", 2);
             p++;
         } else if (c < 0x20 || c == 0x7f) {
-            fprintf(out, "\\u%04x", c);
+            put_u_escape(j, c);
             p++;
         } else {
             int n = utf8_len(p);
             if (n > 0) {
-                fwrite(p, 1, (size_t)n, out);
+                put(j, p, (size_t)n);
                 p += n;
             } else if (n < 0) {
-                fprintf(out, "\\u%04x", (unsigned)-n);
+                put_u_escape(j, (unsigned)-n);
                 p += 2;
             } else {
-                fputs("\\ufffd", out);
+                put(j, "\\ufffd", 6);
                 p++;
             }
         }
     }
-    fputc('"', out);
+    put_char(j, '"');
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+    struct json j;
+    json_init(&j, out, false);
+    put_string(&j, s);
+    json_flush(&j);
+}
+
+void json_key(struct json *j, const char *key)
+{
+    before_item(j);
+    put_string(j, key);
+    put(j, ": ", j->pretty ? 2 : 1);
+    j->after_key = true;
+}
+
+void json_key_token(struct json *j, const char *token, size_t len)
+{
+    before_item(j);
+    put(j, token, j->pretty ? len : len - 1);
+    j->after_key = true;
 }
 
 void json_string(struct json *j, const char *s)
 {
     before_item(j);
     if (s)
-        json_write_string(j->out, s);
+        put_string(j, s);
     else
-        fputs("null", j->out);
+        put(j, "null", 4);
 }
 
 void json_uint(struct json *j, uint64_t v)
 {
     before_item(j);
-    fprintf(j->out, "%" PRIu64, v);
+    char buf[20], *p = buf + sizeof(buf);
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_int(struct json *j, int64_t v)
 {
+    if (v >= 0) {
+        json_uint(j, (uint64_t)v);
+        return;
+    }
     before_item(j);
-    fprintf(j->out, "%" PRId64, v);
+    uint64_t m = (uint64_t)0 - (uint64_t)v;   /* INT64_MIN too */
+    char buf[21], *p = buf + sizeof(buf);
+    do
+        *--p = (char)('0' + m % 10);
+    while (m /= 10);
+    *--p = '-';
+    put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_bool(struct json *j, bool v)
 {
     before_item(j);
-    fputs(v ? "true" : "false", j->out);
+    if (v)
+        put(j, "true", 4);
+    else
+        put(j, "false", 5);
 }
 
 void json_null(struct json *j)
 {
     before_item(j);
-    fputs("null", j->out);
+    put(j, "null", 4);
 }
 
 void json_finish(struct json *j)
 {
-    fputc('\n', j->out);
+    put_char(j, '\n');
+    json_flush(j);
 }

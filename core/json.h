@@ -9,12 +9,19 @@
 
 #define JSON_MAX_DEPTH 32
 
+#define JSON_BUF 8192
+
+/* Output is gathered in `buf` and handed to `out` in blocks: a batch report
+ * writes tens of megabytes in small pieces. json_finish (or json_flush)
+ * hands over the rest; write nothing else to `out` in between. */
 struct json {
     FILE *out;
     bool pretty;
     int depth;
     bool first[JSON_MAX_DEPTH];
     bool after_key;
+    size_t len;
+    char buf[JSON_BUF];
 };
 
 void json_init(struct json *j, FILE *out, bool pretty);
@@ -23,13 +30,20 @@ void json_end_object(struct json *j);
 void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
 void json_key(struct json *j, const char *key);
+/* A key that is a string literal (the program's own name: nothing to escape),
+ * written as one prepared token. For the keys of large outputs. */
+#define json_key_lit(j, lit) json_key_token((j), "\"" lit "\": ", sizeof(lit) + 3)
+/* `token` is "\"KEY\": " and `len` its length. */
+void json_key_token(struct json *j, const char *token, size_t len);
 void json_string(struct json *j, const char *s);   /* NULL writes null */
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
-/* Ends the document with a newline. */
+/* Ends the document with a newline and flushes. */
 void json_finish(struct json *j);
+/* Hands what is gathered to the stream (write errors show in ferror). */
+void json_flush(struct json *j);
 
 /* Writes `s` as a JSON string literal (with quotes) to `out`. */
 void json_write_string(FILE *out, const char *s);

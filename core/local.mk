@@ -10,7 +10,7 @@ core_libcore_a_SOURCES = \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h \
 	core/host_snapshot.h core/host_snapshot_read.c core/host_snapshot_write.c \
-	core/i18n.h \
+	core/i18n.c core/i18n.h \
 	core/json.c core/json.h \
 	core/memlock.c core/memlock.h \
 	core/memlock_align.c core/memlock_align.h \
@@ -23,13 +23,15 @@ core_libcore_a_SOURCES = \
 	core/qemu_proc.c core/qemu_proc.h \
 	core/report.c core/report.h \
 	core/report_common.c \
-	core/report_html.c \
+	core/report_html.c core/report_html_views.c \
 	core/report_json.c \
-	core/report_md.c \
+	core/report_md.c core/report_md_views.c \
 	core/report_rec.c core/report_rec.h \
 	core/report_text.c \
+	core/report_views.c core/report_views.h \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
+	core/text_width.c core/text_width.h \
 	core/xalloc.c core/xalloc.h \
 	core/xml_edit.c core/xml_edit.h
 # Views beyond the limit itself: profile comparison, address map, capacity, tour.

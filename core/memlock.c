@@ -22,7 +22,12 @@ struct calc {
     struct memlock_result *r;
     struct mp_error *err;
     bool overflow;
+    bool lean;       /* MEMLOCK_TERMS: no explanations */
 };
+
+/* A term's explanation, formatted only when it will be read (the arguments
+ * are not evaluated otherwise). */
+#define WHY(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format(__VA_ARGS__))
 
 static void add_term(struct calc *c, const char *id, const char *label, uint64_t kib, struct msg why)
 {
@@ -79,45 +84,45 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                    (p->ppc_vdpa && g->vdpa_interfaces);
 
     add_term(c, "hpt", N_("Hash page table"), maxmem / 128,
-             msg_format(N_("The guest's hash page table: max memory %s / 128."),
+             WHY(c, N_("The guest's hash page table: max memory %s / 128."),
                         fmt_kib(maxmem, a, sizeof(a))));
     add_term(c, "dma32", N_("32-bit DMA windows"), mul(c, TCE_PER_PHB_KIB, nphb),
-             msg_format(N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
+             WHY(c, N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
                            "%llu PHB(s)."), (unsigned long long)nphb));
     add_term(c, "tce_index", N_("TCE index, spapr devices"), TCE_INDEX_KIB,
-             msg_format(N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
+             WHY(c, N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
                            "spapr-vscsi devices.")));
     if (r->nvlink2) {
         add_term(c, "nv2_ram", N_("Guest RAM (max memory)"), maxmem,
-                 msg_format(N_("All guest RAM up to max memory (%s) is pre-registered for DMA; "
+                 WHY(c, N_("All guest RAM up to max memory (%s) is pre-registered for DMA; "
                                "GPU RAM is device memory and is not counted."),
                             fmt_kib(maxmem, a, sizeof(a))));
         add_term(c, "nv2_dma64", N_("NVLink2 64-bit DMA windows"), mul(c, NV2_TCE_PER_PHB_KIB, nphb),
-                 msg_format(N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
+                 WHY(c, N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
                                "PHB's 64-bit DMA window spans 128 TiB: 256 GiB of 4 KiB TCEs per "
                                "PHB; %llu PHB(s)."), (unsigned long long)nphb));
         add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
-                 msg_format(N_("8 MiB for second-level TCE tables.")));
+                 WHY(c, N_("8 MiB for second-level TCE tables.")));
     } else if (r->uses_vfio) {
         uint64_t pre_ddw = mul(c, PRE_DDW_PER_PHB_KIB, nphb);
         uint64_t dma64 = mul(c, mem / 512, nphb);
         uint64_t with_ddw = add(c, add(c, mem, dma64), TCE_INDEX_KIB);
         if (pre_ddw > with_ddw) {
             add_term(c, "pre_ddw", N_("Pre-DDW DMA windows"), pre_ddw,
-                     msg_format(N_("2 GiB per PHB for a guest that never enables dynamic DMA "
+                     WHY(c, N_("2 GiB per PHB for a guest that never enables dynamic DMA "
                                    "windows; libvirt takes it because it is larger than the "
                                    "with-DDW figure (%s)."), fmt_kib(with_ddw, a, sizeof(a))));
         } else {
             add_term(c, "ram", N_("Guest RAM pre-registered"), mem,
-                     msg_format(N_("All guest RAM (%s) is pre-registered for DMA once."),
+                     WHY(c, N_("All guest RAM (%s) is pre-registered for DMA once."),
                                 fmt_kib(mem, a, sizeof(a))));
             add_term(c, "dma64", N_("64-bit DMA windows"), dma64,
-                     msg_format(N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
+                     WHY(c, N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
                                    "(1/512 of %s); %llu PHB(s). Larger in total than the pre-DDW "
                                    "figure (%s)."), fmt_kib(mem, a, sizeof(a)),
                                 (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
             add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
-                     msg_format(N_("8 MiB for second-level TCE tables.")));
+                     WHY(c, N_("8 MiB for second-level TCE tables.")));
         }
     }
 }
@@ -144,20 +149,20 @@ static void generic_rule(struct calc *c, const struct guest *g)
     char a[32];
     struct msg why;
     if (p->generic != GENERIC_FACTOR)
-        why = msg_format(N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
+        why = WHY(c, N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
     else if (g->has_iommu && nvfio)
-        why = msg_format(N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
+        why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
                             "(%s), and each of the %llu vDPA device(s) too: factor %llu."),
                          (unsigned long long)nvfio, fmt_kib(r->memory_kib, a, sizeof(a)),
                          (unsigned long long)nvdpa, (unsigned long long)factor);
     else
-        why = msg_format(N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
+        why = WHY(c, N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
                             "the %llu vDPA device(s) maps it again: factor %llu."),
                          fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)nvdpa,
                          (unsigned long long)factor);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
-             msg_format(N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
+             WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
 }
 
 /* The limit libvirt would compute without hard_limit and locked. */
@@ -177,8 +182,10 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
     struct memlock_result *r = c->r;
     char a[32], b[32];
     add_term(c, "hard_limit", N_("<memtune><hard_limit>"), g->hard_limit_kib,
-             msg_format(N_("The guest sets hard_limit (%s); libvirt uses it as the limit and "
+             WHY(c, N_("The guest sets hard_limit (%s); libvirt uses it as the limit and "
                            "ignores everything else."), fmt_kib(g->hard_limit_kib, a, sizeof(a))));
+    if (c->lean)
+        return;   /* what follows are warnings */
     struct memlock_result u;
     if (underlying_limit(g, h, r->profile, &u) == 0) {
         if (u.kind == MEMLOCK_BYTES && u.limit_kib > g->hard_limit_kib)
@@ -196,9 +203,16 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
 int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
                     struct memlock_result *out, struct mp_error *err)
 {
+    return memlock_compute_detail(g, h, p, MEMLOCK_FULL, out, err);
+}
+
+int memlock_compute_detail(const struct guest *g, const struct host *h, const struct profile *p,
+                           enum memlock_detail detail, struct memlock_result *out,
+                           struct mp_error *err)
+{
     memset(out, 0, sizeof(*out));
     out->profile = p ? p : profile_default();
-    struct calc c = { out, err, false };
+    struct calc c = { out, err, false, detail == MEMLOCK_TERMS };
 
     if (g->virt == GUEST_VIRT_OTHER) {
         mp_error_set(err, MP_ERR_INPUT, _("domain type '%s' is not run by libvirt's QEMU driver "
@@ -218,14 +232,14 @@ int memlock_compute(const struct guest *g, const struct host *h, const struct pr
     out->memory_kib = am.total_kib;
     out->max_memory_kib = am.max_kib;
     out->align_kib = am.align_kib;
-    if (out->profile->approx)
+    if (out->profile->approx && !c.lean)
         msg_list_add_msg(&out->warnings, (struct msg){ xstrdup(out->profile->approx),
                                                        xstrdup(_(out->profile->approx)) });
 
     bool ppc = guest_is_ppc64(g);
     if (ppc) {
         out->has_phbs = true;
-        memlock_phbs(g, h, &out->phbs, &out->nphbs, &out->warnings);
+        memlock_phbs(g, h, !c.lean, &out->phbs, &out->nphbs, &out->warnings);
     }
 
     if (g->has_hard_limit) {
@@ -255,7 +269,8 @@ int memlock_compute(const struct guest *g, const struct host *h, const struct pr
         out->limit_kib = sum;
         out->kind = sum ? MEMLOCK_BYTES : MEMLOCK_NONE;
     }
-    memlock_checks(g, h, out);
+    if (!c.lean)
+        memlock_checks(g, h, out);
     return 0;
 }
 

@@ -85,6 +85,15 @@ struct memlock_result {
  * sizes (overflow) and definitions libvirt would refuse. */
 int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
                     struct memlock_result *out, struct mp_error *err);
+/* How much a calculation says besides the limit and its terms. */
+enum memlock_detail {
+    MEMLOCK_FULL,    /* every term's why, the PHBs' and the warnings */
+    MEMLOCK_TERMS,   /* terms and sizes; the terms' and PHBs' why empty ({NULL,
+                      * NULL}), no warnings: for comparisons that show only sizes */
+};
+int memlock_compute_detail(const struct guest *g, const struct host *h, const struct profile *p,
+                           enum memlock_detail detail, struct memlock_result *out,
+                           struct mp_error *err);
 void memlock_result_free(struct memlock_result *r);
 
 const char *memlock_term_label(const struct memlock_term *t); /* translated */

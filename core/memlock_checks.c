@@ -43,9 +43,11 @@ static void check_missing(const struct guest *g, const struct host *h, struct me
         const struct guest_hostdev *hd = &g->hostdevs[i];
         if (hd->kind != GUEST_HOSTDEV_PCI)
             continue;
+        const struct host_device *d = host_find(h, &hd->host);
+        if (d && d->iommu_group >= 0)
+            continue;
         char addr[PCI_ADDR_STRLEN];
         pci_addr_format(&hd->host, addr);
-        const struct host_device *d = host_find(h, &hd->host);
         if (!d)
             msg_list_add(&r->warnings, N_("hostdev %s is not on this host: taken as alone in its "
                                           "IOMMU group and not an NVLink2 bridge"), addr);
@@ -106,12 +108,15 @@ static void check_nvlink2(const struct guest *g, const struct host *h, struct me
             continue;
         bool br_in = assigned(g, &br->addr), gpu_in = assigned(g, &br->gpu);
         any_nv2 |= br_in;
+        if (br_in == gpu_in)
+            continue;
+        /* Formatted only for a warning: this runs for every guest of a batch. */
         char ba[PCI_ADDR_STRLEN], ga[PCI_ADDR_STRLEN];
         pci_addr_format(&br->addr, ba);
         pci_addr_format(&br->gpu, ga);
-        if (br_in && !gpu_in)
+        if (br_in)
             msg_list_add(&r->warnings, N_("NVLink2 bridge %s is assigned without its GPU %s"), ba, ga);
-        else if (gpu_in && !br_in)
+        else
             msg_list_add(&r->warnings, N_("GPU %s is assigned without its NVLink2 bridge %s: "
                                           "the plain VFIO formula applies and NVLink is lost"), ga, ba);
     }

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "size.h"
+#include "text_width.h"
 
 
 const char *memlock_rule_id(enum memlock_rule rule)
@@ -64,7 +65,7 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         break;
     case MEMLOCK_BYTES:
         size_format_bytes(r->limit_bytes, human, sizeof(human));
-        size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+        size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         fprintf(out, _("Limit: %s (%s bytes)\n"), human, grouped);
         fprintf(out, _("Rule: %s\n"), memlock_rule_text(r->rule));
         break;
@@ -80,7 +81,9 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         for (size_t i = 0; i < r->nterms; i++) {
             const struct memlock_term *t = &r->terms[i];
             size_format_kib(t->kib, human, sizeof(human));
-            fprintf(out, "  %-28s %12s  %s\n", memlock_term_label(t), human, t->why.local);
+            fputs("  ", out);
+            fput_ljust(out, memlock_term_label(t), 28);
+            fprintf(out, " %12s  %s\n", human, t->why.local);
         }
     }
     if (r->has_phbs) {
@@ -107,74 +110,74 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
 {
     static const char *const kinds[] = { "none", "bytes", "unlimited" };
     json_begin_object(j);
-    json_key(j, "limit_bytes");
+    json_key_lit(j, "limit_bytes");
     json_limit(j, r->kind, r->limit_bytes);
-    json_key(j, "limit_kib");
+    json_key_lit(j, "limit_kib");
     json_limit(j, r->kind, r->limit_kib);
-    json_key(j, "kind");
+    json_key_lit(j, "kind");
     json_string(j, kinds[r->kind]);
-    json_key(j, "rule");
+    json_key_lit(j, "rule");
     json_string(j, memlock_rule_id(r->rule));
-    json_key(j, "profile");
+    json_key_lit(j, "profile");
     json_string(j, r->profile->id);
-    json_key(j, "profile_label");
+    json_key_lit(j, "profile_label");
     json_string(j, r->profile->label);
-    json_key(j, "memory_kib");
+    json_key_lit(j, "memory_kib");
     json_uint(j, r->memory_kib);
-    json_key(j, "max_memory_kib");
+    json_key_lit(j, "max_memory_kib");
     json_uint(j, r->max_memory_kib);
-    json_key(j, "uses_vfio");
+    json_key_lit(j, "uses_vfio");
     json_bool(j, r->uses_vfio);
-    json_key(j, "nvlink2");
+    json_key_lit(j, "nvlink2");
     json_bool(j, r->nvlink2);
 
-    json_key(j, "phbs");
+    json_key_lit(j, "phbs");
     json_begin_object(j);
-    json_key(j, "count");
+    json_key_lit(j, "count");
     json_uint(j, r->nphbs);
-    json_key(j, "list");
+    json_key_lit(j, "list");
     json_begin_array(j);
     for (size_t i = 0; i < r->nphbs; i++) {
         const struct phb_info *p = &r->phbs[i];
         json_begin_object(j);
-        json_key(j, "index");
+        json_key_lit(j, "index");
         json_uint(j, p->index);
-        json_key(j, "origin");
+        json_key_lit(j, "origin");
         json_string(j, phb_origin_id(p->origin));
-        json_key(j, "implicit");
+        json_key_lit(j, "implicit");
         json_bool(j, p->origin == PHB_DEFAULT_IMPLICIT || p->origin == PHB_ADDED_ISOLATION);
-        json_key(j, "isolation_group");
+        json_key_lit(j, "isolation_group");
         if (p->isolation_group < 0 || p->isolation_group >= PHB_GROUP_UNKNOWN_BASE)
             json_null(j);
         else
             json_int(j, p->isolation_group);
-        json_key(j, "hostdevs");
+        json_key_lit(j, "hostdevs");
         json_uint(j, p->nhostdevs);
-        json_key(j, "why");
+        json_key_lit(j, "why");
         json_string(j, p->why.c);
         json_end_object(j);
     }
     json_end_array(j);
     json_end_object(j);
 
-    json_key(j, "terms");
+    json_key_lit(j, "terms");
     json_begin_array(j);
     for (size_t i = 0; i < r->nterms; i++) {
         const struct memlock_term *t = &r->terms[i];
         json_begin_object(j);
-        json_key(j, "id");
+        json_key_lit(j, "id");
         json_string(j, t->id);
-        json_key(j, "label");
+        json_key_lit(j, "label");
         json_string(j, t->label);
-        json_key(j, "kib");
+        json_key_lit(j, "kib");
         json_uint(j, t->kib);
-        json_key(j, "why");
+        json_key_lit(j, "why");
         json_string(j, t->why.c);
         json_end_object(j);
     }
     json_end_array(j);
 
-    json_key(j, "warnings");
+    json_key_lit(j, "warnings");
     json_begin_array(j);
     for (size_t i = 0; i < r->warnings.n; i++)
         json_string(j, r->warnings.items[i].c);

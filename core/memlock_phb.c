@@ -70,6 +70,9 @@ static long isolation_group(const struct host *h, const struct guest_hostdev *hd
     return PHB_GROUP_UNKNOWN_BASE + (long)i;
 }
 
+/* A PHB's explanation, formatted only when asked for (arguments unevaluated otherwise). */
+#define PHB_WHY(explain, ...) ((explain) ? msg_format(__VA_ARGS__) : (struct msg){ NULL, NULL })
+
 static void set_why_added(struct phb_info *p, const struct guest_hostdev *hd, int iommu_group)
 {
     char addr[PCI_ADDR_STRLEN];
@@ -81,7 +84,7 @@ static void set_why_added(struct phb_info *p, const struct guest_hostdev *hd, in
         p->why = msg_format(N_("added by libvirt for %s, taken as alone in its IOMMU group"), addr);
 }
 
-void memlock_phbs(const struct guest *g, const struct host *h,
+void memlock_phbs(const struct guest *g, const struct host *h, bool explain,
                   struct phb_info **phbs, size_t *nphbs, struct msg_list *warnings)
 {
     struct phb_list l = { 0 };
@@ -89,7 +92,8 @@ void memlock_phbs(const struct guest *g, const struct host *h,
     if (g->phb_override) {
         for (unsigned i = 0; i < g->phb_override; i++) {
             struct phb_info *p = phb_add(&l, i, PHB_MANUAL);
-            p->why = msg_format(N_("counted by hand in the planner, not derived from the guest"));
+            p->why = PHB_WHY(explain, N_("counted by hand in the planner, not derived from the "
+                                         "guest"));
         }
         *phbs = l.items;
         *nphbs = l.n;
@@ -99,8 +103,8 @@ void memlock_phbs(const struct guest *g, const struct host *h,
     /* Listed pci-root controllers; the default PHB (index 0) always exists. */
     if (!controller_by_index(g, 0) || controller_by_index(g, 0)->model != GUEST_PCI_ROOT) {
         struct phb_info *p = phb_add(&l, 0, PHB_DEFAULT_IMPLICIT);
-        p->why = msg_format(N_("the default PHB: libvirt always adds it; emulated devices go here, "
-                               "hostdevs only with an explicit address"));
+        p->why = PHB_WHY(explain, N_("the default PHB: libvirt always adds it; emulated devices "
+                                     "go here, hostdevs only with an explicit address"));
     }
     for (size_t i = 0; i < g->ncontrollers; i++) {
         const struct guest_pci_controller *c = &g->controllers[i];
@@ -108,8 +112,9 @@ void memlock_phbs(const struct guest *g, const struct host *h,
             continue;
         struct phb_info *p = phb_add(&l, c->index, PHB_LISTED);
         p->why = c->index == 0
-                     ? msg_format(N_("the default PHB, listed in the XML; emulated devices go here"))
-                     : msg_format(N_("listed in the XML as pci-root controller %u"), c->index);
+                     ? PHB_WHY(explain, N_("the default PHB, listed in the XML; emulated devices "
+                                           "go here"))
+                     : PHB_WHY(explain, N_("listed in the XML as pci-root controller %u"), c->index);
     }
     /* The default PHB is locked to isolation group 0 (emulated devices). */
     phb_by_index(&l, 0)->isolation_group = 0;
@@ -163,7 +168,8 @@ void memlock_phbs(const struct guest *g, const struct host *h,
                 target = &l.items[k];
         if (!target) {
             target = phb_add(&l, next_index++, PHB_ADDED_ISOLATION);
-            set_why_added(target, hd, grp);
+            if (explain)
+                set_why_added(target, hd, grp);
         }
         target->isolation_group = iso;
         target->nhostdevs++;

@@ -4,14 +4,16 @@
 #ifndef MP_MEMLOCK_PHB_H
 #define MP_MEMLOCK_PHB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "guest.h"
 #include "host.h"
 #include "memlock.h"
 
-/* Fills *phbs (caller frees each why and the array). */
-void memlock_phbs(const struct guest *g, const struct host *h,
+/* Fills *phbs (caller frees each why and the array); without `explain` the
+ * whys stay empty ({NULL, NULL}). */
+void memlock_phbs(const struct guest *g, const struct host *h, bool explain,
                   struct phb_info **phbs, size_t *nphbs, struct msg_list *warnings);
 
 #endif

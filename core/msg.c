@@ -13,7 +13,9 @@ static struct msg msg_vformat(const char *fmt, va_list ap)
     va_copy(copy, ap);
     struct msg m;
     m.c = xvasprintf(fmt, ap);
-    m.local = xvasprintf(_(fmt), copy);
+    const char *local = _(fmt);
+    /* Untranslated (gettext gives the msgid back): the same text, shared. */
+    m.local = local == fmt ? m.c : xvasprintf(local, copy);
     va_end(copy);
     return m;
 }
@@ -29,8 +31,9 @@ struct msg msg_format(const char *fmt_msgid, ...)
 
 void msg_free(struct msg *m)
 {
+    if (m->local != m->c)
+        free(m->local);
     free(m->c);
-    free(m->local);
     m->c = m->local = NULL;
 }
 

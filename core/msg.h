@@ -7,7 +7,7 @@
 
 struct msg {
     char *c;      /* untranslated, for JSON and other machine formats */
-    char *local;  /* in the user's language */
+    char *local;  /* in the user's language; may be `c` itself (msg_free knows) */
 };
 
 struct msg_list {

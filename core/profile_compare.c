@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "profile_compare.h"
 #include "size.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 static struct profile_compare_row *row_for(struct profile_compare *c, const struct memlock_term *t)
 {
@@ -31,11 +33,25 @@ static bool same_limit(const struct memlock_result *a, const struct memlock_resu
 int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
                         struct mp_error *err)
 {
+    return profile_compare_run_with(g, h, NULL, out, err);
+}
+
+int profile_compare_run_with(const struct guest *g, const struct host *h,
+                             const struct memlock_result *known, struct profile_compare *out,
+                             struct mp_error *err)
+{
     memset(out, 0, sizeof(*out));
     out->nprofiles = nprofiles;
+    out->borrowed = SIZE_MAX;
     out->results = xcalloc(nprofiles, sizeof(*out->results));
     for (size_t p = 0; p < nprofiles; p++) {
-        if (memlock_compute(g, h, &profiles[p], &out->results[p], err) < 0) {
+        if (known && known->profile == &profiles[p]) {
+            out->results[p] = *known;   /* the caller's: not freed here */
+            out->borrowed = p;
+            continue;
+        }
+        /* Sizes only: the comparison shows no explanations or warnings. */
+        if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p], err) < 0) {
             out->nprofiles = p;  /* free only what was computed */
             profile_compare_free(out);
             return -1;
@@ -63,7 +79,8 @@ int profile_compare_run(const struct guest *g, const struct host *h, struct prof
 void profile_compare_free(struct profile_compare *c)
 {
     for (size_t p = 0; p < c->nprofiles; p++)
-        memlock_result_free(&c->results[p]);
+        if (p != c->borrowed)
+            memlock_result_free(&c->results[p]);
     free(c->results);
     for (size_t i = 0; i < c->nrows; i++) {
         free(c->rows[i].present);
@@ -73,7 +90,7 @@ void profile_compare_free(struct profile_compare *c)
     memset(c, 0, sizeof(*c));
 }
 
-static void format_limit(const struct memlock_result *r, char *buf, size_t len)
+void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len)
 {
     switch (r->kind) {
     case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
@@ -85,26 +102,31 @@ static void format_limit(const struct memlock_result *r, char *buf, size_t len)
 void profile_compare_print_text(FILE *out, const struct profile_compare *c)
 {
     char cell[40];
-    fprintf(out, "  %-28s", _("Term"));
+    fputs("  ", out);
+    fput_ljust(out, _("Term"), 28);
     for (size_t p = 0; p < c->nprofiles; p++)
         fprintf(out, " %14s", c->results[p].profile->id);
     fputc('\n', out);
     for (size_t i = 0; i < c->nrows; i++) {
         const struct profile_compare_row *row = &c->rows[i];
-        fprintf(out, "%c %-28s", row->differs ? '*' : ' ', _(row->label));
+        fprintf(out, "%c ", row->differs ? '*' : ' ');
+        fput_ljust(out, _(row->label), 28);
         for (size_t p = 0; p < c->nprofiles; p++) {
             if (row->present[p])
                 size_format_kib(row->kib[p], cell, sizeof(cell));
             else
                 snprintf(cell, sizeof(cell), "-");
-            fprintf(out, " %14s", cell);
+            fputc(' ', out);
+            fput_rjust(out, cell, 14);
         }
         fputc('\n', out);
     }
-    fprintf(out, "%c %-28s", c->limit_differs ? '*' : ' ', _("Limit"));
+    fprintf(out, "%c ", c->limit_differs ? '*' : ' ');
+    fput_ljust(out, _("Limit"), 28);
     for (size_t p = 0; p < c->nprofiles; p++) {
-        format_limit(&c->results[p], cell, sizeof(cell));
-        fprintf(out, " %14s", cell);
+        profile_compare_format_limit(&c->results[p], cell, sizeof(cell));
+        fputc(' ', out);
+        fput_rjust(out, cell, 14);
     }
     fputc('\n', out);
     fputs(c->limit_differs || c->nrows == 0
@@ -128,30 +150,30 @@ static void json_limit_of(struct json *j, const struct memlock_result *r)
 void profile_compare_write_json(struct json *j, const struct profile_compare *c)
 {
     json_begin_object(j);
-    json_key(j, "profiles");
+    json_key_lit(j, "profiles");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++)
         json_string(j, c->results[p].profile->id);
     json_end_array(j);
-    json_key(j, "limit_bytes");
+    json_key_lit(j, "limit_bytes");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++)
         json_limit_of(j, &c->results[p]);
     json_end_array(j);
-    json_key(j, "limit_differs");
+    json_key_lit(j, "limit_differs");
     json_bool(j, c->limit_differs);
-    json_key(j, "terms");
+    json_key_lit(j, "terms");
     json_begin_array(j);
     for (size_t i = 0; i < c->nrows; i++) {
         const struct profile_compare_row *row = &c->rows[i];
         json_begin_object(j);
-        json_key(j, "id");
+        json_key_lit(j, "id");
         json_string(j, row->id);
-        json_key(j, "label");
+        json_key_lit(j, "label");
         json_string(j, row->label);
-        json_key(j, "differs");
+        json_key_lit(j, "differs");
         json_bool(j, row->differs);
-        json_key(j, "kib");
+        json_key_lit(j, "kib");
         json_begin_array(j);
         for (size_t p = 0; p < c->nprofiles; p++) {
             if (row->present[p])

@@ -19,18 +19,27 @@ struct profile_compare_row {
 
 struct profile_compare {
     size_t nprofiles;
-    struct memlock_result *results;   /* one per profile, in profiles[] order */
+    struct memlock_result *results;   /* one per profile, in profiles[] order; sizes only
+                                       * (MEMLOCK_TERMS) but for a borrowed one */
     struct profile_compare_row *rows; /* union of term ids, in first-seen order */
     size_t nrows;
     bool limit_differs;
+    size_t borrowed;                  /* results[] index the caller owns, or SIZE_MAX */
 };
 
 /* Computes `g` on `h` under every profile. Returns 0, or -1 with `err` set
  * (the first profile whose calculation fails). */
 int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
                         struct mp_error *err);
+/* The same, taking `known` (g on h under known->profile, owned by the caller
+ * and kept alive until profile_compare_free) instead of computing it again. */
+int profile_compare_run_with(const struct guest *g, const struct host *h,
+                             const struct memlock_result *known, struct profile_compare *out,
+                             struct mp_error *err);
 void profile_compare_free(struct profile_compare *c);
 
+/* A limit as the table shows it: "4 GiB", "unlimited", "none". */
+void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len);
 /* A table for people: one column per profile, differing rows marked. */
 void profile_compare_print_text(FILE *out, const struct profile_compare *c);
 /* {"profiles": [...], "limits": [...], "terms": [{id,label,differs,kib:[...]}]} */

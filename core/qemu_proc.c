@@ -120,6 +120,16 @@ bool qemu_proc_near_limit(const struct qemu_process *p)
     return locked >= (unsigned __int128)p->limit_bytes * 9;
 }
 
+bool qemu_proc_headroom(const struct qemu_process *p, uint64_t *bytes, bool *over)
+{
+    if (!p->readable || p->limit_kind != HOST_LIMIT_BYTES || !p->has_vmlck)
+        return false;
+    unsigned __int128 locked = (unsigned __int128)p->vmlck_kib * 1024;
+    *over = locked > p->limit_bytes;
+    *bytes = *over ? 0 : p->limit_bytes - (uint64_t)locked;
+    return true;
+}
+
 void qemu_process_free(struct qemu_process *p)
 {
     free(p->exe);

@@ -34,6 +34,10 @@ bool qemu_proc_parse_limits(const char *text, enum host_limit_kind *kind, uint64
 void qemu_proc_parse_status(const char *text, struct qemu_process *p);
 /* Locked memory is near the limit: at least 90 % of it. */
 bool qemu_proc_near_limit(const struct qemu_process *p);
+/* Bytes the process may still lock: false when that is not known (not
+ * readable, unlimited, no VmLck); *over is set when it locked more than the
+ * limit (then *bytes is 0). */
+bool qemu_proc_headroom(const struct qemu_process *p, uint64_t *bytes, bool *over);
 
 void qemu_process_free(struct qemu_process *p);
 

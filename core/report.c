@@ -56,6 +56,37 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     rep->host = h;
     rep->profile = p ? p : profile_default();
     summarise_host(rep);
+    capacity_host_init(&rep->caps, h);
+}
+
+/* Arrays cut to their length: a report holds every guest until it is
+ * written, and growth leaves room for 8 items where 1 to 4 is usual. */
+static void *fit(void *items, size_t n, size_t size)
+{
+    if (!n) {
+        free(items);
+        return NULL;
+    }
+    return xreallocarray(items, n, size);
+}
+
+static void fit_msgs(struct msg_list *l)
+{
+    l->items = fit(l->items, l->n, sizeof(*l->items));
+    l->cap = l->n;
+}
+
+static void fit_guest(struct report_guest *rg)
+{
+    struct memlock_result *r = &rg->result;
+    r->terms = fit(r->terms, r->nterms, sizeof(*r->terms));
+    r->terms_cap = r->nterms;
+    r->phbs = fit(r->phbs, r->nphbs, sizeof(*r->phbs));
+    fit_msgs(&r->warnings);
+    fit_msgs(&rg->rec.notes);
+    struct guest *g = rg->guest;
+    g->hostdevs = fit(g->hostdevs, g->nhostdevs, sizeof(*g->hostdevs));
+    g->hostdevs_cap = g->nhostdevs;
 }
 
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -63,8 +94,13 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
 {
     struct report_guest rg = { 0 };
     rg.guest = g;
-    if (memlock_compute(g, rep->host, rep->profile, &rg.result, err) < 0 ||
-        memlock_recommend(g, rep->host, rep->profile, &rg.rec, err) < 0) {
+    int rc = memlock_compute(g, rep->host, rep->profile, &rg.result, err);
+    /* A guest without a hard_limit is its own bare guest: no second calculation. */
+    if (rc == 0 && g->has_hard_limit)
+        rc = memlock_recommend(g, rep->host, rep->profile, &rg.rec, err);
+    else if (rc == 0)
+        memlock_recommend_from(g, &rg.result, &rg.rec);
+    if (rc < 0) {
         memlock_result_free(&rg.result);
         guest_free(g);
         if (source) {
@@ -81,6 +117,7 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
         else
             rg.nmdev++;
     }
+    fit_guest(&rg);
     XGROW(rep->guests, rep->cap, rep->n + 1);
     rep->guests[rep->n++] = rg;
     return 0;
@@ -148,6 +185,7 @@ void report_free(struct report *rep)
     }
     free(rep->guests);
     msg_list_free(&rep->fleet.warnings);
+    capacity_host_free(&rep->caps);
     memset(rep, 0, sizeof(*rep));
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "capacity.h"
 #include "error.h"
 #include "guest.h"
 #include "host.h"
@@ -55,6 +56,7 @@ struct report {
     const struct host *host;  /* may be NULL: no host facts */
     const struct profile *profile;
     struct report_host hs;
+    struct capacity_host caps; /* the host's IOMMU groups, for every guest's capacity */
     struct report_guest *guests;
     size_t n, cap;
     struct report_fleet fleet;

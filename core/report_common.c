@@ -44,7 +44,7 @@ size_t report_host_rows(const struct report *rep, struct report_kv *rows)
     }
     row(rows, &n, _("Source"), or_unknown(h->source));
     if (h->description)
-        row(rows, &n, _("Description"), xstrdup(h->description));
+        row(rows, &n, _("Description"), xstrdup(*h->description ? _(h->description) : ""));
     row(rows, &n, _("Host name"), or_unknown(h->hostname));
     row(rows, &n, _("Model"), or_unknown(h->model));
     row(rows, &n, _("Architecture"), or_unknown(h->arch));

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
 
@@ -22,7 +23,10 @@ static const char css[] =
     ".warn{color:#8a4b00}.limit{font-size:1.3em;font-weight:bold}"
     "svg text{font-size:12px;fill:#222}"
     ".b0{fill:#4c72b0}.b1{fill:#dd8452}.b2{fill:#55a868}.b3{fill:#c44e52}"
-    ".b4{fill:#8172b3}.b5{fill:#937860}.ram{stroke:#c44e52;stroke-width:2}";
+    ".b4{fill:#8172b3}.b5{fill:#937860}.ram{stroke:#c44e52;stroke-width:2}"
+    "td.diff{background:#ffe08a;font-weight:bold}th.own{background:#dde6f4}"
+    "tr.first td{font-weight:bold}.grid{stroke:#ccc}svg text.tick{text-anchor:middle}"
+    ".note{color:#555}";
 
 static void kv_table(FILE *out, struct report_kv *kv, size_t n)
 {
@@ -240,7 +244,7 @@ void report_render_html(FILE *out, const struct report *rep)
         fputc(' ', out);
         report_put_html(out, human);
         if (r->kind == MEMLOCK_BYTES) {
-            size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+            size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
             fprintf(out, _(" (%s bytes, %" PRIu64 " KiB)"), grouped, r->limit_kib);
         }
         fputs("</p>\n<p>", out);
@@ -257,6 +261,7 @@ void report_render_html(FILE *out, const struct report *rep)
         pre(out, _("QEMU outside libvirt, in its systemd unit:"), rec_systemd_line(&rg->rec));
         pre(out, _("QEMU outside libvirt, in /etc/security/limits.conf (KiB):"),
             rec_limits_conf(&rg->rec, REPORT_QEMU_USER));
+        report_html_views(out, rep, rg);
     }
     fputs("</body>\n</html>\n", out);
 }

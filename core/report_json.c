@@ -7,19 +7,17 @@
 #include "json.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 
 #define REPORT_JSON_VERSION 1
 
-static void str_or_null(struct json *j, const char *key, const char *v)
-{
-    json_key(j, key);
-    json_string(j, v);
-}
+/* A string member (null when v is NULL); `key` is a literal. */
+#define str_or_null(j, key, v) (json_key_lit(j, key), json_string(j, v))
 
 static void host(struct json *j, const struct report *rep)
 {
     const struct host *h = rep->host;
-    json_key(j, "host");
+    json_key_lit(j, "host");
     if (!h) {
         json_null(j);
         return;
@@ -31,31 +29,31 @@ static void host(struct json *j, const struct report *rep)
     str_or_null(j, "model", h->model);
     str_or_null(j, "arch", h->arch);
     str_or_null(j, "kernel", h->kernel);
-    json_key(j, "memory_kib");
+    json_key_lit(j, "memory_kib");
     if (h->memory_known)
         json_uint(j, h->memory_kib);
     else
         json_null(j);
-    json_key(j, "memlock_bytes");
+    json_key_lit(j, "memlock_bytes");
     switch (h->memlock_kind) {
     case HOST_LIMIT_UNKNOWN: json_null(j); break;
     case HOST_LIMIT_UNLIMITED: json_string(j, "unlimited"); break;
     case HOST_LIMIT_BYTES: json_uint(j, h->memlock_bytes); break;
     }
-    json_key(j, "kvm");
+    json_key_lit(j, "kvm");
     if (h->has_kvm == HOST_UNKNOWN)
         json_null(j);
     else
         json_bool(j, h->has_kvm);
-    json_key(j, "phbs");
+    json_key_lit(j, "phbs");
     json_uint(j, rep->hs.nphbs);
-    json_key(j, "gpus");
+    json_key_lit(j, "gpus");
     json_uint(j, rep->hs.ngpus);
-    json_key(j, "nvlink2_bridges");
+    json_key_lit(j, "nvlink2_bridges");
     json_uint(j, rep->hs.nnv2);
-    json_key(j, "iommu_groups");
+    json_key_lit(j, "iommu_groups");
     json_uint(j, rep->hs.ngroups);
-    json_key(j, "warnings");
+    json_key_lit(j, "warnings");
     json_begin_array(j);
     for (size_t i = 0; i < h->warnings.n; i++)
         json_string(j, h->warnings.items[i].c);
@@ -72,36 +70,37 @@ static void guest_info(struct json *j, const struct report_guest *rg)
     str_or_null(j, "type", g->virt_name);
     str_or_null(j, "arch", g->arch);
     str_or_null(j, "machine", g->machine);
-    json_key(j, "memory_kib");
+    json_key_lit(j, "memory_kib");
     json_uint(j, g->memory_kib);
-    json_key(j, "max_memory_kib");
+    json_key_lit(j, "max_memory_kib");
     json_uint(j, g->max_memory_kib);
-    json_key(j, "pci_hostdevs");
+    json_key_lit(j, "pci_hostdevs");
     json_uint(j, rg->npci);
-    json_key(j, "mdev_hostdevs");
+    json_key_lit(j, "mdev_hostdevs");
     json_uint(j, rg->nmdev);
-    json_key(j, "nvme_disks");
+    json_key_lit(j, "nvme_disks");
     json_uint(j, g->nvme_disks);
-    json_key(j, "vdpa_interfaces");
+    json_key_lit(j, "vdpa_interfaces");
     json_uint(j, g->vdpa_interfaces);
-    json_key(j, "viommu");
+    json_key_lit(j, "viommu");
     json_bool(j, g->has_iommu);
-    json_key(j, "hard_limit_kib");
+    json_key_lit(j, "hard_limit_kib");
     if (g->has_hard_limit)
         json_uint(j, g->hard_limit_kib);
     else
         json_null(j);
-    json_key(j, "locked");
+    json_key_lit(j, "locked");
     json_bool(j, g->locked);
     json_end_object(j);
 }
 
-static void owned_string(struct json *j, const char *key, char *v)
+static void owned_string_value(struct json *j, char *v)
 {
-    json_key(j, key);
     json_string(j, v);
     free(v);
 }
+/* A string member the caller allocated; `key` is a literal. */
+#define owned_string(j, key, v) (json_key_lit(j, key), owned_string_value(j, v))
 
 static void recommendation(struct json *j, const struct report_guest *rg)
 {
@@ -109,14 +108,14 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     json_begin_object(j);
     str_or_null(j, "guest", rg->guest->name);
     str_or_null(j, "source", rg->source);
-    json_key(j, "kind");
+    json_key_lit(j, "kind");
     json_string(j, rec_kind_id(rec->kind));
-    json_key(j, "libvirt_limit_kib");
+    json_key_lit(j, "libvirt_limit_kib");
     if (rec->kind == REC_HARD_LIMIT || rec->kind == REC_BELOW_MEMORY)
         json_uint(j, rec->kib);
     else
         json_null(j);
-    json_key(j, "hard_limit_kib");
+    json_key_lit(j, "hard_limit_kib");
     if (rec->kind == REC_HARD_LIMIT)
         json_uint(j, rec->kib);
     else
@@ -125,7 +124,7 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     owned_string(j, "virsh", rec_virsh_command(rec, rg->guest->name));
     owned_string(j, "systemd", rec_systemd_line(rec));
     owned_string(j, "limits_conf", rec_limits_conf(rec, REPORT_QEMU_USER));
-    json_key(j, "notes");
+    json_key_lit(j, "notes");
     json_begin_array(j);
     for (size_t i = 0; i < rec->notes.n; i++)
         json_string(j, rec->notes.items[i].c);
@@ -133,39 +132,65 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     json_end_object(j);
 }
 
+/* The views of one guest, each as its own command writes it. */
+static void views(struct json *j, const struct report *rep, const struct report_guest *rg)
+{
+    struct report_views v;
+    report_views_compute(rep, rg, &v);
+    json_begin_object(j);
+    str_or_null(j, "guest", rg->guest->name);
+    str_or_null(j, "source", rg->source);
+    json_key_lit(j, "compare");
+    if (v.has_compare)
+        profile_compare_write_json(j, &v.compare);
+    else
+        json_null(j);
+    str_or_null(j, "compare_error", v.has_compare ? NULL : REPORT_COMPARE_ERROR_C);
+    json_key_lit(j, "address_map");
+    if (v.has_map)
+        address_map_write_json(j, &v.map);
+    else
+        json_null(j);
+    str_or_null(j, "address_map_error", v.map_error ? REPORT_MAP_ERROR_C : NULL);
+    json_key_lit(j, "capacity");
+    capacity_write_json(j, &v.capacity);
+    json_end_object(j);
+    report_views_free(&v);
+}
+
 static void fleet(struct json *j, const struct report *rep)
 {
     const struct report_fleet *f = &rep->fleet;
-    json_key(j, "fleet");
+    json_key_lit(j, "fleet");
     json_begin_object(j);
-    json_key(j, "guests");
+    json_key_lit(j, "guests");
     json_uint(j, rep->n);
-    json_key(j, "limit_kib_total");
+    json_key_lit(j, "limit_kib_total");
     if (f->limit_overflow)
         json_null(j);
     else
         json_uint(j, f->limit_kib);
-    json_key(j, "unlimited");
+    json_key_lit(j, "unlimited");
     json_uint(j, f->nunlimited);
-    json_key(j, "none");
+    json_key_lit(j, "none");
     json_uint(j, f->nnone);
-    json_key(j, "memory_kib_total");
+    json_key_lit(j, "memory_kib_total");
     if (f->memory_overflow)
         json_null(j);
     else
         json_uint(j, f->memory_kib);
-    json_key(j, "host_memory_kib");
+    json_key_lit(j, "host_memory_kib");
     if (rep->host && rep->host->memory_known)
         json_uint(j, rep->host->memory_kib);
     else
         json_null(j);
-    json_key(j, "percent_of_host_ram");
+    json_key_lit(j, "percent_of_host_ram");
     int pct = report_fleet_percent(rep);
     if (pct >= 0)
         json_uint(j, (uint64_t)pct);
     else
         json_null(j);
-    json_key(j, "warnings");
+    json_key_lit(j, "warnings");
     json_begin_array(j);
     for (size_t i = 0; i < f->warnings.n; i++)
         json_string(j, f->warnings.items[i].c);
@@ -178,27 +203,32 @@ void report_render_json(FILE *out, const struct report *rep)
     struct json j;
     json_init(&j, out, true);
     json_begin_object(&j);
-    json_key(&j, "report_version");
+    json_key_lit(&j, "report_version");
     json_uint(&j, REPORT_JSON_VERSION);
-    json_key(&j, "generator");
+    json_key_lit(&j, "generator");
     json_string(&j, PACKAGE_STRING);
-    json_key(&j, "profile");
+    json_key_lit(&j, "profile");
     json_string(&j, rep->profile->id);
     host(&j, rep);
-    json_key(&j, "guests");
+    json_key_lit(&j, "guests");
     json_begin_array(&j);
     for (size_t i = 0; i < rep->n; i++)
         memlock_write_json(&j, &rep->guests[i].result);
     json_end_array(&j);
-    json_key(&j, "guest_info");
+    json_key_lit(&j, "guest_info");
     json_begin_array(&j);
     for (size_t i = 0; i < rep->n; i++)
         guest_info(&j, &rep->guests[i]);
     json_end_array(&j);
-    json_key(&j, "recommendations");
+    json_key_lit(&j, "recommendations");
     json_begin_array(&j);
     for (size_t i = 0; i < rep->n; i++)
         recommendation(&j, &rep->guests[i]);
+    json_end_array(&j);
+    json_key_lit(&j, "views");
+    json_begin_array(&j);
+    for (size_t i = 0; i < rep->n; i++)
+        views(&j, rep, &rep->guests[i]);
     json_end_array(&j);
     fleet(&j, rep);
     json_end_object(&j);

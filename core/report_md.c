@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
 
@@ -68,7 +69,7 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     report_limit_human(r, human, sizeof(human));
     fprintf(out, "**%s** %s", _("Limit:"), human);
     if (r->kind == MEMLOCK_BYTES) {
-        size_format_grouped(r->limit_bytes, ",", grouped, sizeof(grouped));
+        size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         fprintf(out, _(" (%s bytes, %" PRIu64 " KiB)"), grouped, r->limit_kib);
     }
     fputs("  \n", out);
@@ -180,5 +181,6 @@ void report_render_md(FILE *out, const struct report *rep)
         code(out, _("QEMU outside libvirt, in its systemd unit:"), rec_systemd_line(&rg->rec));
         code(out, _("QEMU outside libvirt, in /etc/security/limits.conf (KiB):"),
              rec_limits_conf(&rg->rec, REPORT_QEMU_USER));
+        report_md_views(out, rep, rg);
     }
 }

@@ -25,9 +25,6 @@ int memlock_recommend(const struct guest *g, const struct host *h, const struct 
                       struct memlock_rec *out, struct mp_error *err)
 {
     memset(out, 0, sizeof(*out));
-    out->has_current = g->has_hard_limit;
-    out->current_kib = g->hard_limit_kib;
-
     /* Without its hard_limit: what libvirt would need by itself. */
     struct guest *bare = guest_dup(g);
     bare->has_hard_limit = false;
@@ -37,6 +34,18 @@ int memlock_recommend(const struct guest *g, const struct host *h, const struct 
     guest_free(bare);
     if (rc < 0)
         return -1;
+    memlock_recommend_from(g, &r, out);
+    memlock_result_free(&r);
+    return 0;
+}
+
+void memlock_recommend_from(const struct guest *g, const struct memlock_result *bare,
+                            struct memlock_rec *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->has_current = g->has_hard_limit;
+    out->current_kib = g->hard_limit_kib;
+    const struct memlock_result r = *bare;   /* read only */
 
     char size[32], mem[32];
     switch (r.kind) {
@@ -84,8 +93,6 @@ int memlock_recommend(const struct guest *g, const struct host *h, const struct 
                          N_("the guest's hard_limit (%s) is above what libvirt would compute "
                             "(%s)"), cur, size);
     }
-    memlock_result_free(&r);
-    return 0;
 }
 
 void memlock_rec_free(struct memlock_rec *r)

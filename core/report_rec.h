@@ -10,6 +10,7 @@
 #include "error.h"
 #include "guest.h"
 #include "host.h"
+#include "memlock.h"
 #include "msg.h"
 #include "profile.h"
 
@@ -34,6 +35,10 @@ struct memlock_rec {
  * to configure. Returns 0, or -1 with `err` set (as memlock_compute). */
 int memlock_recommend(const struct guest *g, const struct host *h, const struct profile *p,
                       struct memlock_rec *out, struct mp_error *err);
+/* The same from `bare`: `g` computed without its hard_limit (for a guest with
+ * none, its own result). */
+void memlock_recommend_from(const struct guest *g, const struct memlock_result *bare,
+                            struct memlock_rec *out);
 void memlock_rec_free(struct memlock_rec *r);
 
 const char *rec_kind_id(enum rec_kind k);

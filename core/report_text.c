@@ -8,13 +8,15 @@
 #include "i18n.h"
 #include "memlock_output.h"
 #include "report.h"
+#include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
+#include "text_width.h"
 
 static void heading(FILE *out, const char *title)
 {
     fprintf(out, "\n%s\n", title);
-    for (size_t i = strlen(title); i > 0; i--)
+    for (size_t i = text_width(title); i > 0; i--)
         fputc('=', out);
     fputc('\n', out);
 }
@@ -22,14 +24,34 @@ static void heading(FILE *out, const char *title)
 static void rows(FILE *out, struct report_kv *kv, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "  %-26s ", kv[i].label);
+        fputs("  ", out);
+        fput_ljust(out, kv[i].label, 26);
+        fputc(' ', out);
         report_put_safe(out, kv[i].value);
         fputc('\n', out);
     }
     report_rows_free(kv, n);
 }
 
-/* calc's own text, made safe line by line. */
+/* What a command prints, indented and made safe line by line. */
+static void indented(FILE *out, char *buf, const char *indent, bool skip_first)
+{
+    char *save = NULL;
+    bool first = true;
+    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (first && skip_first) {
+            first = false;
+            continue;
+        }
+        first = false;
+        fputs(indent, out);
+        report_put_safe(out, line);
+        fputc('\n', out);
+    }
+    free(buf);
+}
+
+/* calc's own text without the bare byte count (that is for scripts). */
 static void calc_text(FILE *out, const struct memlock_result *r)
 {
     char *buf = NULL;
@@ -39,18 +61,54 @@ static void calc_text(FILE *out, const struct memlock_result *r)
         return;
     memlock_print_text(mem, r);
     fclose(mem);
-    char *save = NULL;
-    bool first = true;
-    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        if (first) {   /* the bare byte count is for scripts */
-            first = false;
-            continue;
-        }
-        fputs("  ", out);
-        report_put_safe(out, line);
-        fputc('\n', out);
+    indented(out, buf, "  ", true);
+}
+
+/* A capture of what a command prints. */
+static FILE *capture(char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    return open_memstream(buf, len);
+}
+
+/* The compare, map and capacity commands' text for the guest, each under a
+ * title, indented like calc's. */
+static void views(FILE *out, const struct report *rep, const struct report_guest *rg)
+{
+    struct report_views v;
+    report_views_compute(rep, rg, &v);
+    char *buf;
+    size_t len;
+    FILE *mem;
+    fprintf(out, "\n  %s\n", _("Under every libvirt profile:"));
+    if ((mem = capture(&buf, &len))) {
+        if (v.has_compare)
+            profile_compare_print_text(mem, &v.compare);
+        else
+            fprintf(mem, "%s\n", v.compare_error);
+        fclose(mem);
+        indented(out, buf, "    ", false);
     }
-    free(buf);
+    fprintf(out, "\n  %s\n", _("Address map:"));
+    if ((mem = capture(&buf, &len))) {
+        if (v.has_map)
+            address_map_print_text(mem, &v.map, REPORT_MAP_TEXT_WIDTH);
+        else if (v.map_error)
+            fprintf(mem, "%s\n", v.map_error);
+        else
+            fprintf(mem, "%s\n", _("Does not apply: the map is drawn for ppc64 (pseries) "
+                                    "guests only."));
+        fclose(mem);
+        indented(out, buf, "    ", false);
+    }
+    fputc('\n', out);
+    if ((mem = capture(&buf, &len))) {
+        capacity_print_text(mem, &v.capacity);
+        fclose(mem);
+        indented(out, buf, "  ", false);
+    }
+    report_views_free(&v);
 }
 
 static void lines(FILE *out, const char *label, char *text)
@@ -91,7 +149,11 @@ static void fleet(FILE *out, const struct report *rep)
         const struct report_guest *rg = &rep->guests[i];
         report_limit_human(&rg->result, buf, sizeof(buf));
         char *safe = text_safe_dup(report_guest_name(rg, name, sizeof(name)));
-        fprintf(out, "  %-24s %14s  %s\n", safe, buf, memlock_rule_id(rg->result.rule));
+        fputs("  ", out);
+        fput_ljust(out, safe, 24);
+        fputc(' ', out);
+        fput_rjust(out, buf, 14);
+        fprintf(out, "  %s\n", memlock_rule_id(rg->result.rule));
         free(safe);
     }
     size_format_kib(rep->fleet.limit_kib, buf, sizeof(buf));
@@ -107,7 +169,8 @@ static void fleet(FILE *out, const struct report *rep)
     }
     fputc('\n', out);
     if (rep->fleet.nunlimited)
-        fprintf(out, _("  Unlimited: %zu guest(s)\n"), rep->fleet.nunlimited);
+        fprintf(out, P_("  Unlimited: %zu guest\n", "  Unlimited: %zu guests\n", rep->fleet.nunlimited),
+                rep->fleet.nunlimited);
     for (size_t i = 0; i < rep->fleet.warnings.n; i++) {
         fputs("  ! ", out);
         report_put_safe(out, rep->fleet.warnings.items[i].local);
@@ -143,5 +206,6 @@ void report_render_text(FILE *out, const struct report *rep)
         calc_text(out, &rg->result);
         fputc('\n', out);
         recommendations(out, rg, report_guest_name(rg, name, sizeof(name)));
+        views(out, rep, rg);
     }
 }

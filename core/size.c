@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -191,6 +192,20 @@ const char *size_parse_strerror(enum size_parse_status st)
     return "?";
 }
 
+/* Decimal digits of v at *o (no terminator). */
+static void put_digits(char **o, unsigned long long v)
+{
+    char d[20];
+    int n = 0;
+    do
+        d[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (n)
+        *(*o)++ = d[--n];
+}
+
+/* "WHOLE[.F[F]] UNIT", as snprintf would cut it to `len`. By hand: reports
+ * and explanations format thousands of sizes. */
 static void format_scaled(unsigned __int128 bytes, char *buf, size_t len)
 {
     static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB" };
@@ -201,26 +216,37 @@ static void format_scaled(unsigned __int128 bytes, char *buf, size_t len)
         u++;
     }
     unsigned __int128 whole = bytes / div, rem = bytes % div;
-    if (rem == 0) {
-        snprintf(buf, len, "%llu %s", (unsigned long long)whole, units[u]);
+    unsigned hundredths = 0;
+    if (rem) {
+        /* Two decimals, rounded half up; carry into the whole part if needed. */
+        hundredths = (unsigned)((rem * 100 + div / 2) / div);
+        if (hundredths >= 100) {
+            whole++;
+            hundredths -= 100;
+        }
+        if (whole == 1024 && u < 7) { /* 1023.999 GiB shows as 1 TiB, not 1024 GiB */
+            whole = 1;
+            u++;
+        }
+    }
+    char tmp[48], *o = tmp;
+    put_digits(&o, (unsigned long long)whole);
+    if (hundredths) {
+        *o++ = '.';
+        *o++ = (char)('0' + hundredths / 10);
+        if (hundredths % 10)
+            *o++ = (char)('0' + hundredths % 10);
+    }
+    *o++ = ' ';
+    for (const char *c = units[u]; *c; c++)
+        *o++ = *c;
+    if (!len)
         return;
-    }
-    /* Two decimals, rounded half up; carry into the whole part if needed. */
-    unsigned __int128 hundredths = (rem * 100 + div / 2) / div;
-    if (hundredths >= 100) {
-        whole++;
-        hundredths -= 100;
-    }
-    if (whole == 1024 && u < 7) { /* 1023.999 GiB shows as 1 TiB, not 1024 GiB */
-        whole = 1;
-        u++;
-    }
-    if (hundredths == 0)
-        snprintf(buf, len, "%llu %s", (unsigned long long)whole, units[u]);
-    else if (hundredths % 10 == 0)
-        snprintf(buf, len, "%llu.%u %s", (unsigned long long)whole, (unsigned)(hundredths / 10), units[u]);
-    else
-        snprintf(buf, len, "%llu.%02u %s", (unsigned long long)whole, (unsigned)hundredths, units[u]);
+    size_t n = (size_t)(o - tmp);
+    if (n >= len)
+        n = len - 1;
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
 }
 
 void size_format_bytes(uint64_t bytes, char *buf, size_t len)
@@ -248,4 +274,11 @@ void size_format_grouped(uint64_t v, const char *sep, char *buf, size_t len)
     }
     if (len)
         buf[o < len ? o : len - 1] = '\0';
+}
+
+const char *size_group_separator(void)
+{
+    const char *sep = nl_langinfo(THOUSEP);
+    /* C and POSIX have none; a separator longer than a character or two is odd. */
+    return sep && *sep && strlen(sep) <= 4 ? sep : ",";
 }

@@ -53,5 +53,8 @@ void size_format_bytes(uint64_t bytes, char *buf, size_t len);
 void size_format_kib(uint64_t kib, char *buf, size_t len);
 /* "4,320,133,120" with `sep` between groups of three digits. */
 void size_format_grouped(uint64_t v, const char *sep, char *buf, size_t len);
+/* The locale's digit group separator for people ("," in English and C, "." in
+ * German); machine formats never group digits. */
+const char *size_group_separator(void);
 
 #endif

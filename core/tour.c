@@ -8,6 +8,7 @@
 #include "size.h"
 #include "tour.h"
 #include "xalloc.h"
+#include "text_width.h"
 
 enum tour_action { ACT_NONE, ACT_ASSIGN, ACT_MAX_MEMORY, ACT_LOCKED, ACT_HARD_LIMIT };
 
@@ -165,7 +166,9 @@ int tour_print_step(FILE *out, size_t i, const struct host *h, struct mp_error *
     for (size_t k = 0; i && k < n; k++) {
         size_format_kib(d[k].before_kib, tb, sizeof(tb));
         size_format_kib(d[k].after_kib, ta, sizeof(ta));
-        fprintf(out, "    %-28s %12s -> %s\n", _(d[k].label), tb, ta);
+        fputs("    ", out);
+        fput_ljust(out, _(d[k].label), 28);
+        fprintf(out, " %12s -> %s\n", tb, ta);
     }
     for (size_t k = 0; k < after.warnings.n; k++)
         fprintf(out, "  ! %s\n", after.warnings.items[k].local);

@@ -55,14 +55,19 @@ char *xstrndup(const char *s, size_t n)
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
+    /* One pass for the usual short message; a second only when it is long. */
+    char buf[256];
     va_list copy;
     va_copy(copy, ap);
-    int len = vsnprintf(NULL, 0, fmt, copy);
+    int len = vsnprintf(buf, sizeof(buf), fmt, copy);
     va_end(copy);
     if (len < 0)
         oom();
     char *s = xmalloc((size_t)len + 1);
-    vsnprintf(s, (size_t)len + 1, fmt, ap);
+    if ((size_t)len < sizeof(buf))
+        memcpy(s, buf, (size_t)len + 1);
+    else
+        vsnprintf(s, (size_t)len + 1, fmt, ap);
     return s;
 }
 

@@ -62,7 +62,8 @@ static struct host *build(const struct demo_def *def)
     struct host *h = host_new(NULL);
     free(h->source);
     h->source = xasprintf("demo:%s", def->name);
-    h->description = xstrdup(_(def->description));
+    /* Kept in English: snapshots and JSON carry it; text output translates it. */
+    h->description = xstrdup(def->description);
     h->hostname = xstrdup(def->hostname);
     h->arch = xstrdup(def->arch);
     h->kernel = xstrdup(def->kernel);

@@ -4,6 +4,8 @@ probe_libprobe_a_SOURCES = \
 	probe/demo.c probe/demo.h \
 	probe/demo_ac922.c \
 	probe/demo_x86.c \
+	probe/dt_prop.c probe/dt_prop.h \
+	probe/pci_uevent.c probe/pci_uevent.h \
 	probe/probe.c probe/probe.h \
 	probe/probe_derive.c probe/probe_derive.h \
 	probe/probe_live.c probe/probe_live.h \

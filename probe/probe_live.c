@@ -7,6 +7,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "dt_prop.h"
 #include "i18n.h"
 #include "probe_derive.h"
 #include "probe_live.h"
@@ -61,14 +62,13 @@ static void read_memlock(struct host *h)
 /* The board: the device tree's model on POWER, DMI's product name elsewhere. */
 static void read_model(struct host *h)
 {
-    char buf[256];
-    ssize_t n = sysfs_read_raw("/sys/firmware/devicetree/base/model", NULL, buf, sizeof(buf) - 1);
-    if (n > 0) {
-        buf[n] = '\0';    /* a NUL-terminated DT string; stop at the first NUL */
-    } else if (sysfs_read_line("/sys/class/dmi/id/product_name", NULL, buf, sizeof(buf)) < 0) {
+    char raw[DT_PROP_MAX], buf[DT_PROP_MAX + 1];
+    ssize_t n = sysfs_read_raw("/sys/firmware/devicetree/base/model", NULL, raw, sizeof(raw));
+    if (n > 0 && dt_prop_string(raw, (size_t)n, buf, sizeof(buf))) {
+        h->model = xstrdup(buf);
         return;
     }
-    if (buf[0])
+    if (sysfs_read_line("/sys/class/dmi/id/product_name", NULL, buf, sizeof(buf)) == 0 && buf[0])
         h->model = text_safe_dup(buf);
 }
 

@@ -272,7 +272,7 @@ static void print_header(FILE *out, const struct host *h)
     }
     fputc('\n', out);
     if (h->description) {
-        text_safe_copy(safe, sizeof(safe), h->description);
+        text_safe_copy(safe, sizeof(safe), *h->description ? _(h->description) : "");
         fprintf(out, "  %s\n", safe);
     }
     fprintf(out, _("  arch %s, kernel %s"), h->arch ? h->arch : _("unknown"),

@@ -20,12 +20,9 @@ static int join(char *out, size_t len, const char *dir, const char *name)
     return 0;
 }
 
-ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max)
+ssize_t sysfs_read_raw_at(int dirfd, const char *name, void *buf, size_t max)
 {
-    char path[PATH_MAX];
-    if (join(path, sizeof(path), dir, name) < 0)
-        return -1;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return -1;
     size_t got = 0;
@@ -39,17 +36,25 @@ ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max)
             errno = e;
             return -1;
         }
-        if (r == 0)
-            break;
         got += (size_t)r;
+        if (r == 0 || got < max)
+            break;          /* a short read is the end (see the header) */
     }
     close(fd);
     return (ssize_t)got;
 }
 
-int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len)
+ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max)
 {
-    ssize_t n = sysfs_read_raw(dir, name, buf, len - 1);
+    char path[PATH_MAX];
+    if (join(path, sizeof(path), dir, name) < 0)
+        return -1;
+    return sysfs_read_raw_at(AT_FDCWD, path, buf, max);
+}
+
+int sysfs_read_line_at(int dirfd, const char *name, char *buf, size_t len)
+{
+    ssize_t n = sysfs_read_raw_at(dirfd, name, buf, len - 1);
     if (n < 0)
         return -1;
     buf[n] = '\0';
@@ -63,13 +68,19 @@ int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len)
     return 0;
 }
 
-int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
-                    char *target, size_t tlen)
+int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len)
 {
-    char path[PATH_MAX], link[PATH_MAX];
+    char path[PATH_MAX];
     if (join(path, sizeof(path), dir, name) < 0)
         return -1;
-    ssize_t n = readlink(path, link, sizeof(link) - 1);
+    return sysfs_read_line_at(AT_FDCWD, path, buf, len);
+}
+
+int sysfs_link_base_at(int dirfd, const char *name, char *buf, size_t len,
+                       char *target, size_t tlen)
+{
+    char link[PATH_MAX];
+    ssize_t n = readlinkat(dirfd, name, link, sizeof(link) - 1);
     if (n < 0)
         return -1;
     link[n] = '\0';
@@ -85,6 +96,15 @@ int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
     if (target)
         strcpy(target, link);
     return 0;
+}
+
+int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
+                    char *target, size_t tlen)
+{
+    char path[PATH_MAX];
+    if (join(path, sizeof(path), dir, name) < 0)
+        return -1;
+    return sysfs_link_base_at(AT_FDCWD, path, buf, len, target, tlen);
 }
 
 bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out)
@@ -117,21 +137,4 @@ bool sysfs_parse_int(const char *s, int *out)
         return false;
     *out = (int)v;
     return true;
-}
-
-int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max)
-{
-    unsigned char raw[256];
-    size_t want = max * 4 < sizeof(raw) ? max * 4 : sizeof(raw);
-    ssize_t n = sysfs_read_raw(dir, name, raw, want);
-    if (n < 0)
-        return -1;
-    if (n % 4) {
-        errno = EILSEQ;
-        return -1;
-    }
-    for (ssize_t i = 0; i < n / 4; i++)
-        cells[i] = (uint32_t)raw[4 * i] << 24 | (uint32_t)raw[4 * i + 1] << 16 |
-                   (uint32_t)raw[4 * i + 2] << 8 | raw[4 * i + 3];
-    return (int)(n / 4);
 }

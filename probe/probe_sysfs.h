@@ -9,7 +9,10 @@
 #include <sys/types.h>
 
 /* Reads at most `max` bytes of `dir`/`name` (name NULL: `dir` itself).
- * Returns the byte count, or -1 with errno set. */
+ * Returns the byte count, or -1 with errno set. sysfs attributes and
+ * device-tree properties come whole from one read (kernfs fills the buffer
+ * from one show()), and regular files read short only at their end, so a
+ * short read ends the file: one read per attribute, not two. */
 ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max);
 
 /* Reads a one-line text attribute into `buf` (terminated, trailing
@@ -21,14 +24,17 @@ int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len);
 int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
                     char *target, size_t tlen);
 
+/* The same three relative to an open directory (`name` one component):
+ * the probe reads about ten files per device, and looking up one name beats
+ * walking the whole /sys/devices/pciDDDD:BB/... path each time. */
+ssize_t sysfs_read_raw_at(int dirfd, const char *name, void *buf, size_t max);
+int sysfs_read_line_at(int dirfd, const char *name, char *buf, size_t len);
+int sysfs_link_base_at(int dirfd, const char *name, char *buf, size_t len,
+                       char *target, size_t tlen);
+
 /* Parses "0x1db1" or "1db1" (hex) no larger than `max`. */
 bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out);
 /* Parses a decimal int ("-1", "8"). */
 bool sysfs_parse_int(const char *s, int *out);
-
-/* Big-endian device-tree cells: reads up to `max` cells from `dir`/`name`.
- * Returns the number of whole cells, or -1 with errno set (EILSEQ: the size
- * is not a multiple of 4). */
-int dt_read_cells(const char *dir, const char *name, uint32_t *cells, size_t max);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libudev.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dt_prop.h"
 #include "i18n.h"
+#include "pci_uevent.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
 #include "probe_warn.h"
@@ -47,11 +50,11 @@ static const char *errstr(int e)
 
 /* ---- ids ---- */
 
-static bool read_hex(struct scan *s, const char *syspath, const char *addr, const char *attr,
+static bool read_hex(struct scan *s, int dfd, const char *addr, const char *attr,
                      uint32_t max, uint32_t *out)
 {
     char buf[64];
-    if (sysfs_read_line(syspath, attr, buf, sizeof(buf)) < 0) {
+    if (sysfs_read_line_at(dfd, attr, buf, sizeof(buf)) < 0) {
         probe_warn(s->h, N_("%s: cannot read %s: %s"), addr, attr, errstr(errno));
         return false;
     }
@@ -62,16 +65,16 @@ static bool read_hex(struct scan *s, const char *syspath, const char *addr, cons
     return true;
 }
 
-static void read_ids(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_ids(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     uint32_t v, dev, sv = 0, sd = 0, cls, rev = 0;
-    bool ok = read_hex(s, syspath, addr, "vendor", 0xffff, &v) &
-              read_hex(s, syspath, addr, "device", 0xffff, &dev) &
-              read_hex(s, syspath, addr, "class", 0xffffff, &cls);
+    bool ok = read_hex(s, dfd, addr, "vendor", 0xffff, &v) &
+              read_hex(s, dfd, addr, "device", 0xffff, &dev) &
+              read_hex(s, dfd, addr, "class", 0xffffff, &cls);
     /* Subsystem ids and revision are secondary: a gap there leaves them 0. */
-    read_hex(s, syspath, addr, "subsystem_vendor", 0xffff, &sv);
-    read_hex(s, syspath, addr, "subsystem_device", 0xffff, &sd);
-    read_hex(s, syspath, addr, "revision", 0xff, &rev);
+    read_hex(s, dfd, addr, "subsystem_vendor", 0xffff, &sv);
+    read_hex(s, dfd, addr, "subsystem_device", 0xffff, &sd);
+    read_hex(s, dfd, addr, "revision", 0xff, &rev);
     if (!ok)
         return;
     d->ids_known = true;
@@ -83,12 +86,47 @@ static void read_ids(struct scan *s, struct host_device *d, const char *syspath,
     d->revision = (uint8_t)rev;
 }
 
+/* The ids and the driver from the uevent file, when it has them all (a
+ * real kernel's always does): one file read instead of five and a link.
+ * Returns false to fall back to the attribute files. */
+static bool read_uevent(struct scan *s, struct host_device *d, int dfd, const char *addr)
+{
+    char buf[1024];
+    ssize_t n = sysfs_read_raw_at(dfd, "uevent", buf, sizeof(buf));
+    if (n < 0)
+        return false;
+    size_t len = (size_t)n;
+    if (len == sizeof(buf)) /* cut: drop the last, maybe partial, line */
+        while (len > 0 && buf[len - 1] != '\n')
+            len--;
+    struct pci_uevent u;
+    pci_uevent_parse(buf, len, &u);
+    if (!pci_uevent_complete(&u))
+        return false;
+    uint32_t rev = 0;
+    /* The revision is not in the uevent; a gap leaves it 0, as before. */
+    read_hex(s, dfd, addr, "revision", 0xff, &rev);
+    d->ids_known = true;
+    d->vendor = u.vendor;
+    d->device = u.device;
+    d->class_code = u.class_code;
+    d->subsystem_vendor = u.subsystem_vendor;
+    d->subsystem_device = u.subsystem_device;
+    d->revision = (uint8_t)rev;
+    if (u.driver_state == PCI_UEVENT_BAD_DRIVER)
+        return true;                /* the driver link decides */
+    d->driver_known = true;
+    if (u.driver_state == PCI_UEVENT_DRIVER)
+        d->driver = xstrdup(u.driver);
+    return true;
+}
+
 /* ---- links: driver, iommu_group ---- */
 
-static void read_driver(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_driver(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char name[NAME_MAX + 1];
-    if (sysfs_link_base(syspath, "driver", name, sizeof(name), NULL, 0) == 0) {
+    if (sysfs_link_base_at(dfd, "driver", name, sizeof(name), NULL, 0) == 0) {
         d->driver = xstrdup(name);
         d->driver_known = true;
     } else if (errno == ENOENT) {
@@ -98,11 +136,11 @@ static void read_driver(struct scan *s, struct host_device *d, const char *syspa
     }
 }
 
-static void read_group(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_group(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char name[NAME_MAX + 1];
     int g;
-    if (sysfs_link_base(syspath, "iommu_group", name, sizeof(name), NULL, 0) < 0) {
+    if (sysfs_link_base_at(dfd, "iommu_group", name, sizeof(name), NULL, 0) < 0) {
         if (errno != ENOENT)
             probe_warn(s->h, N_("%s: cannot read the iommu_group link: %s"), addr, errstr(errno));
         return;
@@ -113,11 +151,11 @@ static void read_group(struct scan *s, struct host_device *d, const char *syspat
         d->iommu_group = g;
 }
 
-static void read_numa(struct scan *s, struct host_device *d, const char *syspath, const char *addr)
+static void read_numa(struct scan *s, struct host_device *d, int dfd, const char *addr)
 {
     char buf[64];
     int n;
-    if (sysfs_read_line(syspath, "numa_node", buf, sizeof(buf)) < 0) {
+    if (sysfs_read_line_at(dfd, "numa_node", buf, sizeof(buf)) < 0) {
         /* Kernels without NUMA have no numa_node at all. */
         if (errno != ENOENT)
             probe_warn(s->h, N_("%s: cannot read numa_node: %s"), addr, errstr(errno));
@@ -154,21 +192,25 @@ static void read_parent(struct host_device *d, const char *syspath)
 
 /* ---- device tree ---- */
 
+/* Reads a device-tree property's raw bytes into `buf` (DT_PROP_MAX).
+ * Returns the length, or -1 when it cannot be read. */
+static ssize_t read_prop(const char *dir, const char *name, unsigned char *buf)
+{
+    return sysfs_read_raw(dir, name, buf, DT_PROP_MAX);
+}
+
 static bool read_phandle(const char *dir, const char *name, uint32_t *out)
 {
-    uint32_t cells[2];
-    int n = dt_read_cells(dir, name, cells, 2);
-    if (n != 1)
-        return false;
-    *out = cells[0];
-    return true;
+    unsigned char raw[DT_PROP_MAX];
+    ssize_t n = read_prop(dir, name, raw);
+    return n >= 0 && dt_prop_phandle(raw, (size_t)n, out);
 }
 
 static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *dt,
-                         const char *syspath, const char *addr)
+                         int dfd, const char *syspath, const char *addr)
 {
     char base[NAME_MAX + 1], target[PATH_MAX];
-    if (sysfs_link_base(syspath, "of_node", base, sizeof(base), target, sizeof(target)) == 0) {
+    if (sysfs_link_base_at(dfd, "of_node", base, sizeof(base), target, sizeof(target)) == 0) {
         const char *p = strstr(target, "devicetree/base");
         const char *path = p ? p + strlen("devicetree/base") : target;
         d->of_node = xstrdup(*path ? path : "/");
@@ -182,8 +224,13 @@ static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *
     char dir[PATH_MAX];
     if (snprintf(dir, sizeof(dir), "%s/of_node", syspath) >= (int)sizeof(dir))
         return;
-    DIR *dp = opendir(dir);
+    int nfd = openat(dfd, "of_node", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dp = nfd < 0 ? NULL : fdopendir(nfd);
     if (!dp) {
+        int e = errno;
+        if (nfd >= 0)
+            close(nfd);
+        errno = e;
         if (errno == ENOENT)
             probe_warn(s->h, N_("%s: of_node points to a missing device-tree node (%s)"), addr,
                        d->of_node ? d->of_node : "?");
@@ -291,9 +338,9 @@ static int resolve_rel(const char *dir, const char *rel, char *out, size_t len)
     return o ? 0 : -1;
 }
 
-/* One device, by its syspath: the attribute files read directly (umockdev
- * redirects them in tests). */
-static void scan_device(struct scan *s, const char *syspath)
+/* One device: `dfd` is its sysfs directory, opened once; `syspath` names
+ * it (its parent directory is the upstream bridge). */
+static void scan_device(struct scan *s, int dfd, const char *syspath)
 {
     const char *sysname = strrchr(syspath, '/');
     sysname = sysname ? sysname + 1 : syspath;
@@ -311,7 +358,9 @@ static void scan_device(struct scan *s, const char *syspath)
     struct dt_info *dt = &s->dt[s->h->ndevices - 1];
     memset(dt, 0, sizeof(*dt));
     size_t nwarn = s->h->warnings.n;
-    read_ids(s, d, syspath, addr);
+    bool from_uevent = read_uevent(s, d, dfd, addr);
+    if (!from_uevent)
+        read_ids(s, d, dfd, addr);
     if (!d->ids_known && access(syspath, F_OK) < 0 && errno == ENOENT) {
         /* Removed between the enumeration and now: one warning, no entry. */
         while (s->h->warnings.n > nwarn)
@@ -320,11 +369,12 @@ static void scan_device(struct scan *s, const char *syspath)
         probe_warn(s->h, N_("%s: vanished during the scan"), addr);
         return;
     }
-    read_driver(s, d, syspath, addr);
-    read_group(s, d, syspath, addr);
-    read_numa(s, d, syspath, addr);
+    if (!d->driver_known)
+        read_driver(s, d, dfd, addr);
+    read_group(s, d, dfd, addr);
+    read_numa(s, d, dfd, addr);
     read_parent(d, syspath);
-    read_of_node(s, d, dt, syspath, addr);
+    read_of_node(s, d, dt, dfd, syspath, addr);
     read_names(s, d);
 }
 
@@ -398,18 +448,13 @@ static void link_gpus(struct scan *s)
     free(tab);
 }
 
-/* NUMA node of a device-tree node: ibm,associativity at the primary
- * reference point (Linux's of_node_to_nid), else ibm,chip-id. */
+/* NUMA node of a device-tree node (see dt_prop_numa). */
 static int dt_numa(const char *node, uint32_t ref_point)
 {
-    uint32_t cells[16];
-    int n = dt_read_cells(node, "ibm,associativity", cells, 16);
-    if (n > 0 && ref_point >= 1 && ref_point < (uint32_t)n && ref_point <= cells[0])
-        return cells[ref_point] <= INT_MAX ? (int)cells[ref_point] : HOST_UNKNOWN;
-    n = dt_read_cells(node, "ibm,chip-id", cells, 2);
-    if (n == 1 && cells[0] <= INT_MAX)
-        return (int)cells[0];
-    return HOST_UNKNOWN;
+    unsigned char assoc[DT_PROP_MAX], chip[DT_PROP_MAX];
+    ssize_t an = read_prop(node, "ibm,associativity", assoc);
+    ssize_t cn = read_prop(node, "ibm,chip-id", chip);
+    return dt_prop_numa(assoc, an < 0 ? 0 : (size_t)an, chip, cn < 0 ? 0 : (size_t)cn, ref_point);
 }
 
 static void link_gpu_ram(struct scan *s)
@@ -425,9 +470,9 @@ static void link_gpu_ram(struct scan *s)
         probe_warn(h, N_("cannot list the device tree (%s): %s"), DT_ROOT, errstr(errno));
         return;
     }
-    uint32_t ref = 4, cells[4];
-    if (dt_read_cells(DT_ROOT "/ibm,opal", "ibm,associativity-reference-points", cells, 4) >= 1)
-        ref = cells[0];
+    unsigned char raw[DT_PROP_MAX];
+    ssize_t rn = read_prop(DT_ROOT "/ibm,opal", "ibm,associativity-reference-points", raw);
+    uint32_t ref = dt_prop_ref_point(raw, rn < 0 ? 0 : (size_t)rn);
     struct dirent *e;
     while ((e = readdir(dp))) {
         if (strncmp(e->d_name, "memory@", 7))
@@ -437,26 +482,27 @@ static void link_gpu_ram(struct scan *s)
         snprintf(node, sizeof(node), "%s/%s", DT_ROOT, e->d_name);
         if (!read_phandle(node, "phandle", &ph))
             continue;
-        uint32_t reg[5];
-        int nreg = -2;
+        enum dt_reg reg = DT_REG_SHAPE;
+        uint64_t base = 0, size = 0;
+        bool have_reg = false;
         int numa = HOST_UNKNOWN;
         for (size_t i = 0; i < h->ndevices; i++) {
             if (!s->dt[i].mem_ph_ok || s->dt[i].mem_ph != ph)
                 continue;
-            if (nreg == -2) {
-                nreg = dt_read_cells(node, "reg", reg, 5);
+            if (!have_reg) {
+                ssize_t n = read_prop(node, "reg", raw);
+                reg = n < 0 ? DT_REG_SHAPE : dt_prop_reg(raw, (size_t)n, &base, &size);
                 numa = dt_numa(node, ref);
+                have_reg = true;
             }
             struct host_device *d = &h->devices[i];
             char addr[PCI_ADDR_STRLEN];
             pci_addr_format(&d->addr, addr);
-            if (nreg != 4) {
+            if (reg == DT_REG_SHAPE) {
                 probe_warn(h, N_("%s: GPU RAM node %s has no (base, size) reg"), addr, e->d_name);
                 continue;
             }
-            uint64_t base = (uint64_t)reg[0] << 32 | reg[1];
-            uint64_t size = (uint64_t)reg[2] << 32 | reg[3];
-            if (!size || base > UINT64_MAX - (size - 1)) {
+            if (reg == DT_REG_RANGE) {
                 probe_warn(h, N_("%s: GPU RAM node %s has an empty or wrapping reg"), addr,
                            e->d_name);
                 continue;
@@ -479,21 +525,22 @@ static void link_gpu_ram(struct scan *s)
 
 /* The PCI bus directory, as libudev's enumerator reads it, but with one
  * readlink per device: libudev's enumerator resolves every link component
- * by component and alone takes longer than lspci -nnk on a big host. */
+ * by component and alone takes longer than lspci -nnk on a big host (see
+ * bench/RESULTS.md). Each device directory is opened once, through the bus
+ * entry, and its files are read relative to it. */
 static int list_bus(struct scan *s)
 {
     const char *bus = "/sys/bus/pci/devices";
     DIR *dp = opendir(bus);
     if (!dp)
         return -1;
+    int bfd = dirfd(dp);
     struct dirent *e;
     while ((e = readdir(dp))) {
         if (e->d_name[0] == '.')
             continue;
         char link[PATH_MAX], syspath[PATH_MAX];
-        char path[PATH_MAX];
-        snprintf(path, sizeof(path), "%s/%s", bus, e->d_name);
-        ssize_t n = readlink(path, link, sizeof(link) - 1);
+        ssize_t n = readlinkat(bfd, e->d_name, link, sizeof(link) - 1);
         if (n < 0) {
             if (errno == ENOENT)
                 probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
@@ -502,7 +549,14 @@ static int list_bus(struct scan *s)
         link[n] = '\0';
         if (resolve_rel(bus, link, syspath, sizeof(syspath)) < 0)
             continue;
-        scan_device(s, syspath);
+        int dfd = openat(bfd, e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_PATH);
+        if (dfd < 0) {
+            if (errno == ENOENT)
+                probe_warn(s->h, N_("%s: vanished during the scan"), e->d_name);
+            continue;
+        }
+        scan_device(s, dfd, syspath);
+        close(dfd);
     }
     closedir(dp);
     return 0;

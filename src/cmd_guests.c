@@ -16,6 +16,7 @@
 #include "proc_scan.h"
 #include "size.h"
 #include "text_safe.h"
+#include "text_width.h"
 
 static void guests_usage(FILE *out)
 {
@@ -65,15 +66,26 @@ static void print_text(const struct qemu_process *ps, size_t n)
         puts(_("No QEMU processes are running on this host."));
         return;
     }
-    printf("%-8s %-24s %14s %12s %12s %14s\n", _("PID"), _("GUEST"), _("MEMLOCK LIMIT"),
-           _("VMLCK"), _("VMPIN"), _("HEADROOM"));
+    fput_ljust(stdout, _("PID"), 8);
+    fputc(' ', stdout);
+    fput_ljust(stdout, _("GUEST"), 24);
+    static const struct { const char *h; size_t w; } cols[] = {
+        { N_("MEMLOCK LIMIT"), 14 }, { N_("VMLCK"), 12 }, { N_("VMPIN"), 12 }, { N_("HEADROOM"), 14 },
+    };
+    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+        fputc(' ', stdout);
+        fput_rjust(stdout, _(cols[c].h), cols[c].w);
+    }
+    fputc('\n', stdout);
     size_t warned = 0;
     for (size_t i = 0; i < n; i++) {
         const struct qemu_process *p = &ps[i];
         char name[64], limit[32] = "?", lck[32] = "?", pin[32] = "?", head[32] = "-";
         text_safe_copy(name, sizeof(name), p->name ? p->name : p->exe);
         if (!p->readable) {
-            printf("%-8d %-24s %s\n", (int)p->pid, name, _("(not readable: another user's process)"));
+            printf("%-8d ", (int)p->pid);
+            fput_ljust(stdout, name, 24);
+            printf(" %s\n", _("(not readable: another user's process)"));
             continue;
         }
         if (p->limit_kind == HOST_LIMIT_UNLIMITED)
@@ -84,15 +96,17 @@ static void print_text(const struct qemu_process *ps, size_t n)
             size_format_kib(p->vmlck_kib, lck, sizeof(lck));
         if (p->has_vmpin)
             size_format_kib(p->vmpin_kib, pin, sizeof(pin));
-        if (p->limit_kind == HOST_LIMIT_BYTES && p->has_vmlck) {
-            uint64_t locked = p->vmlck_kib * 1024;
-            if (locked <= p->limit_bytes)
-                size_format_bytes(p->limit_bytes - locked, head, sizeof(head));
-            else
+        uint64_t room;
+        bool over;
+        if (qemu_proc_headroom(p, &room, &over)) {
+            if (over)
                 snprintf(head, sizeof(head), "%s", _("over"));
+            else
+                size_format_bytes(room, head, sizeof(head));
         }
-        printf("%-8d %-24s %14s %12s %12s %14s%s\n", (int)p->pid, name, limit, lck, pin, head,
-               qemu_proc_near_limit(p) ? " !" : "");
+        printf("%-8d ", (int)p->pid);
+        fput_ljust(stdout, name, 24);
+        printf(" %14s %12s %12s %14s%s\n", limit, lck, pin, head, qemu_proc_near_limit(p) ? " !" : "");
         warned += qemu_proc_near_limit(p);
     }
     if (warned)

@@ -13,7 +13,8 @@ UNIT_TESTS = \
 	tests/unit/memlock_libvirt_test \
 	tests/unit/memlock_rules_test \
 	tests/unit/memlock_phb_test \
-	tests/unit/views_test
+	tests/unit/views_test \
+	tests/unit/text_width_test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -35,6 +36,9 @@ tests_unit_memlock_phb_test_LDADD = $(UNIT_LDADD)
 tests_unit_views_test_SOURCES = tests/unit/views_test.c
 tests_unit_views_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_views_test_LDADD = $(UNIT_LDADD)
+tests_unit_text_width_test_SOURCES = tests/unit/text_width_test.c
+tests_unit_text_width_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_text_width_test_LDADD = $(UNIT_LDADD)
 
 # Command-line tests through the real binary.
 check_PROGRAMS += tests/qemu_standin
@@ -46,8 +50,12 @@ CLI_TESTS = \
 	tests/cli/hostile.sh \
 	tests/cli/views.sh \
 	tests/cli/valgrind.sh \
+	tests/cli/manpage.sh \
+	tests/cli/i18n.sh \
+	tests/cli/terminal_safety.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
@@ -142,6 +150,7 @@ EXTRA_DIST += \
 	tests/hostile/utf16-bom-truncated.xml \
 	tests/hostile/whitespace-only.xml \
 	tests/hostile/wrong-root.xml \
+	tests/hostile/truncated-declaration.xml \
 	tests/hostile/xinclude.xml \
 	tests/hostile/xxe-file.xml \
 	tests/hostile/xxe-http.xml \

@@ -1,12 +1,21 @@
 # tests/probe.mk: tests for the probe area (owned by that area; keeps merges apart).
 
 # Snapshot reader and writer: round trips and malformed files.
-UNIT_TESTS_PROBE = tests/unit/host_snapshot_test
+UNIT_TESTS_PROBE = tests/unit/host_snapshot_test tests/unit/dt_prop_test \
+	tests/unit/pci_uevent_test
 check_PROGRAMS += $(UNIT_TESTS_PROBE)
 TESTS += $(UNIT_TESTS_PROBE)
 tests_unit_host_snapshot_test_SOURCES = tests/unit/host_snapshot_test.c
 tests_unit_host_snapshot_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_host_snapshot_test_LDADD = $(UNIT_LDADD)
+# Device-tree property parsers (the bytes behind phandles, reg, associativity).
+tests_unit_dt_prop_test_SOURCES = tests/unit/dt_prop_test.c
+tests_unit_dt_prop_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_dt_prop_test_LDADD = $(UNIT_LDADD)
+# PCI uevent files (the ids and driver in one read).
+tests_unit_pci_uevent_test_SOURCES = tests/unit/pci_uevent_test.c
+tests_unit_pci_uevent_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_pci_uevent_test_LDADD = $(UNIT_LDADD)
 
 # The probe command over demo hosts, snapshots and umockdev hosts (these
 # skip themselves without umockdev-run).

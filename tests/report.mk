@@ -20,9 +20,11 @@ REPORT_CLI_TESTS = \
 	tests/report/formats.sh \
 	tests/report/hostile.sh \
 	tests/report/apply.sh \
-	tests/report/write_errors.sh
+	tests/report/write_errors.sh \
+	tests/report/views.sh
 TESTS += $(REPORT_CLI_TESTS)
 EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/hostile-name.xml \
 	tests/report/data/odd.xml \
-	tests/report/data/odd-applied.xml
+	tests/report/data/odd-applied.xml \
+	tests/report/data/q35-huge-viommu.xml

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
+#include "views.h"
 
 void app_status(struct app *a, bool error, const char *fmt, ...)
 {
@@ -299,6 +300,11 @@ static void normal_key(struct app *a, enum action act)
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;
     case ACT_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
+    case ACT_MAP: views_open(a, VIEW_MAP); break;
+    case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
+    case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
+    case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
+    case ACT_TOUR: tour_start(a); break;
     }
 }
 
@@ -331,6 +337,9 @@ void app_key(struct app *a, int key)
         return;
     if (a->mode != MODE_NORMAL) {
         app_modal_key(a, key);
+        /* A question that interrupted the tour (quit?) returns to it. */
+        if (a->mode == MODE_NORMAL && tour_running(a))
+            a->mode = MODE_TOUR;
         return;
     }
     if (key != (KEYS_FN | KEY_MOUSE))

@@ -16,7 +16,10 @@
 
 enum pane { PANE_HOST, PANE_GUEST, PANE_RESULT, PANE_COUNT };
 
-enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_WARNINGS, MODE_MENU };
+enum mode {
+    MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_WARNINGS, MODE_MENU,
+    MODE_VIEW, MODE_TOUR, /* views.h */
+};
 
 enum prompt_kind {
     PROMPT_MEMORY, PROMPT_MAXMEM, PROMPT_HARD, PROMPT_PHBS, PROMPT_NAME, PROMPT_SEARCH,
@@ -24,6 +27,9 @@ enum prompt_kind {
 };
 
 enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
+
+struct tui_views;
+struct tui_tour;
 
 struct app {
     struct plan plan;
@@ -46,6 +52,10 @@ struct app {
     size_t confirm_dev;
     /* MODE_HELP, MODE_WARNINGS: scroll offset; MODE_MENU: demo host choice */
     size_t overlay_top, menu_sel;
+
+    /* MODE_VIEW and MODE_TOUR state (views.c, tourpanel.c); NULL until used */
+    struct tui_views *views;
+    struct tui_tour *tour;
 
     char status[512];
     bool status_error;

@@ -122,6 +122,8 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
         init_pair(4, COLOR_RED, -1);              /* error */
         init_pair(5, COLOR_CYAN, -1);             /* bars, headings */
         init_pair(6, COLOR_BLACK, COLOR_WHITE);   /* selection in an unfocused pane */
+        init_pair(7, COLOR_MAGENTA, -1);          /* address map: MMIO */
+        init_pair(8, COLOR_BLUE, -1);             /* address map: DMA windows */
     }
     c->mouse = !o->no_mouse;
     if (c->mouse) {
@@ -251,6 +253,8 @@ int crt_attr(const struct crt *c, enum crt_role role)
     case ROLE_LIMIT: return A_BOLD;
     case ROLE_DIM: return A_DIM;
     case ROLE_FOCUS_BORDER: return COLOR_PAIR(5) | A_BOLD;
+    case ROLE_MAP_MMIO: return COLOR_PAIR(7);
+    case ROLE_MAP_DMA: return COLOR_PAIR(8) | A_BOLD;
     default: return A_NORMAL;
     }
 }

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "text_safe.h"
+#include "views.h"
 
 void draw_text(const struct app *a, int y, int x, int width, const char *text, int attr)
 {
@@ -144,7 +145,8 @@ static void draw_footer(struct app *a)
     const struct rect *r = &a->lay.footer;
     const char *const *keys, *const *labels;
     size_t n;
-    keys_footer(&keys, &labels, &n);
+    if (!views_footer(a, &keys, &labels, &n))
+        keys_footer(&keys, &labels, &n);
     const char *tl[32];
     for (size_t i = 0; i < n && i < 32; i++)
         tl[i] = _(labels[i]);

@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "probe.h"
 #include "text_safe.h"
+#include "views.h"
 
 /* The area overlays cover: everything between the title and the warnings. */
 static struct rect overlay_rect(const struct app *a)
@@ -112,6 +113,12 @@ void draw_overlay(struct app *a)
     case MODE_HELP: draw_help(a); break;
     case MODE_WARNINGS: draw_warning_list(a); break;
     case MODE_MENU: draw_menu(a); break;
-    default: break;
+    case MODE_VIEW: views_draw(a); break;
+    case MODE_TOUR: tour_draw(a); break;
+    default:
+        /* A question during the tour: the tour's panel stays under it. */
+        if (tour_running(a))
+            tour_draw(a);
+        break;
     }
 }

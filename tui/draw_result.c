@@ -144,7 +144,7 @@ void draw_result(struct app *a)
     switch (res->kind) {
     case MEMLOCK_BYTES:
         size_format_bytes(res->limit_bytes, human, sizeof(human));
-        size_format_grouped(res->limit_bytes, ",", grouped, sizeof(grouped));
+        size_format_grouped(res->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         kv(a, &in, 0, _("Limit"), human, lim);
         snprintf(line, sizeof(line), _("%s bytes"), grouped);
         kv(a, &in, 1, "", line, lim);

@@ -87,9 +87,10 @@ void hostview_phb_text(const struct host *h, uint32_t domain, unsigned nv2_files
             npu = npu || host_device_is_nv2_bridge(&h->devices[i], nv2_files);
         }
     if (npu)
-        snprintf(buf, len, _("PHB %04x  NVLink2 (NPU), %zu devices"), (unsigned)domain, n);
+        snprintf(buf, len, P_("PHB %04x  NVLink2 (NPU), %zu device",
+                              "PHB %04x  NVLink2 (NPU), %zu devices", n), (unsigned)domain, n);
     else
-        snprintf(buf, len, _("PHB %04x  %zu devices"), (unsigned)domain, n);
+        snprintf(buf, len, P_("PHB %04x  %zu device", "PHB %04x  %zu devices", n), (unsigned)domain, n);
 }
 
 void hostview_device_text(const struct host_device *d, unsigned nv2_files, char *buf, size_t len)
@@ -148,7 +149,8 @@ void hostview_device_detail(const struct host *h, const struct host_device *d, u
             if (h->devices[i].has_gpu_link && pci_addr_eq(&h->devices[i].gpu, &d->addr))
                 nb++;
         if (nb)
-            add(buf, len, &o, _(" GPU with %zu NVLink2 bridges;"), nb);
+            add(buf, len, &o, P_(" GPU with %zu NVLink2 bridge;", " GPU with %zu NVLink2 bridges;", nb),
+                nb);
     }
     if (d->iommu_group >= 0)
         add(buf, len, &o, _(" IOMMU group %d;"), d->iommu_group);

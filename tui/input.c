@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "views.h"
 
 #define KEY_ESC 27
 
@@ -203,12 +204,18 @@ void app_toggle_device(struct app *a)
     a->confirm_dev = dev;
     if (plan_device_assigned(&a->plan, dev))
         snprintf(a->question, sizeof(a->question),
-                 _("Also unassign the %zu other assigned devices of IOMMU group %d? "
-                   "y: whole group  n: just this one  Esc: cancel"), others, group);
+                 P_("Also unassign the %zu other assigned device of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel",
+                    "Also unassign the %zu other assigned devices of IOMMU group %d? "
+                    "y: whole group  n: just this one  Esc: cancel", others),
+                 others, group);
     else
         snprintf(a->question, sizeof(a->question),
-                 _("IOMMU group %d has %zu more devices; VFIO needs them all. Assign the whole "
-                   "group? y: yes  n: just this one  Esc: cancel"), group, others);
+                 P_("IOMMU group %d has %zu more device; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel",
+                    "IOMMU group %d has %zu more devices; VFIO needs them all. Assign the whole "
+                    "group? y: yes  n: just this one  Esc: cancel", others),
+                 group, others);
 }
 
 static void confirm_key(struct app *a, int key)
@@ -291,6 +298,8 @@ void app_modal_key(struct app *a, int key)
     case MODE_CONFIRM: confirm_key(a, key); break;
     case MODE_MENU: menu_key(a, key); break;
     case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
+    case MODE_VIEW: views_key(a, key); break;
+    case MODE_TOUR: tour_key(a, key); break;
     case MODE_NORMAL: break;
     }
 }
@@ -318,6 +327,11 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
             app_modal_key(a, wheel < 0 ? 'k' : 'j');
         else
             a->mode = MODE_NORMAL;
+        return;
+    }
+    if (a->mode == MODE_VIEW) {
+        if (wheel)
+            views_wheel(a, wheel);
         return;
     }
     if (a->mode != MODE_NORMAL)

@@ -22,7 +22,7 @@ static const struct binding bindings[] = {
     { FN(KEY_LEFT), ACT_LEFT }, { 'h', ACT_LEFT },
     { FN(KEY_RIGHT), ACT_RIGHT },
     { FN(KEY_PPAGE), ACT_PAGE_UP }, { FN(KEY_NPAGE), ACT_PAGE_DOWN },
-    { FN(KEY_HOME), ACT_HOME }, { 'g', ACT_HOME }, { FN(KEY_END), ACT_END }, { 'G', ACT_END },
+    { FN(KEY_HOME), ACT_HOME }, { 'g', ACT_HOME }, { FN(KEY_END), ACT_END },
     { ' ', ACT_TOGGLE },
     { 'e', ACT_EDIT }, { '\n', ACT_EDIT }, { '\r', ACT_EDIT }, { FN(KEY_ENTER), ACT_EDIT },
     { '+', ACT_MEM_UP }, { '=', ACT_MEM_UP }, { '-', ACT_MEM_DOWN },
@@ -33,6 +33,9 @@ static const struct binding bindings[] = {
     { 'o', ACT_OPEN }, { 'w', ACT_WRITE }, { 'x', ACT_EXPORT },
     { '/', ACT_SEARCH }, { 'n', ACT_SEARCH_NEXT },
     { 'W', ACT_WARNINGS }, { 'D', ACT_DEMO }, { CTRL('l'), ACT_REDRAW },
+    /* The views (views.h); G was "last row", End still is. */
+    { 'T', ACT_TOUR }, { 'A', ACT_MAP }, { 'C', ACT_COMPARE }, { 'K', ACT_CAPACITY },
+    { 'G', ACT_GUESTS },
 };
 
 enum action keys_lookup(int key)
@@ -49,7 +52,7 @@ static const struct key_help help[] = {
     { "Tab S-Tab", N_("next / previous pane: host, guest, result") },
     { "Up Down j k", N_("move the selection") },
     { "Left h Right", N_("previous / next pane") },
-    { "PgUp PgDn g G", N_("page up / down, first / last row") },
+    { "PgUp PgDn g End", N_("page up / down, first / last row") },
     { "Space", N_("host: assign or unassign the device (offers its whole IOMMU group); "
                   "guest: remove the selected device") },
     { "e Enter", N_("edit or toggle the selected field; sizes take units: 96G, 512MiB, 1.5TiB") },
@@ -68,6 +71,12 @@ static const struct key_help help[] = {
     { "o", N_("open a guest XML file") },
     { "w", N_("write the guest's XML file with the recommended hard_limit") },
     { "x", N_("export a report: text, Markdown, JSON or HTML by the file's extension") },
+    { "T", N_("guided tour on the AC922 demo host: n next, b back, Esc leaves and restores "
+              "the guest") },
+    { "A", N_("address map of the pseries guest: RAM, MMIO, GPU RAM, DMA windows per PHB") },
+    { "C", N_("compare the guest under every libvirt profile") },
+    { "K", N_("capacity: how many guests of this shape fit, what runs out first") },
+    { "G", N_("running QEMU guests: limit, locked and pinned memory (r refreshes)") },
     { "Ctrl-L", N_("redraw the screen") },
     { N_("mouse"), N_("click selects; double-click toggles or edits") },
 };
@@ -80,11 +89,13 @@ const struct key_help *keys_help(size_t *n)
 
 static const char *const footer_keys[] = {
     "F1/?", "q", "Tab", "Space", "m", "M", "p", "l", "H", "v", "L", "u", "/", "w", "x",
+    "T", "A", "C", "K", "G",
 };
 static const char *const footer_labels[] = {
     N_("Help"), N_("Quit"), N_("Pane"), N_("Assign"), N_("Mem"), N_("MaxMem"), N_("PHBs"),
     N_("Locked"), N_("Hard"), N_("vIOMMU"), N_("libvirt"), N_("Undo"), N_("Find"),
-    N_("Write"), N_("Export"),
+    N_("Write"), N_("Export"), N_("Tour"), N_("Map"), N_("Compare"), N_("Capacity"),
+    N_("Guests"),
 };
 
 void keys_footer(const char *const **keys, const char *const **labels, size_t *n)

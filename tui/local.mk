@@ -14,4 +14,12 @@ tui_libtui_a_SOURCES = \
 	tui/keys.c tui/keys.h \
 	tui/layout.c tui/layout.h \
 	tui/plan.c tui/plan.h \
-	tui/tui.c tui/tui.h
+	tui/tourpanel.c \
+	tui/tui.c tui/tui.h \
+	tui/view_capacity.c \
+	tui/view_compare.c \
+	tui/view_guests.c \
+	tui/view_map.c \
+	tui/view_tour.c \
+	tui/views.c tui/views.h \
+	tui/vtext.c tui/vtext.h

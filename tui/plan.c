@@ -335,8 +335,10 @@ int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_e
         for (size_t i = 0; i < n; i++)
             set_assigned(c, &p->host->devices[m[i]].addr, on);
         free(m);
-        snprintf(what, sizeof(what), on ? _("assign IOMMU group %d (%zu devices)")
-                                        : _("unassign IOMMU group %d (%zu devices)"),
+        snprintf(what, sizeof(what),
+                 on ? P_("assign IOMMU group %d (%zu device)", "assign IOMMU group %d (%zu devices)", n)
+                    : P_("unassign IOMMU group %d (%zu device)", "unassign IOMMU group %d (%zu devices)",
+                         n),
                  d->iommu_group, n);
     } else {
         set_assigned(c, &d->addr, on);

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "tui.h"
+#include "views.h"
 
 int tui_run(struct host *h, struct guest *g, const struct profile *p, const char *path,
             const struct crt_options *o, struct mp_error *err)
@@ -27,6 +28,7 @@ int tui_run(struct host *h, struct guest *g, const struct profile *p, const char
     app_status(a, false, "%s", _("F1 or ? for help. Space assigns the selected device."));
     app_loop(a);
     crt_done();
+    views_free(a);
     hostview_free(&a->hv);
     plan_free(&a->plan);
     free(a);

@@ -1,6 +1,7 @@
 # tests/fuzz/: libFuzzer targets (configure CC=clang --enable-fuzzing). With
 # fuzzing enabled, make check runs each briefly over its seed corpus.
-FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz
+FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
+	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz
 FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
 check_PROGRAMS += $(FUZZ_TARGETS)
@@ -12,12 +13,43 @@ tests_fuzz_size_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_guest_xml_fuzz_SOURCES = tests/fuzz/guest_xml_fuzz.c
 tests_fuzz_guest_xml_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_guest_xml_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_host_snapshot_fuzz_SOURCES = tests/fuzz/host_snapshot_fuzz.c
+tests_fuzz_host_snapshot_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_host_snapshot_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_dt_prop_fuzz_SOURCES = tests/fuzz/dt_prop_fuzz.c
+tests_fuzz_dt_prop_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_dt_prop_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_pci_uevent_fuzz_SOURCES = tests/fuzz/pci_uevent_fuzz.c
+tests_fuzz_pci_uevent_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_pci_uevent_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
 	tests/fuzz/corpus/guest_xml/pseries-hostdev.xml \
+	tests/fuzz/corpus/guest_xml/regress-truncated-declaration \
 	tests/fuzz/corpus/guest_xml/worked-q35-16g-2vfio-viommu.xml \
 	tests/fuzz/corpus/guest_xml/worked-pseries-64g-vfio-1phb.xml \
 	tests/fuzz/corpus/guest_xml/x86-q35-viommu.xml \
 	tests/fuzz/corpus/guest_xml/pseries-ac922-socket0.xml \
-	tests/fuzz/corpus/guest_xml/devices-mix.xml
+	tests/fuzz/corpus/guest_xml/devices-mix.xml \
+	tests/fuzz/corpus/host_snapshot/controls-c0.xml \
+	tests/fuzz/corpus/host_snapshot/controls-c1.xml \
+	tests/fuzz/corpus/host_snapshot/demo-ac922-6gpu.xml \
+	tests/fuzz/corpus/host_snapshot/demo-ac922.xml \
+	tests/fuzz/corpus/host_snapshot/demo-x86-gpu.xml \
+	tests/fuzz/corpus/host_snapshot/doctype.xml \
+	tests/fuzz/corpus/host_snapshot/loop.xml \
+	tests/fuzz/corpus/host_snapshot/minimal.xml \
+	tests/fuzz/corpus/host_snapshot/small-nv2.xml \
+	tests/fuzz/corpus/dt_prop/empty \
+	tests/fuzz/corpus/dt_prop/gpu-ram-node \
+	tests/fuzz/corpus/dt_prop/long-assoc \
+	tests/fuzz/corpus/dt_prop/malformed \
+	tests/fuzz/corpus/dt_prop/model-escapes \
+	tests/fuzz/corpus/dt_prop/nvlink-bridge \
+	tests/fuzz/corpus/dt_prop/phb-assoc \
+	tests/fuzz/corpus/dt_prop/wrapping-reg \
+	tests/fuzz/corpus/dt_prop/zero-size-reg \
+	tests/fuzz/corpus/pci_uevent/malformed \
+	tests/fuzz/corpus/pci_uevent/nvidia-v100 \
+	tests/fuzz/corpus/pci_uevent/phb-no-driver

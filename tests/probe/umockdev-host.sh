@@ -26,8 +26,15 @@ record() {
         up = ""; for (i = 0; i < n + 1; i++) up = up "../"   # from /sys/devices/<path> to /sys
         print "P: /devices/" path
         print "E: SUBSYSTEM=pci"
-        print "E: PCI_SLOT_NAME=" addr
+        # The uevent keys of a real kernel (pci_uevent: %04X, upper case).
         if ($8 != "-") print "E: DRIVER=" $8
+        cls = toupper($6); while (length(cls) > 4 && substr(cls, 1, 1) == "0") cls = substr(cls, 2)
+        print "E: PCI_CLASS=" cls
+        print "E: PCI_ID=" toupper($2 ":" $3)
+        print "E: PCI_SUBSYS_ID=" toupper($4 ":" $5)
+        print "E: PCI_SLOT_NAME=" addr
+        print "E: MODALIAS=pci:v0000" toupper($2) "d0000" toupper($3) "sv0000" toupper($4) "sd0000" toupper($5) \
+            "bc" toupper(substr($6, 1, 2)) "sc" toupper(substr($6, 3, 2)) "i" toupper(substr($6, 5, 2))
         print "A: vendor=0x" $2
         print "A: device=0x" $3
         print "A: subsystem_vendor=0x" $4

@@ -71,6 +71,38 @@ A: subsystem_device=0x0000
 A: revision=0x01
 A: driver=not-a-link
 
+P: /devices/pci0000:00/0000:00:00.0/0000:06:00.0
+E: SUBSYSTEM=pci
+E: DRIVER=i40e
+E: PCI_CLASS=20000
+E: PCI_ID=8086:1572
+E: PCI_SUBSYS_ID=8086:0007
+A: revision=0x02
+A: numa_node=0
+
+P: /devices/pci0000:00/0000:00:00.0/0000:07:00.0
+E: SUBSYSTEM=pci
+E: PCI_CLASS=20000
+E: PCI_ID=80z6:1572
+E: PCI_SUBSYS_ID=8086:0007
+A: vendor=0x8086
+A: device=0x1583
+A: class=0x020000
+A: subsystem_vendor=0x8086
+A: subsystem_device=0x0001
+A: revision=0x01
+A: numa_node=0
+
+P: /devices/pci0000:00/0000:00:00.0/0000:08:00.0
+E: SUBSYSTEM=pci
+E: DRIVER=../evil
+E: PCI_CLASS=20000
+E: PCI_ID=8086:10D3
+E: PCI_SUBSYS_ID=8086:A01F
+A: revision=0x00
+A: numa_node=0
+L: driver=../../../../bus/pci/drivers/e1000e
+
 P: /devices/pci0004:00/0004:04:00.0
 E: SUBSYSTEM=pci
 A: vendor=0x10de
@@ -141,7 +173,7 @@ mem='m=$UMOCKDEV_DIR/sys/firmware/devicetree/base/memory@40000000000 && mkdir -p
 
 umock_exec "$rec" "$mem" probe --format json
 is "$RC" 0 "a broken host still probes (exit 0)"
-is "$(jqo '.devices | length')" 11 "every device listed"
+is "$(jqo '.devices | length')" 14 "every device listed"
 dev() { jqo ".devices[] | select(.address == \"$1\") | $2"; }
 warned() { # ADDRESS-OR-TEXT PATTERN NAME
     is "$(jqo "[.warnings[] | select(contains(\"$1\") and test(\"$2\"))] | length")" 1 "$3"
@@ -182,8 +214,15 @@ warned 0006:00:00.2 "memory-region names phandle 0x777" "memory-region to nowher
 is "$(dev 0006:00:01.0 '[.is_nvlink2_bridge, .gpu, (.nv2_files | length)] | map(tostring) | join(" ")')" \
     "false null 3" "three of four files (no memory-region): not a bridge for libvirt 9.0"
 warned 0006:00:01.0 "phandle 0x999, which no PCI device" "ibm,gpu to an unknown phandle: warning"
+is "$(dev 0000:06:00.0 '[.vendor, .device, .subsystem_vendor, .subsystem_device, .class, .revision, .driver] | join(" ")')" \
+    "8086 1572 8086 0007 020000 02 i40e" "uevent ids and DRIVER stand in for the attribute files and the link"
+is "$(jqo '[.warnings[] | select(contains("0000:06:00.0"))] | length')" 0 "uevent ids: no warning"
+is "$(dev 0000:07:00.0 '[.vendor, .device, .subsystem_device] | join(" ")')" "8086 1583 0001" \
+    "malformed PCI_ID in uevent: the attribute files instead"
+is "$(dev 0000:08:00.0 '[.device, .driver] | join(" ")')" "10d3 e1000e" \
+    "DRIVER= not a plain name: the driver link instead"
 umock_exec "$rec" "$mem" probe
-like "$OUT" "\\-0000:05:00.0 14e4:1657, driver unknown" "text: an unknown driver is said so"
+like "$OUT" "-0000:05:00.0 14e4:1657, driver unknown" "text: an unknown driver is said so"
 like "$OUT" "<partial NVLink2 files>" "text: a partial bridge is marked"
 like "$OUT" "warning: 0000:01:00.0: cannot read vendor" "text: warnings printed"
 

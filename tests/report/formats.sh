@@ -65,7 +65,8 @@ is "$(grep 'error' "$t/h.err" | grep -v -E 'Tag (svg|rect|text|line) invalid' | 
 is "$(grep -c -i '<script' "$t/r.html")" 0 "html: no script element"
 is "$(grep -c -i -E 'https?:' "$t/r.html")" 0 "html: no http(s) URL"
 is "$(grep -c -i -E ' (src|href)=|@import|url\(' "$t/r.html")" 0 "html: no external resource"
-is "$(grep -c '<svg ' "$t/r.html")" 5 "html: an SVG chart per guest with terms and the fleet"
+is "$(grep '<svg ' "$t/r.html" | grep -c -v 'class="map"')" 5 "html: an SVG chart per guest with terms and the fleet"
+is "$(grep -c '<svg class="map"' "$t/r.html")" 3 "html: an address map per ppc64 guest"
 xp() { xmllint --xpath "$1" "$t/r.html" 2>/dev/null; }
 i=0
 for g in $guests; do

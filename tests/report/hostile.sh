@@ -49,6 +49,19 @@ row=$(grep -F '| &lt;script' "$t/r.md" | head -n 1 | sed 's/\\|//g' | tr -cd '|'
 head=$(grep -F '| Guest | File |' "$t/r.md" | tr -cd '|' | wc -c)
 is "$row" "$head" "md: fleet row has the header's cell count"
 
+# Names longer than the JSON writer's 8 KiB block, escapes across its edges.
+awk 'BEGIN { printf "<domain type=\"kvm\"><name>"; for (i = 0; i < 5000; i++) printf "a\"\\\303\251&lt;"
+    printf "</name><memory unit=\"GiB\">4</memory></domain>\n" }' > "$t/long.xml"
+awk 'BEGIN { for (i = 0; i < 12000; i++) printf "b" }' > "$t/plain-name"
+sed "s/<name>.*<\/name>/<name>$(cat "$t/plain-name")<\/name>/" "$t/long.xml" > "$t/long-plain.xml"
+"$MP" report --host none --format json -o "$t/long.json" "$t/long.xml" "$t/long-plain.xml"
+is "$?" 0 "json: long names: exit 0"
+is "$(jq -r '.guest_info[0].name' "$t/long.json" | cksum)" \
+    "$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "a\"\\\303\251<"; print "" }' | cksum)" \
+    "json: a 25,000-character name with quotes, backslashes and UTF-8 comes back exactly"
+is "$(jq -r '.guest_info[1].name' "$t/long.json")" "$(cat "$t/plain-name")" \
+    "json: a 12,000-character plain name comes back exactly"
+
 run_mp report --host none "$evil"
 is "$RC" 0 "text: exit 0"
 is "$(grep -c "$csi" "$t/out")" 0 "text: no raw CSI"

@@ -1,0 +1,283 @@
+/* The views of a guest in HTML: the comparison as a table with the cells
+ * that differ highlighted, the pseries address map as an inline SVG on a log
+ * scale (1 GiB to 128 TiB, address_map_column()), the capacity as a table.
+ * Only svg, rect, line and text elements: well-formed XML, no scripts. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "report_views.h"
+#include "size.h"
+#include "xalloc.h"
+
+/* A sentence from a printf-style msgid, escaped, without its newline. */
+static void sentence(FILE *out, char *s)
+{
+    s[strcspn(s, "\n")] = '\0';
+    report_put_html(out, s);
+    free(s);
+}
+
+static void compare(FILE *out, const struct report *rep, const struct profile_compare *c)
+{
+    size_t own = report_compare_own(c, rep->profile);
+    fputs("<table class=\"cmp\">\n<tr><th>", out);
+    report_put_html(out, _("Term"));
+    fputs("</th>", out);
+    for (size_t p = 0; p < c->nprofiles; p++)
+        fprintf(out, "<th%s>%s</th>", p == own ? " class=\"own\"" : "",
+                c->results[p].profile->id);
+    fputs("</tr>\n", out);
+    bool any = false;
+    char cell[40];
+    for (size_t row = 0; row <= c->nrows; row++) {
+        fputs(row < c->nrows ? "<tr><td>" : "<tr><th>", out);
+        report_put_html(out, row < c->nrows ? _(c->rows[row].label) : _("Limit"));
+        fputs(row < c->nrows ? "</td>" : "</th>", out);
+        for (size_t p = 0; p < c->nprofiles; p++) {
+            report_compare_cell(c, row, p, cell, sizeof(cell));
+            bool differs = report_compare_differs(c, row, p, own);
+            any |= differs;
+            fprintf(out, "<td class=\"n%s\">%s</td>", differs ? " diff" : "", cell);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table>\n", out);
+    if (any) {
+        fputs("<p>", out);
+        sentence(out, xasprintf(_("Highlighted cells differ from profile %s, the one this "
+                                  "report uses."), c->results[own].profile->id));
+        fputs("</p>\n", out);
+    }
+    if (!c->limit_differs) {
+        fputs("<p>", out);
+        report_put_html(out, _("Every profile gives the same limit for this guest."));
+        fputs("</p>\n", out);
+    }
+    bool notes = false;
+    for (size_t p = 0; p < c->nprofiles; p++)
+        if (c->results[p].profile->approx) {
+            fputs(notes ? "<li>" : "<ul class=\"note\">\n<li>", out);
+            notes = true;
+            sentence(out, xasprintf(_("Note on %s: %s\n"), c->results[p].profile->id,
+                                    _(c->results[p].profile->approx)));
+            fputs("</li>\n", out);
+        }
+    if (notes)
+        fputs("</ul>\n", out);
+}
+
+/* The picture's geometry: labels, bars on the log scale, sizes at the right. */
+enum { MAP_LABEL_W = 190, MAP_BAR_W = 440, MAP_TEXT_W = 250, MAP_ROW_H = 20 };
+
+static const char *region_class(const char *id)
+{
+    static const struct { const char *id, *cls; } classes[] = {
+        { "ram", "b0" }, { "hotplug", "b4" }, { "mmio64", "b5" },
+        { "nv2_ram", "b2" }, { "dma32", "b1" }, { "dma64", "b3" },
+    };
+    for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+        if (!strcmp(id, classes[i].id))
+            return classes[i].cls;
+    return "b5";
+}
+
+static unsigned map_x(uint64_t kib)
+{
+    return MAP_LABEL_W + address_map_column(kib, MAP_BAR_W + 1);
+}
+
+static void map_text(FILE *out, unsigned x, unsigned y, const char *s)
+{
+    fprintf(out, "<text x=\"%u\" y=\"%u\">", x, y + 14);
+    report_put_html(out, s);
+    fputs("</text>", out);
+}
+
+static void map_row(FILE *out, const struct addr_region *a, unsigned y)
+{
+    unsigned x0 = map_x(a->start_kib), x1 = map_x(a->end_kib);
+    unsigned w = x1 > x0 + 2 ? x1 - x0 : 2;
+    char s[32], e[32], t[32], range[120];
+    size_format_kib(a->start_kib, s, sizeof(s));
+    size_format_kib(a->end_kib, e, sizeof(e));
+    if (a->space == ADDR_DMA_WINDOW) {
+        size_format_kib(a->tce_kib, t, sizeof(t));
+        snprintf(range, sizeof(range), _("%s - %s, TCE table %s"), s, e, t);
+    } else {
+        snprintf(range, sizeof(range), "%s - %s", s, e);
+    }
+    map_text(out, 8, y, _(a->label));
+    fprintf(out, "<rect class=\"%s\" x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\"/>",
+            region_class(a->id), x0, y + 2, w, MAP_ROW_H - 6);
+    map_text(out, MAP_LABEL_W + MAP_BAR_W + 10, y, range);
+    fputc('\n', out);
+}
+
+static void map_svg(FILE *out, const struct address_map *m)
+{
+    static const struct { uint64_t kib; const char *text; } ticks[] = {
+        { KIB_PER_GIB, "1G" }, { 8 * KIB_PER_GIB, "8G" }, { 64 * KIB_PER_GIB, "64G" },
+        { 512 * KIB_PER_GIB, "512G" }, { 4 * KIB_PER_TIB, "4T" }, { 32 * KIB_PER_TIB, "32T" },
+        { 128 * KIB_PER_TIB, "128T" },
+    };
+    unsigned rows = 1, last_phb = UINT32_MAX;
+    for (size_t i = 0; i < m->n; i++) {
+        const struct addr_region *a = &m->regions[i];
+        if (a->space == ADDR_DMA_WINDOW && a->phb != last_phb) {
+            rows++;
+            last_phb = a->phb;
+        }
+        rows++;
+    }
+    unsigned w = MAP_LABEL_W + MAP_BAR_W + MAP_TEXT_W, h = rows * MAP_ROW_H + 4;
+    fprintf(out, "<svg class=\"map\" width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" role=\"img\" "
+                 "aria-label=\"", w, h, w, h);
+    report_put_html(out, _("Guest address space and DMA windows, log scale from 1 GiB to "
+                           "128 TiB"));
+    fputs("\">\n", out);
+    for (size_t i = 0; i < sizeof(ticks) / sizeof(ticks[0]); i++) {
+        unsigned x = map_x(ticks[i].kib);
+        fprintf(out, "<line class=\"grid\" x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\"/>"
+                     "<text class=\"tick\" x=\"%u\" y=\"14\">%s</text>\n",
+                x, MAP_ROW_H, x, h, x, ticks[i].text);
+    }
+    unsigned y = MAP_ROW_H;
+    last_phb = UINT32_MAX;
+    for (int space = ADDR_GUEST_PHYSICAL; space <= ADDR_DMA_WINDOW; space++)
+        for (size_t i = 0; i < m->n; i++) {
+            const struct addr_region *a = &m->regions[i];
+            if ((int)a->space != space)
+                continue;
+            if (space == ADDR_DMA_WINDOW && a->phb != last_phb) {
+                char title[80];
+                snprintf(title, sizeof(title), _("PHB %u, bus addresses:"), a->phb);
+                map_text(out, 0, y, title);
+                fputc('\n', out);
+                y += MAP_ROW_H;
+                last_phb = a->phb;
+            }
+            map_row(out, a, y);
+            y += MAP_ROW_H;
+        }
+    fputs("</svg>\n", out);
+}
+
+static void map_table(FILE *out, const struct address_map *m)
+{
+    fputs("<table>\n<tr>", out);
+    const char *heads[] = { _("Region"), _("PHB"), _("Start"), _("End"), _("TCE table"),
+                            _("Why") };
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+        fputs("<th>", out);
+        report_put_html(out, heads[i]);
+        fputs("</th>", out);
+    }
+    fputs("</tr>\n", out);
+    char s[32], e[32], t[32];
+    for (size_t i = 0; i < m->n; i++) {
+        const struct addr_region *a = &m->regions[i];
+        size_format_kib(a->start_kib, s, sizeof(s));
+        size_format_kib(a->end_kib, e, sizeof(e));
+        fputs("<tr><td>", out);
+        report_put_html(out, _(a->label));
+        if (a->space == ADDR_DMA_WINDOW) {
+            size_format_kib(a->tce_kib, t, sizeof(t));
+            fprintf(out, "</td><td class=\"n\">%u</td>", a->phb);
+        } else {
+            t[0] = '\0';
+            fputs("</td><td></td>", out);
+        }
+        fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
+                s, e, t);
+        report_put_html(out, a->why.local);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table>\n", out);
+}
+
+static void capacity(FILE *out, const struct capacity *c)
+{
+    fputs("<p>", out);
+    if (!c->known) {
+        sentence(out, xstrdup(_("Capacity: unknown (no host facts to count).\n")));
+        fputs("</p>\n", out);
+    } else {
+        sentence(out, xasprintf(_("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs "
+                                  "out first.\n"),
+                                c->fits, c->resources[c->limiting].label.local));
+        fputs("</p>\n<table class=\"cap\">\n<tr>", out);
+        const char *heads[] = { _("Resource"), _("Available"), _("Per guest"), _("Fits") };
+        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+            fputs("<th>", out);
+            report_put_html(out, heads[i]);
+            fputs("</th>", out);
+        }
+        fputs("</tr>\n", out);
+        char have[32], need[32];
+        for (size_t i = 0; i < c->n; i++) {
+            const struct capacity_resource *res = &c->resources[i];
+            capacity_format_amount(res, res->available, have, sizeof(have));
+            capacity_format_amount(res, res->per_guest, need, sizeof(need));
+            fprintf(out, "<tr%s><td>", i == c->limiting ? " class=\"first\"" : "");
+            report_put_html(out, res->label.local);
+            fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+                         "<td class=\"n\">%" PRIu64 "</td></tr>\n", have, need, res->fits);
+        }
+        fputs("</table>\n", out);
+    }
+    if (c->worst_case_known) {
+        fputs("<p>", out);
+        sentence(out, xasprintf(_("If every guest locked memory up to its limit, %" PRIu64
+                                  " would fit.\n"), c->fits_at_limit));
+        fputs("</p>\n", out);
+    }
+    if (c->notes.n) {
+        fputs("<ul class=\"note\">\n", out);
+        for (size_t i = 0; i < c->notes.n; i++) {
+            fputs("<li>", out);
+            report_put_html(out, c->notes.items[i].local);
+            fputs("</li>\n", out);
+        }
+        fputs("</ul>\n", out);
+    }
+}
+
+static void paragraph(FILE *out, const char *s)
+{
+    fputs("<p>", out);
+    report_put_html(out, s);
+    fputs("</p>\n", out);
+}
+
+void report_html_views(FILE *out, const struct report *rep, const struct report_guest *rg)
+{
+    struct report_views v;
+    report_views_compute(rep, rg, &v);
+    fputs("<h3>", out);
+    report_put_html(out, _("Under every libvirt profile"));
+    fputs("</h3>\n", out);
+    if (v.has_compare)
+        compare(out, rep, &v.compare);
+    else
+        paragraph(out, v.compare_error);
+    fputs("<h3>", out);
+    report_put_html(out, _("Address map"));
+    fputs("</h3>\n", out);
+    if (v.has_map) {
+        map_svg(out, &v.map);
+        map_table(out, &v.map);
+    } else {
+        paragraph(out, v.map_error ? v.map_error
+                                   : _("Does not apply: the map is drawn for ppc64 (pseries) "
+                                       "guests only."));
+    }
+    fputs("<h3>", out);
+    report_put_html(out, _("Capacity"));
+    fputs("</h3>\n", out);
+    capacity(out, &v.capacity);
+    report_views_free(&v);
+}

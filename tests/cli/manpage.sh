@@ -1,0 +1,33 @@
+#!/bin/sh
+# The man page covers every subcommand, every long option of every
+# subcommand's --help, every key of the planner's help, and renders cleanly.
+. "$srcdir/tests/lib.sh"
+man1="$srcdir/doc/memlock-planner.1"
+# Commands: the lines under "Commands:" in --help.
+cmds=$("$MP" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 && $1 != "Commands:" { print $1 }')
+[ -n "$cmds" ] && ok "--help lists commands" || fail "--help lists commands"
+for c in $cmds; do
+    grep -q "^\.B $c\$" "$man1" && ok "man page has a section for $c" || fail "man page has a section for $c"
+    for opt in $("$MP" "$c" --help 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+        esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+        grep -q -- "$esc" "$man1" && ok "man page: $c $opt" || fail "man page: $c $opt"
+    done
+done
+# Keys: the planner's help table (tui/keys.c), first key of each row.
+keys=$(sed -n '/key_help help\[\]/,/^};/p' "$srcdir/tui/keys.c" | grep -o '{ "[^"]*"' | sed 's/{ "//; s/"//' | awk '{ print $1 }')
+[ -n "$keys" ] && ok "found the planner's key table" || fail "found the planner's key table"
+for k in $keys; do
+    esc=$(printf '%s' "$k" | sed 's/-/\\\\-/g')
+    grep -E '^\.BR? ' "$man1" | tr '"' ' ' | grep -q -- " $esc\( \|\$\)" \
+        && ok "man page: key $k" || fail "man page: key $k"
+done
+for v in NO_COLOR LANGUAGE TERM MEMLOCK_PLANNER_LOCALEDIR; do
+    grep -q "$v" "$man1" && ok "man page: environment $v" || fail "man page: environment $v"
+done
+if command -v groff >/dev/null 2>&1; then
+    w=$(LC_ALL=C.UTF-8 groff -man -ww -z -Tutf8 "$man1" 2>&1)
+    is "$w" "" "groff renders the man page without warnings"
+else
+    skip "groff is not installed"
+fi
+plan_done

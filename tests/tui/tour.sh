@@ -1,0 +1,117 @@
+#!/bin/sh
+# The guided tour in the planner (T), at 80x24: each step puts the tour's
+# guest in the planner, so the limit pane shows exactly the bytes
+# `memlock-planner tour --format json` gives for that step; Back goes to the
+# step before; Esc brings the planner's own guest (and host) back.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tui/tmux_lib.sh"
+
+json=$("$MP" tour --format json)
+step_bytes() { echo "$json" | jq -r ".[$1 - 1].limit_bytes"; }
+is "$(echo "$json" | jq length)" 8 "tour json: eight steps"
+is "$(echo "$json" | jq -r '.[3].changed_terms[].id' | grep -c '^nv2_dma64$')" 1 \
+    "tour json: step 4 adds the NVLink2 term"
+
+hostdev="$GUESTS/pseries-1g-hostdev.xml"
+own=$(calc_bytes --host demo:ac922 "$hostdev")
+tui_start 80 24 --host demo:ac922 "$hostdev"
+see_limit "$own" "the planner starts with its own guest"
+keys T
+see "Tour: step 1 of 8" "on demo:ac922 T starts the tour at once"
+see "A pseries guest with 64 GiB and no" "step 1's title"
+see_limit "$(step_bytes 1)" "step 1: the limit bytes of tour json step 1"
+see "n/Right Next  b/Left Back  Esc/q Leave tour" "the footer shows the tour's keys"
+keys n
+see "Tour: step 2 of 8" "n: step 2"
+see_limit "$(step_bytes 2)" "step 2: tour json's bytes"
+keys n n
+see "Tour: step 4 of 8" "step 4"
+see "Assign the GPU's three NVLink2" "step 4's title"
+see "GPU RAM sits at 64-128" "step 4's explanation"
+see "Terms that moved:" "the panel lists the terms that moved"
+panel=$(screen | cut -c1-36)
+like "$panel" "  NVLink2 64-bit DMA windows" "the NVLink2 term moved in step 4"
+like "$panel" "0 B → 768 GiB" "it grew from nothing to 768 GiB (3 PHBs x 256 GiB)"
+see_limit "$(step_bytes 4)" "step 4: tour json's bytes in the limit pane"
+is "$(screen_limit)" "$(step_bytes 4)" "the only byte value on screen is step 4's"
+keys b
+see "Tour: step 3 of 8" "b: back to step 3"
+see_limit "$(step_bytes 3)" "Back: step 3's limit again"
+keys Left
+see "Tour: step 2 of 8" "Left goes back too"
+keys Right Enter
+see "Tour: step 4 of 8" "Right and Enter go on"
+keys BSpace
+see "Tour: step 3 of 8" "Backspace goes back"
+keys n n n n
+see "Tour: step 7 of 8" "step 7"
+is "$(step_bytes 7)" unlimited "tour json: locked memory lifts the limit"
+see "Limit  unlimited" "step 7: unlimited as tour json says"
+keys n
+see "Tour: step 8 of 8" "the last step"
+see_limit "$(step_bytes 8)" "step 8: hard_limit's bytes"
+keys n
+see "That was the last step" "n on the last step says so"
+keys Escape
+see "Left the tour: the guest and host are as they were." "Esc leaves the tour"
+see_limit "$own" "Esc restores the original guest's limit"
+see "Guest pseries-1g-hostdev" "and the guest pane shows it again"
+see "pseries-1g-hostdev.xml" "the title names its file again"
+
+# Unsaved edits survive the tour: still undoable, still asked about on quit.
+keys +
+wait_gone "$(grouped "$own") bytes"
+edited=$(screen_limit)
+keys T n n q
+see_limit "$edited" "q leaves the tour too, the edited guest back"
+see "[modified]" "the edit is still unsaved"
+keys u
+see_limit "$own" "and can still be undone"
+# A quit question from a too-small terminal is about the planner's own guest;
+# declining it goes back to the tour.
+keys +
+see "[modified]" "edited again"
+keys T n
+see "Tour: step 2 of 8" "the tour, with unsaved edits waiting"
+tm resize-window -t mp -x 70 -y 20
+see "Terminal too small" "too small during the tour"
+keys q
+see "The guest has unsaved changes. Quit anyway?" "q asks about the unsaved guest"
+tm resize-window -t mp -x 80 -y 24
+see "Memory-locking limit" "the planner again at 80x24"
+see "Tour: step 2 of 8" "the tour's panel under the question"
+see "The guest has unsaved changes" "the question stays when the terminal grows"
+keys n
+see "Tour: step 2 of 8" "n: back in the tour"
+see "n/Right Next" "with the tour's keys"
+keys n
+see "Tour: step 3 of 8" "and the tour goes on"
+keys Escape
+see "Left the tour" "Esc leaves it"
+see "[modified]" "the edited guest is back"
+
+# On another host the tour offers demo:ac922 first.
+viommu="$GUESTS/x86-q35-viommu.xml"
+own=$(calc_bytes --host demo:x86-gpu "$viommu")
+tui_start 80 24 --host demo:x86-gpu "$viommu"
+see_limit "$own" "x86 host, x86 guest"
+keys T
+see "this is host demo:x86-gpu" "T says the tour needs another host"
+see "y Open demo:ac922, start the tour  n/Esc No tour" "and asks to open demo:ac922"
+keys n
+see "No tour." "n declines"
+see_limit "$own" "and nothing changed"
+keys T
+see "y Open demo:ac922" "T asks again"
+keys y
+see "Tour: step 1 of 8" "y starts the tour"
+see "host demo:ac922" "on the AC922 demo host"
+see_limit "$(step_bytes 1)" "with tour json's step 1 bytes"
+keys n n n
+see "Tour: step 4 of 8" "step 4 after switching hosts"
+see_limit "$(step_bytes 4)" "the same bytes as on demo:ac922 from the start"
+keys Escape
+see "Host demo:x86-gpu" "Esc brings the host back"
+see_limit "$own" "and the x86 guest's limit"
+see "x86_64 / q35" "the x86 guest is back"
+plan_done
