@@ -9,7 +9,7 @@ BEGIN {
     for (c = 32; c < 127; c++) hex[sprintf("%c", c)] = sprintf("%02x", c)
     # The planner's own keys (tui/keys.c), but the quit keys.
     nplan = split("? Tab BTab Up Down j k Left h Right PPage NPage Home g End G Space e Enter " \
-                  "+ = - l m M p H v L f u C-z o w x / n W D C-l F1 Escape", plan_keys, " ")
+                  "+ = - l m M p H v L f u C-z o w x / n W D C-l F1 Escape T A C K", plan_keys, " ")
     # Keys that open a prompt: random input follows, then Enter or Escape.
     split("m M p H o w x /", pk, " ")
     for (i in pk) prompt_key[pk[i]] = 1
