@@ -78,6 +78,14 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
         guest_free(edited);
         return -1;
     }
+    if (p->nundo == PLAN_UNDO_MAX) {
+        /* The oldest edit goes; undoing everything then no longer reaches the file. */
+        guest_free(p->undo[0].guest);
+        free(p->undo[0].what);
+        memmove(p->undo, p->undo + 1, (p->nundo - 1) * sizeof(*p->undo));
+        p->nundo--;
+        p->undo_dropped = true;
+    }
     XGROW(p->undo, p->undo_cap, p->nundo + 1);
     p->undo[p->nundo++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(what) };
     note_previous(p, what);
@@ -103,7 +111,7 @@ bool plan_undo(struct plan *p, char *what, size_t len)
     p->guest = s.guest;
     p->profile = s.profile;
     recompute(p);
-    p->dirty = p->nundo > 0;
+    p->dirty = p->nundo > 0 || p->undo_dropped;
     if (what && len)
         snprintf(what, len, "%s", s.what);
     free(s.what);
@@ -270,6 +278,7 @@ int plan_set_name(struct plan *p, const char *name, struct mp_error *err)
 void plan_replace_guest(struct plan *p, struct guest *g, const char *path)
 {
     clear_undo(p);
+    p->undo_dropped = false;
     note_previous(p, _("opened a guest"));
     guest_free(p->guest);
     p->guest = g;

@@ -14,6 +14,10 @@
 #include "memlock.h"
 #include "profile.h"
 
+/* Undo keeps this many edits: memory stays bounded however long the
+ * session (each step holds a copy of the guest). */
+#define PLAN_UNDO_MAX 1000
+
 struct plan_snapshot {
     struct guest *guest;
     const struct profile *profile;
@@ -38,6 +42,7 @@ struct plan {
 
     struct plan_snapshot *undo;
     size_t nundo, undo_cap;
+    bool undo_dropped;            /* edits fell off the bounded history */
     bool dirty;                   /* edits since load or save */
 };
 
@@ -51,7 +56,7 @@ void plan_free(struct plan *p);
  * `err` explains and -1 is returned. */
 int plan_apply(struct plan *p, struct guest *edited, const struct profile *profile,
                const char *what, struct mp_error *err);
-/* Goes back one edit. Returns false when there is nothing to undo; copies
+/* Goes back one edit (at most PLAN_UNDO_MAX). Returns false when there is nothing to undo; copies
  * the undone edit's description into `what`. */
 bool plan_undo(struct plan *p, char *what, size_t len);
 

@@ -140,6 +140,30 @@ static void test_edits(void **state)
     plan_free(&p);
 }
 
+/* A long session: the undo history stops at PLAN_UNDO_MAX edits (memory
+ * stays bounded), the newest are undone in order, and undoing all that is
+ * kept leaves the guest marked modified (it is not the file's any more). */
+static void test_undo_bounded(void **state)
+{
+    (void)state;
+    struct plan p;
+    struct mp_error err = { 0 };
+    setup_plan(&p, KIB_PER_GIB);
+    for (uint64_t i = 1; i <= PLAN_UNDO_MAX + 50; i++)
+        assert_int_equal(plan_set_memory(&p, (i + 1) * KIB_PER_GIB, &err), 0);
+    assert_int_equal(p.nundo, PLAN_UNDO_MAX);
+    assert_true(p.undo_dropped);
+    char what[160];
+    assert_true(plan_undo(&p, what, sizeof(what)));
+    assert_int_equal(p.guest->memory_kib, (PLAN_UNDO_MAX + 50) * KIB_PER_GIB);
+    while (plan_undo(&p, what, sizeof(what)))
+        ;
+    /* The oldest kept step: memory before edit 51, which set 52 GiB. */
+    assert_int_equal(p.guest->memory_kib, 51 * KIB_PER_GIB);
+    assert_true(p.dirty);
+    plan_free(&p);
+}
+
 static void test_hostview(void **state)
 {
     (void)state;
@@ -219,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_group_assign),
         cmocka_unit_test(test_gpu_alone),
         cmocka_unit_test(test_edits),
+        cmocka_unit_test(test_undo_bounded),
         cmocka_unit_test(test_hostview),
         cmocka_unit_test(test_guestview),
     };
