@@ -73,6 +73,13 @@ awk -v a="$(val keys rss_kib_at_1000)" -v b="$(val keys "rss_kib_at_$TUI_KEYS")"
     printf "tui: RSS on the AC922 demo after 1,000 keys %d KiB, after %d keys %d KiB: growth %d KiB\n", a, n, b, b - a
 }'
 
+# Edits only, never undone: the undo history is bounded, so is the memory.
+printf '+\n' >"$tmp/plus-keys"
+drive plus -m Quit -k "$tmp/plus-keys" -n "$TUI_KEYS" -S 1000 -S "$TUI_KEYS" -q qy -- "$MP" tui --host demo:ac922 "$xml"
+awk -v a="$(val plus rss_kib_at_1000)" -v b="$(val plus "rss_kib_at_$TUI_KEYS")" -v n="$TUI_KEYS" -v c="$(val plus keys_cpu_us)" 'BEGIN {
+    printf "tui: %d edits (+, no undo), AC922 demo: RSS after 1,000 %d KiB, after %d %d KiB: growth %d KiB (undo keeps 1,000 edits); CPU per edit %.0f us\n", n, a, n, b, b - a, c / n
+}'
+
 # ---- memory on 4,000 PCI functions: the umockdev testbed (built once, shared
 # with probe-bench.sh), probed live; and the same host as a snapshot file ----
 command -v umockdev-run >/dev/null || { echo "tui-bench: umockdev-run is missing (for the $n-function host)" >&2; exit 77; }
