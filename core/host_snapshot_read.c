@@ -1,5 +1,7 @@
-/* Host snapshot in. libxml2 parses with no network, and any DOCTYPE is
- * refused before it can declare or load anything: a snapshot never has one. */
+/* Host snapshot in. libxml2's xmlTextReader streams it: one <device> at a
+ * time is built, checked and freed, so memory follows the host model, not
+ * the document tree. No network, and any DOCTYPE is refused before the
+ * parser sees it: a snapshot never has one. */
 #include "config.h"
 
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "host_snapshot.h"
 #include "i18n.h"
@@ -29,19 +32,37 @@ struct rd {
     struct host *h;
 };
 
+static int vfail_at(struct rd *r, long line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+static int vfail_at(struct rd *r, long line, const char *fmt, va_list ap)
+{
+    char what[768];
+    vsnprintf(what, sizeof(what), fmt, ap);
+    if (line > 0)
+        return mp_error_set(r->err, MP_ERR_INPUT, "%s:%ld: %s", r->name, line, what);
+    return mp_error_set(r->err, MP_ERR_INPUT, "%s: %s", r->name, what);
+}
+
 static int fail(struct rd *r, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static int fail(struct rd *r, const xmlNode *n, const char *fmt, ...)
 {
-    char what[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof(what), fmt, ap);
+    int rc = vfail_at(r, n ? xmlGetLineNo(n) : -1, fmt, ap);
     va_end(ap);
-    long line = n ? xmlGetLineNo(n) : -1;
-    if (line > 0)
-        return mp_error_set(r->err, MP_ERR_INPUT, "%s:%ld: %s", r->name, line, what);
-    return mp_error_set(r->err, MP_ERR_INPUT, "%s: %s", r->name, what);
+    return rc;
+}
+
+static int fail_at(struct rd *r, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail_at(struct rd *r, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vfail_at(r, line, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 /* ---- parsing ---- */
@@ -71,6 +92,57 @@ static void silent(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* The prolog may hold only a byte order mark, blanks, the XML declaration,
+ * comments and processing instructions before the root: a DOCTYPE there is
+ * refused on the raw bytes, before libxml2 declares or loads anything. Other
+ * encodings (UTF-16) reach the reader, which refuses it at its node. */
+static void prescan_doctype(const char *buf, size_t len, struct parse_state *st)
+{
+    const char *p = buf, *end = buf + len;
+    long line = 1;
+    if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+        p += 3;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            line += *p++ == '\n';
+        const char *close = NULL, *q = p;
+        if ((size_t)(end - p) >= 2 && !memcmp(p, "<?", 2)) {
+            close = "?>";
+            q = p + 2;
+        } else if ((size_t)(end - p) >= 4 && !memcmp(p, "<!--", 4)) {
+            close = "-->";
+            q = p + 4;
+        }
+        if (!close)
+            break;
+        size_t cl = strlen(close);
+        while (q < end && ((size_t)(end - q) < cl || memcmp(q, close, cl)))
+            line += *q++ == '\n';
+        if (q >= end)
+            return; /* unterminated: the parser says so */
+        p = q + cl;
+    }
+    if ((size_t)(end - p) >= 9 && !memcmp(p, "<!DOCTYPE", 9)) {
+        st->refused = N_("a DOCTYPE is not allowed in a host snapshot");
+        st->refused_line = line;
+    }
+}
+
+static xmlTextReaderPtr open_reader(const char *buf, size_t len, struct rd *r,
+                                    struct parse_state *st)
+{
+    xmlInitParser();
+    /* No NOENT, DTDLOAD, XINCLUDE or HUGE: nothing fetched or expanded. */
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS;
+    xmlTextReaderPtr rd = xmlReaderForMemory(buf, (int)len, NULL, NULL, opts);
+    if (!rd) {
+        mp_error_set(r->err, MP_ERR_INTERNAL, _("%s: cannot set up the XML parser"), r->name);
+        return NULL;
+    }
+    xmlTextReaderSetStructuredErrorHandler(rd, on_error, st);
+    return rd;
+}
+
 static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
                                const xmlChar *system_id)
 {
@@ -86,44 +158,49 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
     xmlStopParser(ctxt);
 }
 
-static xmlDocPtr parse(const char *buf, size_t len, struct rd *r)
+/* Failures only: the reader's push parser words some errors (a truncated
+ * document) unlike the whole-document parser, so that one says what is
+ * wrong, as it always has. Replaces *st when it finds an error. */
+static void diagnose(const char *buf, size_t len, struct parse_state *st)
 {
-    struct parse_state st = { 0 };
-    xmlInitParser();
+    struct parse_state d = { 0 };
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        mp_error_set(r->err, MP_ERR_INTERNAL, _("%s: cannot set up the XML parser"), r->name);
-        return NULL;
-    }
-    ctxt->_private = &st;
+    if (!ctxt)
+        return;
+    ctxt->_private = &d;
     ctxt->sax->internalSubset = on_internal_subset;
     xmlStructuredErrorFunc old_serror = xmlStructuredError;
     void *old_sctx = xmlStructuredErrorContext;
-    xmlSetStructuredErrorFunc(&st, on_error);
-    xmlSetGenericErrorFunc(NULL, silent);
-    /* No NOENT, DTDLOAD, XINCLUDE or HUGE: nothing fetched or expanded. */
+    xmlSetStructuredErrorFunc(&d, on_error);
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
     xmlSetStructuredErrorFunc(old_sctx, old_serror);
-    xmlSetGenericErrorFunc(NULL, NULL);
-    if (st.refused) {
-        mp_error_set(r->err, MP_ERR_INPUT, "%s:%ld: %s", r->name, st.refused_line, _(st.refused));
-    } else if (st.first_error || !doc) {
-        char safe[512];
-        text_safe_copy(safe, sizeof(safe), st.first_error ? st.first_error : "not well-formed");
-        if (st.first_error_line > 0)
-            mp_error_set(r->err, MP_ERR_INPUT, _("%s:%ld: not well-formed XML: %s"), r->name,
-                         st.first_error_line, safe);
-        else
-            mp_error_set(r->err, MP_ERR_INPUT, _("%s: not well-formed XML: %s"), r->name, safe);
-    }
-    if (st.refused || st.first_error) {
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    free(st.first_error);
+    xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
-    return doc;
+    if (d.refused || d.first_error) {
+        free(st->first_error);
+        *st = d;
+    }
+}
+
+/* Parse errors win over what the content says, as when the whole document
+ * was parsed first. Returns -1 when there was one (and says it). */
+static int parse_verdict(struct rd *r, const struct parse_state *st, bool broken)
+{
+    if (st->refused) {
+        mp_error_set(r->err, MP_ERR_INPUT, "%s:%ld: %s", r->name, st->refused_line, _(st->refused));
+        return -1;
+    }
+    if (!st->first_error && !broken)
+        return 0;
+    char safe[512];
+    text_safe_copy(safe, sizeof(safe), st->first_error ? st->first_error : "not well-formed");
+    if (st->first_error_line > 0)
+        mp_error_set(r->err, MP_ERR_INPUT, _("%s:%ld: not well-formed XML: %s"), r->name,
+                     st->first_error_line, safe);
+    else
+        mp_error_set(r->err, MP_ERR_INPUT, _("%s: not well-formed XML: %s"), r->name, safe);
+    return -1;
 }
 
 /* ---- fields ---- */
@@ -442,37 +519,53 @@ static int read_string_el(struct rd *r, const xmlNode *n, char **slot)
     return text_of(r, n, slot);
 }
 
-static int read_warnings(struct rd *r, const xmlNode *n)
+/* The children of <warnings> or <devices>, one at a time: `one` sees each
+ * element child of the one under the reader, which is then freed. Leaves the
+ * reader on the closing tag; *ret is the reader's last answer. */
+static int read_children(struct rd *r, xmlTextReaderPtr rd, int *ret,
+                         int (*one)(struct rd *, xmlTextReaderPtr, const xmlNode *))
 {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!is_el(c, "warning"))
-            return fail(r, c, _("<warnings> holds only <warning> elements"));
-        if (r->h->warnings.n >= HOST_SNAPSHOT_MAX_WARNINGS)
-            return fail(r, c, _("more than %u warnings"), HOST_SNAPSHOT_MAX_WARNINGS);
-        char *t;
-        if (text_of(r, c, &t) < 0)
-            return -1;
-        struct msg m = { t, xstrdup(t) };
-        msg_list_add_msg(&r->h->warnings, m);
+    if (xmlTextReaderIsEmptyElement(rd))
+        return 0;
+    int depth = xmlTextReaderDepth(rd);
+    *ret = xmlTextReaderRead(rd);
+    while (*ret == 1 && xmlTextReaderDepth(rd) > depth) {
+        if (xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT) {
+            int rc = one(r, rd, xmlTextReaderCurrentNode(rd));
+            if (rc)
+                return rc;
+        }
+        *ret = xmlTextReaderNext(rd);
     }
     return 0;
 }
 
-static int read_devices(struct rd *r, const xmlNode *n)
+static int read_warning(struct rd *r, xmlTextReaderPtr rd, const xmlNode *c)
 {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!is_el(c, "device"))
-            return fail(r, c, _("<devices> holds only <device> elements"));
-        if (r->h->ndevices >= HOST_SNAPSHOT_MAX_DEVICES)
-            return fail(r, c, _("more than %u devices"), HOST_SNAPSHOT_MAX_DEVICES);
-        if (read_device(r, c) < 0)
-            return -1;
-    }
+    if (!is_el(c, "warning"))
+        return fail(r, c, _("<warnings> holds only <warning> elements"));
+    if (r->h->warnings.n >= HOST_SNAPSHOT_MAX_WARNINGS)
+        return fail(r, c, _("more than %u warnings"), HOST_SNAPSHOT_MAX_WARNINGS);
+    c = xmlTextReaderExpand(rd);
+    if (!c)
+        return 1; /* a parse error: the verdict says it */
+    char *t;
+    if (text_of(r, c, &t) < 0)
+        return -1;
+    struct msg m = { t, xstrdup(t) };
+    msg_list_add_msg(&r->h->warnings, m);
     return 0;
+}
+
+/* A <device> is all attributes: its start tag is enough, no subtree. */
+static int read_one_device(struct rd *r, xmlTextReaderPtr rd, const xmlNode *c)
+{
+    (void)rd;
+    if (!is_el(c, "device"))
+        return fail(r, c, _("<devices> holds only <device> elements"));
+    if (r->h->ndevices >= HOST_SNAPSHOT_MAX_DEVICES)
+        return fail(r, c, _("more than %u devices"), HOST_SNAPSHOT_MAX_DEVICES);
+    return read_device(r, c);
 }
 
 /* After sorting: no duplicate addresses, no parent loops. */
@@ -513,113 +606,190 @@ static int check_devices(struct rd *r)
     return rc;
 }
 
-static struct host *from_doc(xmlDocPtr doc, struct rd *r)
+struct top {
+    char *recorded;
+    bool seen_devices, seen_memory, seen_memlock, seen_kvm;
+};
+
+/* One element child of the root, under the reader. Returns -1 with the
+ * error said, 1 on a parse error (the verdict says it), 0 when read. */
+static int read_top(struct rd *r, xmlTextReaderPtr rd, int *ret, struct top *t)
 {
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    if (!is_el(root, "memlock-planner-host")) {
-        fail(r, root, _("not a memlock-planner host snapshot (the root element must be "
-                        "<memlock-planner-host>)"));
-        return NULL;
+    struct host *h = r->h;
+    const xmlNode *c = xmlTextReaderCurrentNode(rd);
+    const char *name = (const char *)c->name;
+    bool *seen = is_el(c, "devices") ? &t->seen_devices : is_el(c, "memory") ? &t->seen_memory
+               : is_el(c, "memlock") ? &t->seen_memlock : is_el(c, "kvm") ? &t->seen_kvm : NULL;
+    if (seen && *seen)
+        return fail(r, c, _("<%s> appears twice"), name);
+    if (seen)
+        *seen = true;
+    if (is_el(c, "devices"))
+        return read_children(r, rd, ret, read_one_device);
+    if (is_el(c, "warnings"))
+        return read_children(r, rd, ret, read_warning);
+    static const char *const known[] = {
+        "recorded-from", "description", "hostname", "arch", "kernel", "model", "memory",
+        "memlock", "kvm", NULL,
+    };
+    const char *const *k = known;
+    while (*k && !is_el(c, *k))
+        k++;
+    if (!*k) {
+        char qn[64];
+        quote(name, qn, sizeof(qn));
+        return fail(r, c, _("unknown element <%s> in a version %d snapshot"), qn,
+                    HOST_SNAPSHOT_VERSION);
     }
+    /* A text element: small, so its subtree is built whole. */
+    c = xmlTextReaderExpand(rd);
+    if (!c)
+        return 1;
+    int rc;
+    if (is_el(c, "recorded-from")) {
+        rc = read_string_el(r, c, &t->recorded);
+    } else if (is_el(c, "description")) {
+        rc = read_string_el(r, c, &h->description);
+    } else if (is_el(c, "hostname")) {
+        rc = read_string_el(r, c, &h->hostname);
+    } else if (is_el(c, "arch")) {
+        rc = read_string_el(r, c, &h->arch);
+    } else if (is_el(c, "kernel")) {
+        rc = read_string_el(r, c, &h->kernel);
+    } else if (is_el(c, "model")) {
+        rc = read_string_el(r, c, &h->model);
+    } else if (is_el(c, "memory")) {
+        rc = read_u64_el(r, c, "KiB", &h->memory_kib);
+        h->memory_known = rc == 0;
+    } else if (is_el(c, "memlock")) {
+        rc = read_memlock(r, c);
+    } else {
+        char *s;
+        rc = text_of(r, c, &s);
+        if (!rc) {
+            if (!strcmp(s, "yes") || !strcmp(s, "no"))
+                h->has_kvm = !strcmp(s, "yes");
+            else
+                rc = fail(r, c, _("<kvm> is yes or no"));
+            free(s);
+        }
+    }
+    return rc;
+}
+
+/* The root and its children. Returns -1 with the error said in r->err, 1 on a
+ * parse error; *ret is the reader's last answer. */
+static int read_root(struct rd *r, xmlTextReaderPtr rd, int *ret, struct parse_state *st)
+{
+    /* The prolog: a DOCTYPE the prescan could not see is refused at its node. */
+    while ((*ret = xmlTextReaderRead(rd)) == 1) {
+        int type = xmlTextReaderNodeType(rd);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            st->refused = N_("a DOCTYPE is not allowed in a host snapshot");
+            st->refused_line = xmlTextReaderGetParserLineNumber(rd);
+            return 1;
+        }
+        if (type == XML_READER_TYPE_ELEMENT)
+            break;
+    }
+    if (*ret != 1)
+        return 1;
+    const xmlNode *root = xmlTextReaderCurrentNode(rd);
+    long root_line = xmlGetLineNo(root);
+    if (!is_el(root, "memlock-planner-host"))
+        return fail(r, root, _("not a memlock-planner host snapshot (the root element must be "
+                               "<memlock-planner-host>)"));
     char *ver;
     if (get_attr(r, root, "version", &ver) < 0)
-        return NULL;
+        return -1;
     uint64_t v = 0;
     bool ok = ver && parse_dec(ver, 1000000, &v) && v == HOST_SNAPSHOT_VERSION;
     char q[64];
     quote(ver ? ver : "", q, sizeof(q));
     free(ver);
-    if (!ok) {
-        fail(r, root, _("snapshot version '%s' is not supported (this planner reads version %d)"),
-             q, HOST_SNAPSHOT_VERSION);
-        return NULL;
-    }
+    if (!ok)
+        return fail(r, root, _("snapshot version '%s' is not supported (this planner reads "
+                               "version %d)"), q, HOST_SNAPSHOT_VERSION);
     r->h = host_new(r->name);
-    struct host *h = r->h;
-    char *recorded = NULL;
-    bool seen_devices = false, seen_memory = false, seen_memlock = false, seen_kvm = false;
+    struct top t = { 0 };
     int rc = 0;
-    for (const xmlNode *c = root->children; c && !rc; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *name = (const char *)c->name;
-        bool *seen = is_el(c, "devices") ? &seen_devices : is_el(c, "memory") ? &seen_memory
-                   : is_el(c, "memlock") ? &seen_memlock : is_el(c, "kvm") ? &seen_kvm : NULL;
-        if (seen && *seen) {
-            rc = fail(r, c, _("<%s> appears twice"), name);
-            break;
+    if (!xmlTextReaderIsEmptyElement(rd)) {
+        *ret = xmlTextReaderRead(rd);
+        while (*ret == 1 && !rc && xmlTextReaderDepth(rd) > 0) {
+            if (xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT)
+                rc = read_top(r, rd, ret, &t);
+            if (!rc && *ret == 1)
+                *ret = xmlTextReaderNext(rd);
         }
-        if (seen)
-            *seen = true;
-        if (is_el(c, "recorded-from")) {
-            rc = read_string_el(r, c, &recorded);
-        } else if (is_el(c, "description")) {
-            rc = read_string_el(r, c, &h->description);
-        } else if (is_el(c, "hostname")) {
-            rc = read_string_el(r, c, &h->hostname);
-        } else if (is_el(c, "arch")) {
-            rc = read_string_el(r, c, &h->arch);
-        } else if (is_el(c, "kernel")) {
-            rc = read_string_el(r, c, &h->kernel);
-        } else if (is_el(c, "model")) {
-            rc = read_string_el(r, c, &h->model);
-        } else if (is_el(c, "memory")) {
-            rc = read_u64_el(r, c, "KiB", &h->memory_kib);
-            h->memory_known = rc == 0;
-        } else if (is_el(c, "memlock")) {
-            rc = read_memlock(r, c);
-        } else if (is_el(c, "kvm")) {
-            char *t;
-            rc = text_of(r, c, &t);
-            if (!rc) {
-                if (!strcmp(t, "yes") || !strcmp(t, "no"))
-                    h->has_kvm = !strcmp(t, "yes");
-                else
-                    rc = fail(r, c, _("<kvm> is yes or no"));
-                free(t);
-            }
-        } else if (is_el(c, "devices")) {
-            rc = read_devices(r, c);
-        } else if (is_el(c, "warnings")) {
-            rc = read_warnings(r, c);
-        } else {
-            char qn[64];
-            quote(name, qn, sizeof(qn));
-            rc = fail(r, c, _("unknown element <%s> in a version %d snapshot"), qn,
-                      HOST_SNAPSHOT_VERSION);
-        }
+        if (!rc && *ret != 1)
+            rc = 1;
     }
-    free(recorded);
-    if (!rc && !seen_devices)
-        rc = fail(r, root, _("the snapshot has no <devices> element"));
-    if (!rc) {
-        host_finish(h);
-        rc = check_devices(r);
-    }
-    if (rc) {
-        host_free(h);
-        return NULL;
-    }
-    return h;
+    free(t.recorded);
+    if (!rc && !t.seen_devices)
+        rc = fail_at(r, root_line, _("the snapshot has no <devices> element"));
+    return rc;
 }
 
 struct host *host_snapshot_load_memory(const char *buf, size_t len, const char *name,
                                        struct mp_error *err)
 {
     char *safe = text_safe_dup(name);
-    struct rd r = { safe, err, NULL };
+    struct mp_error said = { 0 };
+    struct rd r = { safe, &said, NULL };
     struct host *h = NULL;
+    struct parse_state st = { 0 };
     if (len > HOST_SNAPSHOT_MAX_BYTES) {
+        r.err = err;
         fail(&r, NULL, _("larger than %u MiB, not a host snapshot"),
              HOST_SNAPSHOT_MAX_BYTES >> 20);
-    } else if (len == 0) {
-        fail(&r, NULL, _("empty file, not a host snapshot"));
-    } else {
-        xmlDocPtr doc = parse(buf, len, &r);
-        if (doc)
-            h = from_doc(doc, &r);
-        xmlFreeDoc(doc);
+        goto out;
     }
+    if (len == 0) {
+        r.err = err;
+        fail(&r, NULL, _("empty file, not a host snapshot"));
+        goto out;
+    }
+    r.err = err;
+    prescan_doctype(buf, len, &st);
+    if (st.refused) {
+        parse_verdict(&r, &st, false);
+        goto out;
+    }
+    xmlTextReaderPtr rd = open_reader(buf, len, &r, &st);
+    if (!rd)
+        goto out;
+    r.err = &said;
+    xmlSetGenericErrorFunc(NULL, silent);
+    int ret = 0;
+    int rc = read_root(&r, rd, &ret, &st);
+    /* Read to the end even after a content error: a parse error anywhere
+     * is what the user hears first. */
+    while (ret == 1 && !st.refused)
+        ret = xmlTextReaderRead(rd);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    xmlFreeTextReader(rd);
+    r.err = err;
+    bool broken = ret < 0 || rc == 1;
+    if (broken || st.first_error) {
+        xmlSetGenericErrorFunc(NULL, silent);
+        diagnose(buf, len, &st);
+        xmlSetGenericErrorFunc(NULL, NULL);
+    }
+    if (parse_verdict(&r, &st, broken) == 0) {
+        if (rc) {
+            *err = said;
+        } else {
+            host_finish(r.h);
+            rc = check_devices(&r);
+        }
+        if (!rc) {
+            h = r.h;
+            r.h = NULL;
+        }
+    }
+    host_free(r.h);
+out:
+    free(st.first_error);
     free(safe);
     return h;
 }
