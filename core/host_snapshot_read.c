@@ -755,19 +755,23 @@ struct host *host_snapshot_load_memory(const char *buf, size_t len, const char *
         parse_verdict(&r, &st, false);
         goto out;
     }
-    xmlTextReaderPtr rd = open_reader(buf, len, &r, &st);
-    if (!rd)
-        goto out;
-    r.err = &said;
+    /* Silent from the start: creating the reader already detects the
+     * encoding, and libxml2 reports a bad one on stderr otherwise. */
     xmlSetGenericErrorFunc(NULL, silent);
+    xmlTextReaderPtr rd = open_reader(buf, len, &r, &st);
+    if (!rd) {
+        xmlSetGenericErrorFunc(NULL, NULL);
+        goto out;
+    }
+    r.err = &said;
     int ret = 0;
     int rc = read_root(&r, rd, &ret, &st);
     /* Read to the end even after a content error: a parse error anywhere
      * is what the user hears first. */
     while (ret == 1 && !st.refused)
         ret = xmlTextReaderRead(rd);
-    xmlSetGenericErrorFunc(NULL, NULL);
     xmlFreeTextReader(rd);
+    xmlSetGenericErrorFunc(NULL, NULL);
     r.err = err;
     bool broken = ret < 0 || rc == 1;
     if (broken || st.first_error) {

@@ -53,6 +53,7 @@ CLI_TESTS = \
 	tests/cli/manpage.sh \
 	tests/cli/i18n.sh \
 	tests/cli/terminal_safety.sh \
+	tests/cli/hostile_snapshot.sh \
 	tests/cli/guests.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
