@@ -5,26 +5,12 @@
 . "$srcdir/tests/lib.sh"
 if ! command -v valgrind >/dev/null 2>&1; then
     skip "valgrind is not installed"
-    "$MP" probe --host demo:ac922 --format xml >"$TMPDIR_TEST/host.xml" 2>/dev/null
-memcheck "probe from a snapshot" probe --host "$TMPDIR_TEST/host.xml" --format json
-for fmt in text md json html; do
-    memcheck "report $fmt" report --host demo:ac922 --format "$fmt" -o "$TMPDIR_TEST/r.$fmt" \
-        "$views/ac922-gpu0.xml" "$calc/worked-q35-16g-2vfio-viommu.xml"
-done
-memcheck "apply" apply --host demo:ac922 "$views/ac922-gpu0.xml" -o "$TMPDIR_TEST/applied.xml"
-plan_done
+    plan_done
     exit 0
 fi
 if nm "$MP" 2>/dev/null | grep -q __asan_init; then
     skip "built with AddressSanitizer"
-    "$MP" probe --host demo:ac922 --format xml >"$TMPDIR_TEST/host.xml" 2>/dev/null
-memcheck "probe from a snapshot" probe --host "$TMPDIR_TEST/host.xml" --format json
-for fmt in text md json html; do
-    memcheck "report $fmt" report --host demo:ac922 --format "$fmt" -o "$TMPDIR_TEST/r.$fmt" \
-        "$views/ac922-gpu0.xml" "$calc/worked-q35-16g-2vfio-viommu.xml"
-done
-memcheck "apply" apply --host demo:ac922 "$views/ac922-gpu0.xml" -o "$TMPDIR_TEST/applied.xml"
-plan_done
+    plan_done
     exit 0
 fi
 views="$srcdir/tests/data/views"
@@ -54,11 +40,9 @@ memcheck "compare" compare --host demo:ac922 "$views/ac922-gpu0.xml"
 memcheck "map" map --host demo:ac922 --format json "$views/ac922-gpu0.xml"
 memcheck "capacity" capacity --host demo:ac922 "$views/ac922-gpu0.xml"
 memcheck "tour" tour
-for cmd in "probe --host demo:ac922" "probe --host demo:ac922 --format json" \
-           "probe --host demo:ac922 --format xml"; do
-    # shellcheck disable=SC2086
-    if "$MP" $cmd >/dev/null 2>&1; then memcheck "$cmd" $cmd; else skip "$cmd: not available"; fi
-done
+memcheck "probe" probe --host demo:ac922
+memcheck "probe json" probe --host demo:ac922 --format json
+memcheck "probe xml" probe --host demo:ac922 --format xml
 "$MP" probe --host demo:ac922 --format xml >"$TMPDIR_TEST/host.xml" 2>/dev/null
 memcheck "probe from a snapshot" probe --host "$TMPDIR_TEST/host.xml" --format json
 for fmt in text md json html; do
