@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "probe.h"
 
 int cli_fail(const struct mp_error *err)
 {
@@ -37,4 +38,13 @@ const struct profile *cli_profile(const char *version, bool *beyond, struct mp_e
         return NULL;
     }
     return p;
+}
+
+int cli_list_demo_hosts(FILE *out)
+{
+    size_t n;
+    const struct demo_host_info *d = probe_demo_list(&n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "demo:%-14s %s\n", d[i].name, _(d[i].description));
+    return 0;
 }

@@ -26,15 +26,6 @@ static void calc_usage(FILE *out)
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
-int cli_list_demo_hosts(FILE *out)
-{
-    size_t n;
-    const struct demo_host_info *d = probe_demo_list(&n);
-    for (size_t i = 0; i < n; i++)
-        fprintf(out, "demo:%-14s %s\n", d[i].name, _(d[i].description));
-    return 0;
-}
-
 int cmd_calc(int argc, char **argv)
 {
     static const struct option opts[] = {
