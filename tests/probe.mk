@@ -24,7 +24,8 @@ PROBE_TESTS = \
 	tests/probe/snapshot_cli.sh \
 	tests/probe/umockdev_ac922.sh \
 	tests/probe/umockdev_x86.sh \
-	tests/probe/umockdev_broken.sh
+	tests/probe/umockdev_broken.sh \
+	tests/probe/umockdev_hostfacts.sh
 TESTS += $(PROBE_TESTS)
 EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/lib-umockdev.sh \
