@@ -46,6 +46,8 @@ struct app {
     enum prompt_kind prompt;
     char prompt_label[160];
     char input[256];
+    size_t cursor;       /* byte offset into input */
+    bool offer;          /* input is the offered text, selected: typing replaces it */
     /* MODE_CONFIRM */
     enum confirm_kind confirm;
     char question[256];
@@ -67,6 +69,8 @@ struct app {
 void app_loop(struct app *a);
 /* Handles one key (character, or KEYS_FN | curses code). */
 void app_key(struct app *a, int key);
+/* The key registry's modes (keys.h) of the current mode. */
+unsigned app_key_mask(const struct app *a);
 /* Handles a mouse event at screen position (y, x); wheel -1 up, 1 down. */
 void app_mouse(struct app *a, int y, int x, bool dbl, int wheel);
 /* Keys while a prompt, question or overlay is open (input.c). */
