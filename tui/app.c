@@ -8,6 +8,7 @@
 #include "actions.h"
 #include "app.h"
 #include "guestview.h"
+#include "headless.h"
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
@@ -371,6 +372,19 @@ void app_loop(struct app *a)
         if (redraw)
             draw_all(a);
         redraw = true;
+        if (a->script) {
+            int key, rows, cols;
+            switch (headless_next(a->script, &key, &rows, &cols)) {
+            case HL_KEY: app_key(a, key); break;
+            case HL_DUMP: headless_dump(stdout); redraw = false; break;
+            case HL_RESIZE:
+                resizeterm(rows, cols);
+                app_key(a, KEYS_FN | KEY_RESIZE);
+                break;
+            case HL_END: a->quit = true; break;
+            }
+            continue;
+        }
         wint_t wc;
         int rc = crt_get_key(&wc);
         if (crt_quit_signal)

@@ -29,6 +29,7 @@ enum prompt_kind {
 enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
 
 struct tui_views;
+struct headless;
 struct tui_tour;
 
 struct app {
@@ -58,6 +59,7 @@ struct app {
     /* MODE_VIEW and MODE_TOUR state (views.c, tourpanel.c); NULL until used */
     struct tui_views *views;
     struct tui_tour *tour;
+    struct headless *script;   /* keys from a script instead of the terminal */
 
     char status[512];
     bool status_error;

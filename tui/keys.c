@@ -189,16 +189,18 @@ enum action keys_lookup(unsigned mask, int key)
     return ACT_NONE;
 }
 
-void keys_name(int key, char *buf, size_t len)
-{
-    static const struct { int key; const char *name; } named[] = {
+static const struct { int key; const char *name; } named[] = {
         { ' ', "Space" }, { '\t', "Tab" }, { '\n', "Enter" }, { '\r', "Enter" },
         { ESC, "Esc" }, { 127, "Backspace" },
         { FN(KEY_ENTER), "Enter" }, { FN(KEY_BACKSPACE), "Backspace" }, { FN(KEY_UP), "Up" },
         { FN(KEY_DOWN), "Down" }, { FN(KEY_LEFT), "Left" }, { FN(KEY_RIGHT), "Right" },
         { FN(KEY_PPAGE), "PgUp" }, { FN(KEY_NPAGE), "PgDn" }, { FN(KEY_HOME), "Home" },
         { FN(KEY_END), "End" }, { FN(KEY_BTAB), "Shift-Tab" }, { FN(KEY_DC), "Delete" },
-    };
+        { FN(KEY_RESIZE), "Resize" },
+};
+
+void keys_name(int key, char *buf, size_t len)
+{
     for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
         if (named[i].key == key) {
             snprintf(buf, len, "%s", named[i].name);
@@ -222,6 +224,28 @@ void keys_name(int key, char *buf, size_t len)
         mb[n] = '\0';
         snprintf(buf, len, "%s", mb);
     }
+}
+
+int keys_parse(const char *name)
+{
+    for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+        if (!strcmp(named[i].name, name))
+            return named[i].key;
+    int n;
+    char end;
+    if (sscanf(name, "F%d%c", &n, &end) == 1 && n >= 1 && n <= 63)
+        return FN(KEY_F(n));
+    if (!strncmp(name, "Ctrl-", 5) && name[5] && !name[6])
+        return (int)(towupper((wint_t)(unsigned char)name[5]) & 0x1f);
+    if (!strncmp(name, "Alt-", 4) && name[4] && !name[5])
+        return KEYS_ALT | (int)towlower((wint_t)(unsigned char)name[4]);
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    wchar_t wc;
+    size_t r = mbrtowc(&wc, name, strlen(name), &st);
+    if (r > 0 && r < (size_t)-2 && !name[r])
+        return (int)wc;
+    return 0;
 }
 
 /* Appends `name` to the space-separated list in buf unless it is there. */

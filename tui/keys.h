@@ -67,6 +67,8 @@ enum action keys_lookup(unsigned mask, int key);
 const struct key_entry *keys_table(size_t *n);
 /* A key's name as the help shows it: "F1", "Ctrl-U", "Space", "Alt-U". */
 void keys_name(int key, char *buf, size_t len);
+/* The key named `name` (as keys_name writes it), or 0. */
+int keys_parse(const char *name);
 /* An entry's keys, space-separated (translated answer letters included). */
 void keys_names(const struct key_entry *e, char *buf, size_t len);
 
