@@ -33,3 +33,8 @@ EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/ac922.hosttab \
 	tests/probe/ac922.dt \
 	tests/probe/x86.hosttab
+
+# capacity when the host cannot run the guest at all (0, with the reason).
+HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh
+TESTS += $(HOSTFACTS_CLI_TESTS)
+EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml
