@@ -19,7 +19,8 @@ static void tour_usage(FILE *out)
             "In the planner (memlock-planner tui) press T for the same tour with Next/Back.\n\n"),
           out);
     fputs(_("  --step N           print only step N (1 is the start)\n"), out);
-    fputs(_("  --format FORMAT    text (default) or json\n"), out);
+    fputs(_("  --format FORMAT    text (default), json, or xml: the guest of --step N as\n"
+            "                     libvirt domain XML\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -50,8 +51,14 @@ int cmd_tour(int argc, char **argv)
         default: return cli_failf(EXIT_INPUT, _("see 'tour --help'"));
         }
     }
-    if (strcmp(format, "text") && strcmp(format, "json"))
-        return cli_failf(EXIT_INPUT, _("--format %s: expected text or json"), format);
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "xml"))
+        return cli_failf(EXIT_INPUT, _("--format %s: expected text, json or xml"), format);
+    if (!strcmp(format, "xml")) {
+        if (!step)
+            return cli_failf(EXIT_INPUT, _("--format xml needs --step N (the guest of one step)"));
+        tour_write_guest_xml(stdout, (size_t)step - 1);
+        return cli_finish_output();
+    }
     if (optind != argc)
         return cli_failf(EXIT_INPUT, _("tour takes no file arguments"));
 
