@@ -54,7 +54,8 @@ CLI_TESTS = \
 	tests/cli/i18n.sh \
 	tests/cli/terminal_safety.sh \
 	tests/cli/hostile_snapshot.sh \
-	tests/cli/guests.sh
+	tests/cli/guests.sh \
+	tests/cli/front.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
