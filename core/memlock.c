@@ -28,6 +28,8 @@ struct calc {
 /* A term's explanation, formatted only when it will be read (the arguments
  * are not evaluated otherwise). */
 #define WHY(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format(__VA_ARGS__))
+/* The same for a sentence with a count: WHY_N(c, NP_(one, many), n, args). */
+#define WHY_N(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format_plural(__VA_ARGS__))
 
 static void add_term(struct calc *c, const char *id, const char *label, uint64_t kib, struct msg why)
 {
@@ -87,8 +89,9 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
              WHY(c, N_("The guest's hash page table: max memory %s / 128."),
                         fmt_kib(maxmem, a, sizeof(a))));
     add_term(c, "dma32", N_("32-bit DMA windows"), mul(c, TCE_PER_PHB_KIB, nphb),
-             WHY(c, N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
-                           "%llu PHB(s)."), (unsigned long long)nphb));
+             WHY_N(c, NP_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
+                           "%llu PHB.", "4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA "
+                           "window; %llu PHBs."), (unsigned long)nphb, (unsigned long long)nphb));
     add_term(c, "tce_index", N_("TCE index, spapr devices"), TCE_INDEX_KIB,
              WHY(c, N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
                            "spapr-vscsi devices.")));
@@ -98,9 +101,12 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                                "GPU RAM is device memory and is not counted."),
                             fmt_kib(maxmem, a, sizeof(a))));
         add_term(c, "nv2_dma64", N_("NVLink2 64-bit DMA windows"), mul(c, NV2_TCE_PER_PHB_KIB, nphb),
-                 WHY(c, N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
+                 WHY_N(c, NP_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
                                "PHB's 64-bit DMA window spans 128 TiB: 256 GiB of 4 KiB TCEs per "
-                               "PHB; %llu PHB(s)."), (unsigned long long)nphb));
+                               "PHB; %llu PHB.", "QEMU puts GPU RAM at 64-128 TiB of guest "
+                               "address space, so each PHB's 64-bit DMA window spans 128 TiB: "
+                               "256 GiB of 4 KiB TCEs per PHB; %llu PHBs."),
+                       (unsigned long)nphb, (unsigned long long)nphb));
         add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                  WHY(c, N_("8 MiB for second-level TCE tables.")));
     } else if (r->uses_vfio) {
@@ -117,10 +123,13 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                      WHY(c, N_("All guest RAM (%s) is pre-registered for DMA once."),
                                 fmt_kib(mem, a, sizeof(a))));
             add_term(c, "dma64", N_("64-bit DMA windows"), dma64,
-                     WHY(c, N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
-                                   "(1/512 of %s); %llu PHB(s). Larger in total than the pre-DDW "
-                                   "figure (%s)."), fmt_kib(mem, a, sizeof(a)),
-                                (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
+                     WHY_N(c, NP_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
+                                   "(1/512 of %s); %llu PHB. Larger in total than the pre-DDW "
+                                   "figure (%s).", "Each PHB's 64-bit DMA window maps all RAM "
+                                   "with 4 KiB pages (1/512 of %s); %llu PHBs. Larger in total "
+                                   "than the pre-DDW figure (%s)."),
+                           (unsigned long)nphb, fmt_kib(mem, a, sizeof(a)),
+                           (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
             add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                      WHY(c, N_("8 MiB for second-level TCE tables.")));
         }
@@ -151,15 +160,17 @@ static void generic_rule(struct calc *c, const struct guest *g)
     if (p->generic != GENERIC_FACTOR)
         why = WHY(c, N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
     else if (g->has_iommu && nvfio)
-        why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
-                            "(%s), and each of the %llu vDPA device(s) too: factor %llu."),
-                         (unsigned long long)nvfio, fmt_kib(r->memory_kib, a, sizeof(a)),
-                         (unsigned long long)nvdpa, (unsigned long long)factor);
+        why = WHY(c, N_("With a vIOMMU each VFIO device may map all guest RAM (%s), and each "
+                        "vDPA device too: factor %llu (VFIO devices: %llu, vDPA devices: %llu)."),
+                  fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)factor,
+                  (unsigned long long)nvfio, (unsigned long long)nvdpa);
     else
-        why = WHY(c, N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
-                            "the %llu vDPA device(s) maps it again: factor %llu."),
-                         fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)nvdpa,
-                         (unsigned long long)factor);
+        why = WHY_N(c, NP_("VFIO devices share one mapping of all guest RAM (%s), and the "
+                           "%llu vDPA device maps it again: factor %llu.", "VFIO devices share "
+                           "one mapping of all guest RAM (%s), and each of the %llu vDPA "
+                           "devices maps it again: factor %llu."),
+                    (unsigned long)nvdpa, fmt_kib(r->memory_kib, a, sizeof(a)),
+                    (unsigned long long)nvdpa, (unsigned long long)factor);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
              WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
