@@ -89,10 +89,14 @@ static void check_groups(const struct guest *g, const struct host *h, struct mem
         }
         free(members);
         if (missing)
-            msg_list_add(&r->warnings, N_("IOMMU group %d is only partly assigned (%zu of %zu "
-                                          "devices missing, e.g. %s): VFIO needs every member "
-                                          "bound to vfio-pci and in one guest"),
-                         d->iommu_group, missing, n, first);
+            msg_list_add_plural(&r->warnings,
+                                NP_("IOMMU group %d is only partly assigned (%zu of %zu device "
+                                    "missing, e.g. %s): VFIO needs every member bound to "
+                                    "vfio-pci and in one guest",
+                                    "IOMMU group %d is only partly assigned (%zu of %zu devices "
+                                    "missing, e.g. %s): VFIO needs every member bound to "
+                                    "vfio-pci and in one guest"),
+                                (unsigned long)n, d->iommu_group, missing, n, first);
     }
 }
 
