@@ -4,6 +4,7 @@ probe_libprobe_a_SOURCES = \
 	probe/demo.c probe/demo.h \
 	probe/demo_ac922.c \
 	probe/demo_x86.c \
+	probe/demo_x86_server.c \
 	probe/dt_prop.c probe/dt_prop.h \
 	probe/host_facts.c probe/host_facts.h \
 	probe/host_root.c probe/host_root.h \

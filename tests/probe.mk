@@ -38,4 +38,5 @@ EXTRA_DIST += $(PROBE_TESTS) \
 HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh tests/cli/tour_valid.sh \
 	tests/cli/locale_sizes.sh
 TESTS += $(HOSTFACTS_CLI_TESTS)
-EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml
+EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml \
+	tests/data/capacity/x86-q35-two-vfs.xml
