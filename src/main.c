@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "close_stdout.h"
 #include "commands.h"
 #include "i18n.h"
 
@@ -50,6 +51,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    close_stdout_init();
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     /* Tests and uninstalled builds point at their own compiled catalogs. */
