@@ -377,7 +377,7 @@ static int write_path(const char *shown, const char *path, int links, atomic_fil
 
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err)
 {
-    char *shown = text_safe_dup(path);
+    char *shown = text_safe_name(path);
     int rc = write_path(shown, path, 0, fill, ctx, err);
     free(shown);
     return rc;

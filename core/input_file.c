@@ -82,7 +82,7 @@ int input_file_read(const char *path, size_t max, const char *what, struct input
 {
     bool is_stdin = !strcmp(path, "-");
     memset(in, 0, sizeof(*in));
-    in->name = is_stdin ? xstrdup(_("<stdin>")) : text_safe_dup(path);
+    in->name = is_stdin ? xstrdup(_("<stdin>")) : text_safe_name(path);
     int fd = STDIN_FILENO;
     struct stat st;
     if (!is_stdin) {
