@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "report_rec.h"
 #include "size.h"
+#include "text_safe.h"
 
 static void apply_usage(FILE *out)
 {
@@ -95,7 +96,9 @@ int cmd_apply(int argc, char **argv)
     } else if (strcmp(o.output, "-")) {
         char human[32];
         size_format_kib(rec.kib, human, sizeof(human));
-        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), o.output, rec.kib, human);
+        char *shown = text_safe_name(o.output);
+        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), shown, rec.kib, human);
+        free(shown);
     }
     memlock_rec_free(&rec);
     host_free(h);

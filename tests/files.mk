@@ -7,6 +7,11 @@ tests_unit_file_safety_test_SOURCES = tests/unit/file_safety_test.c
 tests_unit_file_safety_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_file_safety_test_LDADD = $(UNIT_LDADD)
 
-FILES_CLI_TESTS =
+FILES_CLI_TESTS = \
+	tests/files/links.sh \
+	tests/files/signals.sh \
+	tests/files/inputs.sh \
+	tests/files/stdout.sh \
+	tests/files/escapes.sh
 TESTS += $(FILES_CLI_TESTS)
 EXTRA_DIST += $(FILES_CLI_TESTS)
