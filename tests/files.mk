@@ -6,6 +6,7 @@ FILES_CLI_TESTS = \
 	tests/files/signals.sh \
 	tests/files/inputs.sh \
 	tests/files/stdout.sh \
-	tests/files/escapes.sh
+	tests/files/escapes.sh \
+	tests/files/snapshot_scale.sh
 TESTS += $(FILES_CLI_TESTS)
 EXTRA_DIST += $(FILES_CLI_TESTS)
