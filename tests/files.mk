@@ -7,6 +7,7 @@ FILES_CLI_TESTS = \
 	tests/files/inputs.sh \
 	tests/files/stdout.sh \
 	tests/files/escapes.sh \
-	tests/files/snapshot_scale.sh
+	tests/files/snapshot_scale.sh \
+	tests/files/guests_churn.sh
 TESTS += $(FILES_CLI_TESTS)
 EXTRA_DIST += $(FILES_CLI_TESTS)
