@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,6 +62,12 @@ static int read_all(int fd, size_t hint, size_t max, struct input_file *in)
         ssize_t r = read(fd, b + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            /* Standard input handed over non-blocking: wait for it. */
+            struct pollfd p = { .fd = fd, .events = POLLIN };
+            if (poll(&p, 1, -1) >= 0 || errno == EINTR)
+                continue;
+        }
         if (r < 0) {
             int e = errno;
             free(b);
