@@ -38,7 +38,8 @@ static int fail_errno(struct mp_error *err, const char *shown, const char *what,
 
 /* The kernel's protected_symlinks rule (may_follow_link() in fs/namei.c):
  * a link is followed when the caller owns it, when its folder is not both
- * sticky and world-writable, or when the folder's owner owns the link. */
+ * sticky and world-writable, or when the folder's owner owns the link.
+ * Also used for FIFOs and devices (protected_fifos, may_create_in_sticky()). */
 static bool may_follow(int parent_fd, const struct stat *link)
 {
     if (link->st_uid == geteuid())
@@ -174,9 +175,17 @@ static int copy_identity(int src, const struct stat *old, int dst, const char *s
 static int write_stream(const struct target *t, int flags, atomic_fill_fn fill, void *ctx,
                         struct mp_error *err)
 {
-    int fd = openat(t->dirfd, t->base, O_WRONLY | O_NOCTTY | O_CLOEXEC | flags);
+    /* Non-blocking open: a FIFO nobody reads refuses at once (ENXIO)
+     * instead of hanging; then written blocking. */
+    int fd = openat(t->dirfd, t->base, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK | flags);
+    if (fd < 0 && errno == ENXIO)
+        return mp_error_set(err, MP_ERR_INPUT, _("%s: a FIFO nobody reads; not waiting for one"),
+                            t->shown);
     if (fd < 0)
         return fail_errno(err, t->shown, _("open"), errno);
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     FILE *out = fdopen(fd, "w");
     if (!out) {
         close(fd);
@@ -319,8 +328,15 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
             return refuse_link(err, t->shown);
         return follow(t, dir, links, fill, ctx, err);
     }
-    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+        /* As the kernel's protected_fifos: another user's FIFO or device in
+         * a sticky world-writable folder is not written into. */
+        if (!may_follow(t->dirfd, &st))
+            return mp_error_set(err, MP_ERR_INPUT,
+                                _("%s: a FIFO or device another user owns in a sticky "
+                                  "world-writable folder; not writing into it"), t->shown);
         return write_stream(t, O_NOFOLLOW, fill, ctx, err);
+    }
     if (S_ISDIR(st.st_mode))
         return mp_error_set(err, MP_ERR_INPUT, _("%s: is a folder, not a file"), t->shown);
     if (!S_ISREG(st.st_mode))

@@ -37,6 +37,16 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
         is_link "$t/sticky/out" "$name"
         no_temp "$t/sticky" "$name"
     done
+    # A FIFO planted by nobody: not written into (as protected_fifos), even with a reader.
+    as_nobody mkfifo -m 0666 "$t/sticky/fifo"
+    ( timeout 20 cat "$t/sticky/fifo" > "$t/leaked" ) &
+    reader=$!
+    sleep 0.2
+    run_mp report --host none -o "$t/sticky/fifo" "$g"
+    is "$RC" 2 "planted FIFO: refused"
+    like "$ERR" "FIFO or device another user owns" "planted FIFO: says why"
+    kill $reader 2>/dev/null; wait $reader 2>/dev/null
+    is "$(cat "$t/leaked")" "" "planted FIFO: nothing written into it"
     # The folder of the name is the planted link.
     as_nobody ln -s "$t" "$t/sticky/dir"
     run_mp report --host none -o "$t/sticky/dir/victim" "$g"
@@ -50,7 +60,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 23); do
+    for i in $(seq 26); do
         skip "planted link: needs root to plant as nobody"
     done
 fi
@@ -63,6 +73,12 @@ like "$ERR" "does not exist" "dangling link: says why"
 is_link "$t/dangling" "dangling link"
 [ -e "$t/nowhere.txt" ] && fail "dangling link: target not created" \
     || ok "dangling link: target not created"
+
+# A FIFO nobody reads: refused at once, not waited on.
+mkfifo "$t/noreader"
+timeout 60 "$MP" report --host none -o "$t/noreader" "$g" > /dev/null 2> "$t/err"
+is "$?" 2 "FIFO with no reader: refused (no hang)"
+like "$(cat "$t/err")" "nobody reads" "FIFO with no reader: says why"
 
 # Another user's file, replaced by root: owner, group and mode stay.
 if [ $root = yes ]; then
