@@ -49,4 +49,13 @@ raw "-o a folder"
 "$MP" apply --host none -o "$t/$E/a.xml" "$odd" > "$t/out" 2> "$t/err"
 is "$?" 0 "apply -o NAME: written"
 raw "apply -o NAME: its confirmation line"
+# An existing guest file whose name carries the sequence: every command's
+# output names it safely too.
+cp "$g" "$t/$E.xml"
+for cmd in "calc --host none" "report --host none" "report --host none --format md" \
+           "compare" "map --host demo:ac922" "capacity --host demo:ac922"; do
+    "$MP" $cmd "$t/$E.xml" > "$t/out" 2> "$t/err"
+    is "$?" 0 "$cmd NAME: works"
+    raw "$cmd NAME: its output"
+done
 plan_done
