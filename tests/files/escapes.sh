@@ -38,6 +38,10 @@ try "--libvirt value" calc --host none --libvirt "$E" "$g"; echoed "--libvirt va
 try "--libvirt value (map)" map --host demo:ac922 --libvirt "$E" "$g"
 try "--format value" report --host none --format "$E" "$g"; echoed "--format value"
 try "command" "$E"; echoed "command"
+for c in calc guests report apply probe record compare map capacity tour tui; do
+    try "$c: unknown long option" "$c" "--$E"
+    try "$c: unknown short option" "$c" "-$(printf '\033')"
+done
 # -o names: a folder that does not exist (exit 1), a long name, a folder.
 "$MP" report --host none -o "$t/$E/r.txt" "$g" > "$t/out" 2> "$t/err"
 is "$?" 1 "-o in a missing folder: exit 1"
