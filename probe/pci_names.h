@@ -5,13 +5,16 @@
 #define MP_PCI_NAMES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct pci_names;
 
-/* The pci.ids at `path` (NULL: libpci's own default). Returns NULL when
- * libpci is not built in. The file is read at the first lookup. */
-struct pci_names *pci_names_open(const char *path);
+/* The pci.ids at `path` (NULL: libpci's own default), for the vendors
+ * `vendors[0..n)`: libpci reads only their part of the file (lspci has it
+ * parse all of it, tens of thousands of entries, for a host's few dozen
+ * vendors). Returns NULL when libpci is not built in. */
+struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t n);
 void pci_names_close(struct pci_names *n);
 
 /* Vendor and device names (malloc'd, either may come back NULL when the
