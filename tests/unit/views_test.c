@@ -69,12 +69,11 @@ static void test_tour_steps(void **state)
     assert_int_equal(r.kind, MEMLOCK_UNLIMITED);
     memlock_result_free(&r);
 
-    /* The recommended hard_limit: libvirt's limit rounded up to a GiB, plus 1 GiB. */
+    /* The recommended hard_limit: libvirt's limit plus 1 GiB of headroom. */
     tour_result(h, 6, &r);
     assert_int_equal(r.rule, RULE_HARD_LIMIT);
     assert_int_equal(r.limit_kib, tour_recommended_kib(need));
-    assert_true(r.limit_kib >= need + KIB_PER_GIB);
-    assert_int_equal(r.limit_kib % KIB_PER_GIB, 0);
+    assert_int_equal(r.limit_kib, need + KIB_PER_GIB);
     memlock_result_free(&r);
 
     /* Your turn: the same guest. */
