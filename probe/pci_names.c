@@ -12,20 +12,7 @@
 #include "text_safe.h"
 #include "xalloc.h"
 
-#ifdef HAVE_LIBPCI
-#include <pci/pci.h>
-
-struct pci_names {
-    struct pci_access *pa;
-    int fd;                 /* the excerpt handed to libpci, or -1 */
-};
-
-/* libpci reports an unreadable pci.ids through a->warning; a missing file
- * just leaves the names numeric, which the caller says by the name source. */
-static void quiet(char *msg, ...)
-{
-    (void)msg;
-}
+/* ---- the excerpt: plain text work, with or without libpci ---- */
 
 static int hexval(char c)
 {
@@ -47,9 +34,7 @@ static long vendor_of(const char *line, const char *end)
     return v;
 }
 
-/* The blocks of `vendors` out of the pci.ids text: each vendor line with
- * its device and subsystem lines (those start with a tab), in one pass. */
-static void excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out)
+void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out)
 {
     unsigned char want[65536 / 8] = { 0 };
     for (size_t k = 0; k < n; k++)
@@ -60,7 +45,7 @@ static void excerpt(const char *text, size_t len, const uint16_t *vendors, size_
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *next = nl ? nl + 1 : end;
         if (*p != '\t' && *p != '#' && *p != '\n') {
-            if (p[0] == 'C' && p[1] == ' ')
+            if (end - p >= 2 && p[0] == 'C' && p[1] == ' ')
                 break;                  /* the class list: no vendor past it */
             long v = vendor_of(p, end);
             copying = v >= 0 && (want[v >> 3] >> (v & 7) & 1);
@@ -69,6 +54,21 @@ static void excerpt(const char *text, size_t len, const uint16_t *vendors, size_
             fwrite(p, 1, (size_t)(next - p), out);
         p = next;
     }
+}
+
+#ifdef HAVE_LIBPCI
+#include <pci/pci.h>
+
+struct pci_names {
+    struct pci_access *pa;
+    int fd;                 /* the excerpt handed to libpci, or -1 */
+};
+
+/* libpci reports an unreadable pci.ids through a->warning; a missing file
+ * just leaves the names numeric, which the caller says by the name source. */
+static void quiet(char *msg, ...)
+{
+    (void)msg;
 }
 
 /* An excerpt of `path` for `vendors` in an anonymous file; -1 when the file
@@ -88,7 +88,7 @@ static int excerpt_fd(const char *path, const uint16_t *vendors, size_t n)
             fd = memfd_create("pci.ids", MFD_CLOEXEC);
             FILE *out = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
             if (out) {
-                excerpt(map, (size_t)st.st_size, vendors, n, out);
+                pci_ids_excerpt(map, (size_t)st.st_size, vendors, n, out);
                 if (fclose(out) != 0) {
                     close(fd);
                     fd = -1;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct pci_names;
 
@@ -21,5 +22,10 @@ void pci_names_close(struct pci_names *n);
  * file lacks it). Returns false when neither is known. */
 bool pci_names_lookup(struct pci_names *n, uint16_t vendor, uint16_t device, char **vendor_name,
                       char **device_name);
+
+/* The blocks of `vendors` out of pci.ids text (len bytes): each vendor line
+ * with its device and subsystem lines (those start with a tab), comments
+ * left out, in one pass; written to `out`. */
+void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out);
 
 #endif
