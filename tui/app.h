@@ -26,7 +26,7 @@ enum prompt_kind {
     PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT,
 };
 
-enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
+enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP, CONFIRM_REPLACE };
 
 struct tui_views;
 struct headless;
@@ -53,6 +53,7 @@ struct app {
     enum confirm_kind confirm;
     char question[256];
     size_t confirm_dev;
+    enum prompt_kind confirm_prompt;  /* CONFIRM_REPLACE: w or x, writing `input` */
     /* MODE_HELP, MODE_WARNINGS: scroll offset; MODE_MENU: demo host choice */
     size_t overlay_top, menu_sel;
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <wchar.h>
 
 #include "actions.h"
@@ -126,6 +127,19 @@ static void accept_open(struct app *a, const char *path)
     app_status(a, false, _("Opened %s."), safe);
 }
 
+/* w or x: writes `path` and says how it went. */
+static void write_file(struct app *a, enum prompt_kind kind, const char *path)
+{
+    struct mp_error err = { 0 };
+    char msg[512];
+    int rc = kind == PROMPT_WRITE ? tui_action_write_xml(&a->plan, path, msg, sizeof(msg), &err)
+                                  : tui_action_export(&a->plan, path, msg, sizeof(msg), &err);
+    if (rc < 0)
+        app_status(a, true, "%s", err.text);
+    else
+        app_status(a, false, "%s", msg);
+}
+
 static void accept_prompt(struct app *a)
 {
     struct mp_error err = { 0 };
@@ -165,14 +179,19 @@ static void accept_prompt(struct app *a)
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
     case PROMPT_WRITE: case PROMPT_EXPORT: {
-        char msg[512];
-        int rc = a->prompt == PROMPT_WRITE
-                     ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
-                     : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
-        if (rc < 0)
-            app_status(a, true, "%s", err.text);
-        else
-            app_status(a, false, "%s", msg);
+        struct stat st;
+        if (strcmp(text, "-") && stat(text, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* An existing file is replaced only when the user says so. */
+            char safe[200];
+            text_safe_copy(safe, sizeof(safe), text);
+            a->mode = MODE_CONFIRM;
+            a->confirm = CONFIRM_REPLACE;
+            a->confirm_prompt = a->prompt;
+            snprintf(a->input, sizeof(a->input), "%s", text);   /* the name, trimmed */
+            snprintf(a->question, sizeof(a->question), _("%s exists. Replace it? (y/n)"), safe);
+            break;
+        }
+        write_file(a, a->prompt, text);
         break;
     }
     }
@@ -261,6 +280,16 @@ static void confirm_key(struct app *a, int key)
         else if (no || act == ACT_CANCEL || keys_lookup(KM_NORMAL, key) == ACT_QUIT) {
             a->mode = MODE_NORMAL;
             app_status(a, false, "%s", _("Not quitting."));
+        }
+        return;
+    }
+    if (a->confirm == CONFIRM_REPLACE) {
+        if (yes) {
+            a->mode = MODE_NORMAL;
+            write_file(a, a->confirm_prompt, a->input);
+        } else if (no || act == ACT_CANCEL) {
+            a->mode = MODE_NORMAL;
+            app_status(a, false, "%s", _("Not written."));
         }
         return;
     }

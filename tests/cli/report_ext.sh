@@ -41,4 +41,16 @@ out=$(cd "$d" && MEMLOCK_PLANNER_SCRIPT="$d/x.keys" LINES=24 COLUMNS=100 TERM=xt
     NO_COLOR=1 timeout 60 "$MP" tui --host demo:ac922 "$g" 2>&1)
 like "$out" "x.pdf: not a report extension (.txt, .md, .json, .html)" "planner x: x.pdf refused with the list"
 [ -e "$d/x.pdf" ] && fail "planner x: no x.pdf written" || ok "planner x: no x.pdf written"
+# Over an existing file the planner asks first: n keeps it, y replaces it.
+echo old > "$d/exists.md"
+printf 'x Ctrl-U\n:type %s/exists.md\nEnter :dump n :dump\n' "$d" > "$d/n.keys"
+out=$(cd "$d" && MEMLOCK_PLANNER_SCRIPT="$d/n.keys" LINES=24 COLUMNS=100 TERM=xterm-256color \
+    NO_COLOR=1 timeout 60 "$MP" tui --host demo:ac922 "$g" 2>&1)
+like "$out" "exists.md exists. Replace it? (y/n)" "planner x over a file: it asks"
+like "$out" "Not written." "planner x, n: not written"
+is "$(cat "$d/exists.md")" old "planner x, n: the file is as it was"
+printf 'x Ctrl-U\n:type %s/exists.md\nEnter y :dump\n' "$d" > "$d/y.keys"
+out=$(cd "$d" && MEMLOCK_PLANNER_SCRIPT="$d/y.keys" LINES=24 COLUMNS=100 TERM=xterm-256color \
+    NO_COLOR=1 timeout 60 "$MP" tui --host demo:ac922 "$g" 2>&1)
+is "$(head -n 1 "$d/exists.md")" "# memlock-planner report" "planner x, y: replaced with the report"
 plan_done
