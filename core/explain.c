@@ -128,18 +128,25 @@ int explain_build(const struct qemu_log *log, const struct guest *def, const cha
         out->guest->name = xstrdup("guest");
 
     if (out->guest) {
-        if (memlock_recommend(out->guest, h, out->profile, &out->rec, err) < 0)
-            return -1;
+        struct mp_error cerr = { 0 };
+        struct mp_error *e = out->guest_source == EXPLAIN_GUEST_DEFINITION ? err : &cerr;
         struct guest *bare = guest_dup(out->guest);
         bare->has_hard_limit = false;
         bare->hard_limit_kib = 0;
-        rc = memlock_compute(bare, h, out->profile, &out->need, err);
+        rc = memlock_compute(bare, h, out->profile, &out->need, e);
         guest_free(bare);
-        if (rc < 0) {
-            memlock_rec_free(&out->rec);
+        if (rc == 0) {
+            memlock_recommend_from(out->guest, &out->need, &out->rec);
+            out->has_need = true;
+        } else if (out->guest_source == EXPLAIN_GUEST_DEFINITION) {
             return -1;
+        } else {
+            /* A command line that libvirt would not have written: say so,
+             * and explain the failure without a need. */
+            msg_list_add(&out->notes, N_("the guest rebuilt from the command line cannot be "
+                                         "computed: %s"), cerr.text);
+            rc = 0;
         }
-        out->has_need = true;
     }
     if (s)
         compare_limit(out);

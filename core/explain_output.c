@@ -379,7 +379,7 @@ void explain_write_json(FILE *out, const struct qemu_log *log, const struct expl
     json_key_lit(&j, "layer");
     json_string(&j, log_layer_id(e->layer));
     json_key_lit(&j, "other");
-    json_str_or_null(&j, e->cause == LOG_CAUSE_NOT_MEMLOCK && s ? log_other_text(s->failure.other)
+    json_str_or_null(&j, e->cause == LOG_CAUSE_NOT_MEMLOCK && s ? log_other_id(s->failure.other)
                                                                 : NULL);
     json_key_lit(&j, "line");
     json_str_or_null(&j, s ? s->failure.line : NULL);

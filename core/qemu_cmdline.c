@@ -70,7 +70,15 @@ static bool is_qemu_binary(const char *w)
 {
     const char *base = strrchr(w, '/');
     base = base ? base + 1 : w;
-    return !strncmp(base, "qemu-system-", 12) || !strcmp(base, "qemu-kvm");
+    if (!strcmp(base, "qemu-kvm"))
+        return true;
+    if (strncmp(base, "qemu-system-", 12) || !base[12])
+        return false;
+    /* "qemu-system-x86_64:" starts QEMU's own error lines, not a command. */
+    for (const char *p = base + 12; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return false;
+    return true;
 }
 
 bool qemu_cmdline_starts(const char *line)

@@ -55,6 +55,20 @@ const char *log_layer_id(enum log_layer l)
     return "none";
 }
 
+const char *log_other_id(enum log_other o)
+{
+    switch (o) {
+    case LOG_OTHER_FILE_MISSING: return "file_missing";
+    case LOG_OTHER_VFIO_PERMISSION: return "vfio_permission";
+    case LOG_OTHER_DEVICE_BUSY: return "device_busy";
+    case LOG_OTHER_GROUP_NOT_VIABLE: return "group_not_viable";
+    case LOG_OTHER_WINDOW_REFUSED: return "window_refused";
+    case LOG_OTHER_ERROR: return "error";
+    case LOG_OTHER_NONE: break;
+    }
+    return "none";
+}
+
 const char *log_layer_text(enum log_layer l)
 {
     switch (l) {

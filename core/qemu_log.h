@@ -95,6 +95,7 @@ unsigned long qemu_log_lines_cut(const struct qemu_log *log);
 /* Stable names for machine formats. */
 const char *log_cause_id(enum log_cause c);
 const char *log_layer_id(enum log_layer l);
+const char *log_other_id(enum log_other o);
 /* Translated phrases for people. */
 const char *log_layer_text(enum log_layer l);
 const char *log_other_text(enum log_other o);
