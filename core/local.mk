@@ -47,3 +47,9 @@ core_libcore_a_SOURCES += \
 	core/qemu_cmdline.c core/qemu_cmdline.h \
 	core/qemu_log.c core/qemu_log.h \
 	core/qemu_opts.c core/qemu_opts.h
+# Files in and out: one reader for user-named inputs, the writer's signal
+# cleanup, standard output checked at exit.
+core_libcore_a_SOURCES += \
+	core/signal_cleanup.c core/signal_cleanup.h \
+	core/input_file.c core/input_file.h \
+	core/close_stdout.c core/close_stdout.h

@@ -177,3 +177,4 @@ EXTRA_DIST += tests/cli/explain.sh \
 	tests/data/logs/vfio-permission.log \
 	tests/data/logs/virsh-cannot-limit.txt \
 	tests/data/logs/x86-oneline-rlimit-5.6.log
+include tests/files.mk
