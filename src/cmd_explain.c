@@ -1,11 +1,7 @@
 /* memlock-planner explain: why a start failed, from its log. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -13,7 +9,7 @@
 #include "explain_output.h"
 #include "guest_xml.h"
 #include "i18n.h"
-#include "text_safe.h"
+#include "input_file.h"
 
 /* Exit status when the log holds no memory-locking failure. */
 #define EXIT_NOT_MEMLOCK 3
@@ -21,43 +17,23 @@
 /* Reads the log in blocks: memory stays bounded whatever its length. */
 static int read_log(const char *path, struct qemu_log *log)
 {
-    bool is_stdin = !path || !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    char name[256];
-    text_safe_copy(name, sizeof(name), is_stdin ? "<stdin>" : path);
-    if (fd < 0)
-        return cli_failf(EXIT_INPUT, _("%s: %s"), name, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
-        || S_ISSOCK(st.st_mode)) {
-        int e = errno;
-        if (!is_stdin)
-            close(fd);
-        return cli_failf(EXIT_INPUT, _("%s: %s, expected a log"), name,
-                         S_ISDIR(st.st_mode) ? _("is a directory")
-                         : e && !st.st_mode  ? strerror(e)
-                                             : _("is a device or socket"));
-    }
-    /* Opened without blocking (a FIFO with no writer), read blocking. */
-    if (!is_stdin)
-        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    struct mp_error err = { 0 };
+    struct input_stream in;
+    if (input_stream_open(path ? path : "-", _("a log"), &in, &err) < 0)
+        return cli_fail(&err);
     static char buf[1 << 16];
-    for (;;) {
-        ssize_t n = read(fd, buf, sizeof(buf));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int e = errno;
-            if (!is_stdin)
-                close(fd);
-            return cli_failf(EXIT_INPUT, _("%s: %s"), name, strerror(e));
-        }
-        if (n == 0)
-            break;
+    long n;
+    unsigned long long total = 0;
+    while ((n = input_stream_read(&in, buf, sizeof(buf), &err)) > 0) {
         qemu_log_feed(log, buf, (size_t)n);
+        total += (unsigned long long)n;
     }
-    if (!is_stdin)
-        close(fd);
+    if (n == 0 && in.fifo && total == 0)
+        mp_error_set(&err, MP_ERR_INPUT, _("%s: a FIFO with no writer (nothing to read), "
+                                           "expected %s"), in.name, _("a log"));
+    input_stream_close(&in);
+    if (err.kind)
+        return cli_fail(&err);
     qemu_log_finish(log);
     return -1;
 }
