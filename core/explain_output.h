@@ -1,5 +1,5 @@
-/* An explanation for people (one screen of text) and programs (JSON, the
- * fields listed in doc/explain-format.md). */
+/* An explanation for people (one screen of text) and programs (JSON; the
+ * fields are listed under explain in the man page). */
 #ifndef MP_EXPLAIN_OUTPUT_H
 #define MP_EXPLAIN_OUTPUT_H
 

@@ -146,9 +146,25 @@ static bool number_after(const char *line, const char *after, uint64_t *v)
     return true;
 }
 
+/* Every pattern below holds one of these: a line without any is no failure.
+ * Most log lines are skipped after these few searches. */
+static bool may_be_failure(const char *line)
+{
+    static const char *const anchors[] = {
+        "emory", "MEMLOCK", "ailed", "rror", "viable", "busy", "VFIO_MAP_DMA", "/dev/vfio/",
+        "Could not",
+    };
+    for (size_t i = 0; i < sizeof(anchors) / sizeof(anchors[0]); i++)
+        if (strstr(line, anchors[i]))
+            return true;
+    return false;
+}
+
 void qemu_log_classify_line(const char *line, struct log_failure *out)
 {
     memset(out, 0, sizeof(*out));
+    if (!may_be_failure(line))
+        return;
     uint64_t v;
     if (has(line, "cannot limit locked memory")) {
         /* virProcessSetMaxMemLock: "cannot limit locked memory of process PID
@@ -355,9 +371,8 @@ static void take_line(struct qemu_log *log, char *line, size_t len)
     if (len && line[len - 1] == '\r')
         line[--len] = '\0';
     /* NUL bytes inside a line would end it early for the string functions. */
-    for (size_t i = 0; i < len; i++)
-        if (!line[i])
-            line[i] = '?';
+    for (char *z = memchr(line, '\0', len); z; z = memchr(z, '\0', len - (size_t)(z - line)))
+        *z = '?';
     if (log->line_cut) {
         log->lines_cut++;
         log->line_cut = false;
