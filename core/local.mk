@@ -31,6 +31,7 @@ core_libcore_a_SOURCES = \
 	core/report_text.c \
 	core/report_views.c core/report_views.h \
 	core/size.c core/size.h \
+	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
 	core/xalloc.c core/xalloc.h \

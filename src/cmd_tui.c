@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -25,7 +26,8 @@ static void tui_usage(FILE *out)
     fputs(_("  --no-mouse         leave mouse reporting off\n"), out);
     fputs(_("  --list-keys        print the planner's keys: mode, keys, what they do\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
-    fputs(_("\nWithout GUEST.xml the planner starts a new guest for the host's architecture.\n"), out);
+    fputs(_("\nWithout GUEST.xml, or when it does not exist yet, the planner starts a new guest\n"
+            "for the host's architecture (w writes it).\n"), out);
 }
 
 int cmd_tui(int argc, char **argv)
@@ -76,7 +78,9 @@ int cmd_tui(int argc, char **argv)
     struct host *h = probe_load(host_src, &err);
     if (!h)
         return cli_fail(&err);
-    struct guest *g = path ? guest_xml_load_file(path, &err) : guest_new_for_arch(h->arch);
+    /* A file that does not exist yet is a new guest, written there by w. */
+    struct guest *g = path && access(path, F_OK) == 0 ? guest_xml_load_file(path, &err)
+                                                      : tui_new_guest(h, path);
     if (!g) {
         host_free(h);
         return cli_fail(&err);

@@ -26,10 +26,20 @@ enum prompt_kind {
     PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT,
 };
 
-enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
+enum confirm_kind {
+    CONFIRM_UNSAVED,   /* save, discard or cancel before leaving the guest */
+    CONFIRM_GROUP,     /* assign the whole IOMMU group? */
+    CONFIRM_HARD,      /* write.h: add the recommended hard_limit? */
+    CONFIRM_CHANGED,   /* write.h: the file changed on disk / exists */
+    CONFIRM_WRITE,     /* write.h: the diff is shown; write it? */
+};
+
+/* What Save / Discard / Cancel interrupted: done after a save or a discard. */
+enum pending { PENDING_NONE, PENDING_QUIT, PENDING_OPEN, PENDING_DEMO, PENDING_TOUR };
 
 struct tui_views;
 struct headless;
+struct tui_write;
 struct tui_tour;
 
 struct app {
@@ -51,7 +61,7 @@ struct app {
     bool offer;          /* input is the offered text, selected: typing replaces it */
     /* MODE_CONFIRM */
     enum confirm_kind confirm;
-    char question[256];
+    char question[512];
     size_t confirm_dev;
     /* MODE_HELP, MODE_WARNINGS: scroll offset; MODE_MENU: demo host choice */
     size_t overlay_top, menu_sel;
@@ -60,6 +70,8 @@ struct app {
     struct tui_views *views;
     struct tui_tour *tour;
     struct headless *script;   /* keys from a script instead of the terminal */
+    struct tui_write *write;   /* write.h */
+    enum pending pending;
 
     char status[512];
     bool status_error;
@@ -79,8 +91,15 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel);
 void app_modal_key(struct app *a, int key);
 /* Opens the prompt line with `label` and `initial` text. */
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial);
+/* Leaving the guest (`what` PENDING_QUIT, _OPEN, _DEMO, _TOUR): at once
+ * when nothing is unsaved, else after Save / Discard / Cancel. */
+void app_leave_guest(struct app *a, enum pending what);
+/* Does what a Save / Discard question interrupted, if anything. */
+void app_resume_pending(struct app *a);
 /* Space on a host device: toggles it, asking about its IOMMU group first. */
 void app_toggle_device(struct app *a);
+/* The same for host device `dev` (an index into the host's devices). */
+void app_toggle_host_device(struct app *a, size_t dev);
 /* The next host device matching the last search. */
 void app_search_next(struct app *a);
 /* Reports an edit's outcome on the status line and refreshes the layout. */

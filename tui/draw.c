@@ -105,7 +105,7 @@ static void draw_warnings(struct app *a)
         bool last = i == r->h - 1 && w->n > (size_t)r->h;
         if (last) {
             char more[64];
-            snprintf(more, sizeof(more), _(" (+%zu more: W)"), w->n - (size_t)i - 1);
+            snprintf(more, sizeof(more), _(" (+%zu more: !)"), w->n - (size_t)i - 1);
             /* Keep the "more" note visible: cut the warning, not the note. */
             char cut[1024];
             int room = r->w - 2 - layout_text_width(more);
@@ -142,7 +142,17 @@ static void draw_status(struct app *a)
         return;
     }
     if (a->mode == MODE_CONFIRM) {
-        draw_text(a, r->y, r->x, r->w, a->question, crt_attr(&a->crt, ROLE_WARN));
+        /* A long question wraps upwards over the warning line: its answers
+         * stay readable at 80 columns. */
+        size_t st[2], ln[2];
+        size_t n = layout_wrap(a->question, r->w, st, ln, 2);
+        if (n > 2)
+            n = 2;
+        for (size_t i = 0; i < n; i++) {
+            char line[512];
+            snprintf(line, sizeof(line), "%.*s", (int)ln[i], a->question + st[i]);
+            draw_text(a, r->y - (int)(n - 1 - i), r->x, r->w, line, crt_attr(&a->crt, ROLE_WARN));
+        }
         return;
     }
     draw_text(a, r->y, r->x, r->w, a->status,

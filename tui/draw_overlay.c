@@ -10,6 +10,7 @@
 #include "probe.h"
 #include "text_safe.h"
 #include "views.h"
+#include "write.h"
 
 /* The area overlays cover: everything between the title and the warnings. */
 static struct rect overlay_rect(const struct app *a)
@@ -158,6 +159,8 @@ void draw_overlay(struct app *a)
         /* A question during the tour: the tour's panel stays under it. */
         if (tour_running(a))
             tour_draw(a);
+        if (a->mode == MODE_CONFIRM && a->confirm == CONFIRM_WRITE)
+            write_draw(a);
         break;
     }
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "actions.h"
@@ -16,7 +17,9 @@
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "xalloc.h"
 #include "views.h"
+#include "write.h"
 
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
@@ -118,6 +121,7 @@ static void accept_open(struct app *a, const char *path)
         return;
     }
     plan_replace_guest(&a->plan, g, path);
+    write_remember_file(a);
     a->sel[PANE_GUEST] = a->top[PANE_GUEST] = 0;
     a->sel[PANE_RESULT] = 0;
     app_relayout(a);
@@ -164,11 +168,10 @@ static void accept_prompt(struct app *a)
             app_search_next(a);
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
-    case PROMPT_WRITE: case PROMPT_EXPORT: {
+    case PROMPT_WRITE: write_to(a, text); break;
+    case PROMPT_EXPORT: {
         char msg[512];
-        int rc = a->prompt == PROMPT_WRITE
-                     ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
-                     : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
+        int rc = tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
         if (rc < 0)
             app_status(a, true, "%s", err.text);
         else
@@ -183,6 +186,7 @@ static void prompt_key(struct app *a, int key)
     switch (keys_lookup(KM_PROMPT, key)) {
     case ACT_CANCEL:
         a->mode = MODE_NORMAL;
+        a->pending = PENDING_NONE;
         app_status(a, false, "%s", _("Cancelled."));
         break;
     case ACT_ACCEPT: accept_prompt(a); break;
@@ -219,12 +223,16 @@ static void prompt_key(struct app *a, int key)
 
 void app_toggle_device(struct app *a)
 {
-    struct mp_error err = { 0 };
     if (a->sel[PANE_HOST] >= a->hv.n || a->hv.rows[a->sel[PANE_HOST]].kind != HROW_DEVICE) {
         app_status(a, true, "%s", _("Select a device (not a PHB) to assign it."));
         return;
     }
-    size_t dev = a->hv.rows[a->sel[PANE_HOST]].dev;
+    app_toggle_host_device(a, a->hv.rows[a->sel[PANE_HOST]].dev);
+}
+
+void app_toggle_host_device(struct app *a, size_t dev)
+{
+    struct mp_error err = { 0 };
     size_t others = plan_group_others(&a->plan, dev);
     if (!others) {
         app_edited(a, plan_toggle_device(&a->plan, dev, false, &err), &err);
@@ -250,23 +258,54 @@ void app_toggle_device(struct app *a)
                  group, others);
 }
 
+/* Discard: the guest as it was opened (its file, or a new guest), for what
+ * goes on with it (the tour, another host); quitting and opening need not. */
+static void discard(struct app *a)
+{
+    if (a->pending == PENDING_DEMO || a->pending == PENDING_TOUR) {
+        struct mp_error err = { 0 };
+        struct guest *g = a->plan.path && access(a->plan.path, F_OK) == 0
+                              ? tui_action_open(a->plan.path, &err)
+                              : guest_new_for_arch(a->plan.host ? a->plan.host->arch : NULL);
+        if (!g) {
+            a->pending = PENDING_NONE;
+            app_status(a, true, "%s", err.text);
+            return;
+        }
+        char *path = a->plan.path ? xstrdup(a->plan.path) : NULL;
+        plan_replace_guest(&a->plan, g, path);
+        free(path);
+        app_relayout(a);
+    }
+    a->plan.dirty = false;
+    app_status(a, false, "%s", _("Changes discarded."));
+    app_resume_pending(a);
+}
+
 static void confirm_key(struct app *a, int key)
 {
     struct mp_error err = { 0 };
-    enum action act = keys_lookup(KM_CONFIRM, key);
-    bool yes = act == ACT_YES, no = act == ACT_NO;
-    if (a->confirm == CONFIRM_QUIT) {
-        if (yes)
-            a->quit = true;
-        else if (no || act == ACT_CANCEL || keys_lookup(KM_NORMAL, key) == ACT_QUIT) {
+    if (a->confirm == CONFIRM_UNSAVED) {
+        switch (keys_lookup(KM_SAVE, key)) {
+        case ACT_SAVE: a->mode = MODE_NORMAL; write_start(a, false); break;
+        case ACT_DISCARD: a->mode = MODE_NORMAL; discard(a); break;
+        case ACT_CANCEL:
             a->mode = MODE_NORMAL;
-            app_status(a, false, "%s", _("Not quitting."));
+            a->pending = PENDING_NONE;
+            app_status(a, false, "%s", _("Cancelled."));
+            break;
+        default: break;
         }
         return;
     }
-    if (yes || no) {
+    enum action act = keys_lookup(KM_CONFIRM, key);
+    if (a->confirm != CONFIRM_GROUP) {
+        write_answer(a, act);
+        return;
+    }
+    if (act == ACT_YES || act == ACT_NO) {
         a->mode = MODE_NORMAL;
-        app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, yes, &err), &err);
+        app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, act == ACT_YES, &err), &err);
     } else if (act == ACT_CANCEL) {
         a->mode = MODE_NORMAL;
         app_status(a, false, "%s", _("Cancelled."));

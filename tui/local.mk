@@ -23,4 +23,5 @@ tui_libtui_a_SOURCES = \
 	tui/view_map.c \
 	tui/view_tour.c \
 	tui/views.c tui/views.h \
-	tui/vtext.c tui/vtext.h
+	tui/vtext.c tui/vtext.h \
+	tui/write.c tui/write.h

@@ -36,19 +36,26 @@ void plan_init(struct plan *p, struct host *h, struct guest *g, const struct pro
     recompute(p);
 }
 
+static void clear_snapshots(struct plan_snapshot *s, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++) {
+        guest_free(s[i].guest);
+        free(s[i].what);
+    }
+    *n = 0;
+}
+
 static void clear_undo(struct plan *p)
 {
-    for (size_t i = 0; i < p->nundo; i++) {
-        guest_free(p->undo[i].guest);
-        free(p->undo[i].what);
-    }
-    p->nundo = 0;
+    clear_snapshots(p->undo, &p->nundo);
+    clear_snapshots(p->redo, &p->nredo);
 }
 
 void plan_free(struct plan *p)
 {
     clear_undo(p);
     free(p->undo);
+    free(p->redo);
     if (p->have_result)
         memlock_result_free(&p->result);
     guest_free(p->guest);
@@ -88,6 +95,7 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
     }
     XGROW(p->undo, p->undo_cap, p->nundo + 1);
     p->undo[p->nundo++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(what) };
+    clear_snapshots(p->redo, &p->nredo);   /* a new edit: what was undone stays undone */
     note_previous(p, what);
     if (p->have_result)
         memlock_result_free(&p->result);
@@ -99,22 +107,43 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
     return 0;
 }
 
+/* Moves the plan one step along: from `from` (undo or redo) back to the
+ * state it holds, the current state going onto `to`. */
+static void step_history(struct plan *p, struct plan_snapshot *from, size_t *nfrom,
+                         struct plan_snapshot **to, size_t *nto, size_t *to_cap,
+                         const char *label_fmt, char *what, size_t len)
+{
+    struct plan_snapshot s = from[--*nfrom];
+    char *label = xasprintf(label_fmt, s.what);
+    note_previous(p, label);
+    free(label);
+    XGROW(*to, *to_cap, *nto + 1);
+    (*to)[(*nto)++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(s.what) };
+    p->guest = s.guest;
+    p->profile = s.profile;
+    recompute(p);
+    if (what && len)
+        snprintf(what, len, "%s", s.what);
+    free(s.what);
+}
+
 bool plan_undo(struct plan *p, char *what, size_t len)
 {
     if (!p->nundo)
         return false;
-    struct plan_snapshot s = p->undo[--p->nundo];
-    char *label = xasprintf(_("undo: %s"), s.what);
-    note_previous(p, label);
-    free(label);
-    guest_free(p->guest);
-    p->guest = s.guest;
-    p->profile = s.profile;
-    recompute(p);
+    step_history(p, p->undo, &p->nundo, &p->redo, &p->nredo, &p->redo_cap, _("undo: %s"), what,
+                 len);
     p->dirty = p->nundo > 0 || p->undo_dropped;
-    if (what && len)
-        snprintf(what, len, "%s", s.what);
-    free(s.what);
+    return true;
+}
+
+bool plan_redo(struct plan *p, char *what, size_t len)
+{
+    if (!p->nredo)
+        return false;
+    step_history(p, p->redo, &p->nredo, &p->undo, &p->nundo, &p->undo_cap, _("redo: %s"), what,
+                 len);
+    p->dirty = true;
     return true;
 }
 
@@ -129,6 +158,10 @@ int plan_set_memory(struct plan *p, uint64_t kib, struct mp_error *err)
         return mp_error_set(err, MP_ERR_INPUT, _("memory must be more than 0"));
     struct guest *c = guest_dup(p->guest);
     c->memory_kib = kib;
+    /* The guest boots with what the planner shows: a balloon target, when
+     * the guest has one, follows memory. */
+    if (c->current_memory_kib)
+        c->current_memory_kib = kib;
     if (c->nnuma) {
         /* libvirt takes memory from the NUMA cells: spread it evenly over them. */
         uint64_t modules = 0;
@@ -152,6 +185,9 @@ int plan_set_max_memory(struct plan *p, uint64_t kib, struct mp_error *err)
 {
     struct guest *c = guest_dup(p->guest);
     c->max_memory_kib = kib;
+    /* libvirt needs slots for memory hot-plug; 16 as virt-manager offers. */
+    if (kib && !c->max_memory_slots)
+        c->max_memory_slots = PLAN_DEFAULT_SLOTS;
     char s[32], what[64];
     size_format_kib(kib, s, sizeof(s));
     if (kib)
@@ -285,6 +321,15 @@ void plan_replace_guest(struct plan *p, struct guest *g, const char *path)
     free(p->path);
     p->path = path ? xstrdup(path) : NULL;
     recompute(p);
+    p->dirty = false;
+}
+
+void plan_saved(struct plan *p, const char *path)
+{
+    if (path != p->path) {
+        free(p->path);
+        p->path = xstrdup(path);
+    }
     p->dirty = false;
 }
 

@@ -91,7 +91,7 @@ else
 fi
 
 keys q
-if wait_for "unsaved changes" 20; then keys y; fi
+if wait_for "unsaved changes" 20; then keys d; fi
 see "EXIT=0" "q quits with status 0"
 see "icanon echo" "terminal restored"
 not_see "Memory-locking limit" "the planner's screen is gone"
