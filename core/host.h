@@ -79,6 +79,10 @@ const struct host_device *host_find(const struct host *h, const struct pci_addr 
 
 bool host_device_is_gpu(const struct host_device *d);
 bool host_device_is_nvidia(const struct host_device *d);
+/* A host bridge, PCI-to-PCI bridge or PCIe port: vfio-pci does not bind it
+ * (it takes only header type 0 endpoints), and VFIO lets it stay in an
+ * assigned group on its own driver. */
+bool host_device_is_bridge(const struct host_device *d);
 /* An NVLink2 bridge as libvirt sees it: every file in `required` exists. */
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
 /* A display name: database names, else "vendor:device" in hex. */

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
+#include "text_safe.h"
 #include "views.h"
 #include "write.h"
 
@@ -240,21 +241,30 @@ void app_leave_guest(struct app *a, enum pending what)
              _("The guest has unsaved changes: s save  d discard  c, Esc cancel"));
 }
 
-static void search_next(struct app *a)
+static void search_step(struct app *a, int dir)
 {
     if (!a->search[0]) {
         app_start_prompt(a, PROMPT_SEARCH, _("Search host devices:"), "");
         return;
     }
-    long row = hostview_search(&a->hv, a->plan.host, a->plan.profile->nv2_files, a->search,
-                               a->sel[PANE_HOST]);
+    unsigned nv2 = a->plan.profile->nv2_files;
+    size_t from = a->sel[PANE_HOST];
+    long row = hostview_search(&a->hv, a->plan.host, nv2, a->search, from, dir);
+    char safe[128];
+    text_safe_copy(safe, sizeof(safe), a->search);
     if (row < 0) {
-        app_status(a, true, _("No host device matches '%s'."), a->search);
+        app_status(a, true, _("No host device matches '%s'."), safe);
         return;
     }
+    bool wrapped = dir > 0 ? (size_t)row <= from : (size_t)row >= from;
     a->focus = PANE_HOST;
     a->sel[PANE_HOST] = (size_t)row;
-    app_status(a, false, _("Found '%s' (n: next match)."), a->search);
+    size_t index, n = hostview_match_count(&a->hv, a->plan.host, nv2, a->search, (size_t)row,
+                                           &index);
+    if (wrapped)
+        app_status(a, false, _("'%s': %zu of %zu, wrapped (n next, N previous)."), safe, index, n);
+    else
+        app_status(a, false, _("'%s': %zu of %zu (n next, N previous)."), safe, index, n);
 }
 
 static void normal_key(struct app *a, enum action act)
@@ -327,8 +337,13 @@ static void normal_key(struct app *a, enum action act)
         app_start_prompt(a, PROMPT_EXPORT, _("Export report to (.txt .md .json .html):"), name);
         break;
     }
+    case ACT_ADD_HOSTDEV:
+        app_start_prompt(a, PROMPT_ADD, _("Add host device (domain:bus:slot.function, Tab completes):"),
+                         "");
+        break;
     case ACT_SEARCH: app_start_prompt(a, PROMPT_SEARCH, _("Search host devices:"), ""); break;
-    case ACT_SEARCH_NEXT: search_next(a); break;
+    case ACT_SEARCH_NEXT: search_step(a, 1); break;
+    case ACT_SEARCH_PREV: search_step(a, -1); break;
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;
     case ACT_DEMO: app_leave_guest(a, PENDING_DEMO); break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -375,7 +390,7 @@ unsigned app_key_mask(const struct app *a)
 
 void app_search_next(struct app *a)
 {
-    search_next(a);
+    search_step(a, 1);
 }
 
 void app_key(struct app *a, int key)

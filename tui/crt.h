@@ -18,6 +18,7 @@ enum crt_role {
 
 struct crt_glyphs {
     const char *tree_mid, *tree_last;   /* "├─" / "└─" or "|-" / "`-" */
+    const char *tree_cont;              /* "│ " or "| ": an ancestor's later siblings */
     const char *bar_full, *bar_empty;   /* "█" / "░" or "#" / "." */
     const char *mark;                   /* assigned device: "●" or "*" */
     const char *ellipsis;               /* "…" or "~" */

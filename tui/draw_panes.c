@@ -58,7 +58,7 @@ void draw_host(struct app *a)
     for (size_t i = 0; i < visible && a->top[PANE_HOST] + i < a->hv.n; i++) {
         size_t row = a->top[PANE_HOST] + i;
         const struct hrow *hr = &a->hv.rows[row];
-        char text[256], line[320];
+        char text[256], line[768];
         if (hr->kind == HROW_PHB) {
             hostview_phb_text(p->host, hr->domain, nv2, text, sizeof(text));
             draw_text(a, in.y + (int)i, in.x, in.w, text,
@@ -68,10 +68,24 @@ void draw_host(struct app *a)
         const struct host_device *d = &p->host->devices[hr->dev];
         bool on = plan_device_assigned(p, hr->dev);
         hostview_device_text(d, nv2, text, sizeof(text));
-        snprintf(line, sizeof(line), "%s %*s%s%s", on ? a->crt.g.mark : " ", hr->depth, "",
-                 hr->last ? a->crt.g.tree_last : a->crt.g.tree_mid, text);
-        draw_text(a, in.y + (int)i, in.x, in.w, line,
-                  row_attr(a, PANE_HOST, row, on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE));
+        char tree[128];
+        hostview_tree_prefix(hr, a->crt.g.tree_cont, a->crt.g.tree_mid, a->crt.g.tree_last, tree,
+                             sizeof(tree));
+        /* A search match: highlighted, with the device's name (the word
+         * searched for is often in it: "V100"). */
+        bool match = a->search[0] && hostview_matches(&a->hv, p->host, nv2, a->search, row);
+        char name[200] = "";
+        if (match) {
+            char full[256];
+            host_device_name(d, full, sizeof(full));
+            text_safe_copy(name, sizeof(name), full);
+        }
+        snprintf(line, sizeof(line), "%s %s%s%s%s", on ? a->crt.g.mark : " ", tree, text,
+                 match ? " " : "", name);
+        int attr = on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE;
+        if (match)
+            attr |= A_UNDERLINE;
+        draw_text(a, in.y + (int)i, in.x, in.w, line, row_attr(a, PANE_HOST, row, attr));
     }
     /* The selected device in full on the last rows. */
     int nd = app_host_detail_rows(a);

@@ -13,6 +13,7 @@
 #include "actions.h"
 #include "app.h"
 #include "i18n.h"
+#include "complete.h"
 #include "keys.h"
 #include "probe.h"
 #include "size.h"
@@ -130,6 +131,29 @@ static void accept_open(struct app *a, const char *path)
     app_status(a, false, _("Opened %s."), safe);
 }
 
+static void accept_add(struct app *a, const char *text)
+{
+    struct pci_addr addr;
+    char safe[64];
+    text_safe_copy(safe, sizeof(safe), text);
+    if (!pci_addr_parse(text, &addr)) {
+        app_status(a, true, _("'%s' is not a PCI address (domain:bus:slot.function, e.g. "
+                              "0004:04:00.0)."), safe);
+        return;
+    }
+    const struct host_device *d = a->plan.host ? host_find(a->plan.host, &addr) : NULL;
+    if (d) {
+        size_t dev = (size_t)(d - a->plan.host->devices);
+        if (plan_device_assigned(&a->plan, dev))
+            app_status(a, false, _("%s is assigned already."), safe);
+        else
+            app_toggle_host_device(a, dev);
+        return;
+    }
+    struct mp_error err = { 0 };
+    app_edited(a, plan_add_hostdev(&a->plan, &addr, &err), &err);
+}
+
 static void accept_prompt(struct app *a)
 {
     struct mp_error err = { 0 };
@@ -163,12 +187,15 @@ static void accept_prompt(struct app *a)
     case PROMPT_PHBS: accept_phbs(a, text); break;
     case PROMPT_NAME: app_edited(a, plan_set_name(&a->plan, text, &err), &err); break;
     case PROMPT_SEARCH:
-        snprintf(a->search, sizeof(a->search), "%s", text);
+        /* Empty: the last search again. */
         if (*text)
+            snprintf(a->search, sizeof(a->search), "%s", text);
+        if (a->search[0])
             app_search_next(a);
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
     case PROMPT_WRITE: write_to(a, text); break;
+    case PROMPT_ADD: accept_add(a, text); break;
     case PROMPT_EXPORT: {
         char msg[512];
         int rc = tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
@@ -179,6 +206,26 @@ static void accept_prompt(struct app *a)
         break;
     }
     }
+}
+
+/* Tab: file prompts complete paths, the add prompt host addresses. */
+static void complete(struct app *a)
+{
+    size_t n;
+    switch (a->prompt) {
+    case PROMPT_OPEN: case PROMPT_WRITE: case PROMPT_EXPORT:
+        n = complete_path(a->input, sizeof(a->input));
+        break;
+    case PROMPT_ADD: n = complete_pci(a->plan.host, a->input, sizeof(a->input)); break;
+    default: return;
+    }
+    a->cursor = strlen(a->input);
+    if (!n)
+        app_status(a, true, "%s", _("Nothing matches."));
+    else if (n > 1)
+        app_status(a, false, P_("%zu entry matches; type more.", "%zu entries match; type more.", n), n);
+    else
+        a->status[0] = '\0';
 }
 
 static void prompt_key(struct app *a, int key)
@@ -203,6 +250,7 @@ static void prompt_key(struct app *a, int key)
             cut(a, a->cursor, char_after(a->input, a->cursor));
         break;
     case ACT_KILL_LINE: cut(a, 0, strlen(a->input)); break;
+    case ACT_COMPLETE: complete(a); break;
     case ACT_LINE_START: a->cursor = 0; break;
     case ACT_LINE_END: a->cursor = strlen(a->input); break;
     case ACT_CURSOR_LEFT: a->cursor = char_before(a->input, a->cursor); break;
@@ -230,9 +278,28 @@ void app_toggle_device(struct app *a)
     app_toggle_host_device(a, a->hv.rows[a->sel[PANE_HOST]].dev);
 }
 
+/* Why VFIO cannot take host device `d`, or NULL. */
+static const char *not_assignable(const struct host_device *d)
+{
+    if (host_device_is_bridge(d))
+        return _("it is a bridge or PCIe port: vfio-pci binds only endpoint devices (PCI header "
+                 "type 0), so libvirt cannot pass it through");
+    if (d->iommu_group < 0)
+        return _("it is in no IOMMU group: VFIO needs the host's IOMMU to isolate it (is the "
+                 "IOMMU on, e.g. intel_iommu=on?)");
+    return NULL;
+}
+
 void app_toggle_host_device(struct app *a, size_t dev)
 {
     struct mp_error err = { 0 };
+    const char *why = not_assignable(&a->plan.host->devices[dev]);
+    if (why && !plan_device_assigned(&a->plan, dev)) {
+        char addr[PCI_ADDR_STRLEN];
+        pci_addr_format(&a->plan.host->devices[dev].addr, addr);
+        app_status(a, true, _("%s cannot be assigned: %s."), addr, why);
+        return;
+    }
     size_t others = plan_group_others(&a->plan, dev);
     if (!others) {
         app_edited(a, plan_toggle_device(&a->plan, dev, false, &err), &err);

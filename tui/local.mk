@@ -3,6 +3,7 @@ noinst_LIBRARIES += tui/libtui.a
 tui_libtui_a_SOURCES = \
 	tui/actions.c tui/actions.h \
 	tui/app.c tui/app.h \
+	tui/complete.c tui/complete.h \
 	tui/crt.c tui/crt.h \
 	tui/draw.c \
 	tui/draw_overlay.c \

@@ -356,8 +356,10 @@ size_t plan_group_others(const struct plan *p, size_t dev)
     size_t n, count = 0;
     size_t *m = host_group_members(p->host, p->host->devices[dev].iommu_group, &n);
     bool state = plan_device_assigned(p, dev);
+    /* Bridges stay on their own driver: never part of the whole group. */
     for (size_t i = 0; i < n; i++)
-        if (m[i] != dev && plan_device_assigned(p, m[i]) == state)
+        if (m[i] != dev && plan_device_assigned(p, m[i]) == state &&
+            !(host_device_is_bridge(&p->host->devices[m[i]]) && !state))
             count++;
     free(m);
     return count;
@@ -387,7 +389,8 @@ int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_e
         size_t n;
         size_t *m = host_group_members(p->host, d->iommu_group, &n);
         for (size_t i = 0; i < n; i++)
-            set_assigned(c, &p->host->devices[m[i]].addr, on);
+            if (!on || !host_device_is_bridge(&p->host->devices[m[i]]))
+                set_assigned(c, &p->host->devices[m[i]].addr, on);
         free(m);
         snprintf(what, sizeof(what),
                  on ? P_("assign IOMMU group %d (%zu device)", "assign IOMMU group %d (%zu devices)", n)
@@ -398,6 +401,21 @@ int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_e
         set_assigned(c, &d->addr, on);
         snprintf(what, sizeof(what), on ? _("assign %s") : _("unassign %s"), a);
     }
+    return edit_done(p, c, what, err);
+}
+
+int plan_add_hostdev(struct plan *p, const struct pci_addr *addr, struct mp_error *err)
+{
+    char a[PCI_ADDR_STRLEN], what[128];
+    pci_addr_format(addr, a);
+    if (guest_find_pci_hostdev(p->guest, addr) >= 0)
+        return mp_error_set(err, MP_ERR_INPUT, _("%s is assigned already"), a);
+    struct guest *c = guest_dup(p->guest);
+    guest_add_hostdev(c, GUEST_HOSTDEV_PCI)->host = *addr;
+    if (p->host && !host_find(p->host, addr))
+        snprintf(what, sizeof(what), _("add %s (not on this host)"), a);
+    else
+        snprintf(what, sizeof(what), _("assign %s"), a);
     return edit_done(p, c, what, err);
 }
 

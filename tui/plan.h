@@ -94,6 +94,8 @@ bool plan_device_assigned(const struct plan *p, size_t dev);
 size_t plan_group_others(const struct plan *p, size_t dev);
 /* Assigns or unassigns `dev`, and with `whole_group` every member of its IOMMU group. */
 int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_error *err);
+/* Adds a VFIO hostdev for host address `addr` (also one the host lacks). */
+int plan_add_hostdev(struct plan *p, const struct pci_addr *addr, struct mp_error *err);
 /* Removes the guest's hostdev number `index` (also those the host lacks). */
 int plan_remove_hostdev(struct plan *p, size_t index, struct mp_error *err);
 

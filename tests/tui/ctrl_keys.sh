@@ -15,8 +15,11 @@ tui_start 100 30 --host demo:ac922 "$xml"
 see_limit "$want" "started"
 
 keys C-s
+see "No hard_limit is set" "Ctrl-S writes as w does: the screen still updates"
+keys Escape
+see "Nothing written." "Esc: nothing written"
 keys '?'
-see "Keys (Up/Down scroll" "after Ctrl-S the screen still updates"
+see "Keys (Up/Down scroll" "the help opens"
 keys Escape
 wait_gone "Keys (Up/Down scroll"
 

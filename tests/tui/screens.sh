@@ -46,6 +46,16 @@ golden tour-80x24 80x24 "--host demo:ac922 small.xml" "T :dump n :dump"
 golden map-120x40 120x40 "--host demo:ac922 socket0.xml" "A :dump"
 golden compare-80x24 80x24 "--host demo:ac922 socket0.xml" "C :dump"
 golden capacity-80x24 80x24 "--host demo:ac922 socket0.xml" "K :dump"
+# The host pane as a tree (lspci -tv's shape), UTF-8 and ASCII.
+golden tree-ac922-140x70 140x70 "--host demo:ac922" ":dump"
+golden tree-ac922-ascii-140x70 140x70 "--host demo:ac922 --ascii" ":dump"
+# Search: which match of how many, the matching rows with their names.
+golden search-120x40 120x40 "--host demo:ac922" "/ :type V100
+Enter :dump n n n :dump N :dump"
+# Every prompt at 80x24: the offered text, the footer with the prompt's keys.
+golden prompts-80x24 80x24 "--host demo:ac922 socket0.xml" "M :dump Esc H :dump Esc p :dump Esc o :dump Esc W :dump Esc x :dump Esc a :dump Esc / :dump Esc Tab Home Enter :dump"
+# The questions: unsaved changes, the recommended hard_limit, the diff.
+golden questions-80x24 80x24 "--host demo:ac922 socket0.xml" "+ q :dump c w :dump y :dump"
 golden resize 80x24 "--host demo:ac922 socket0.xml" ":resize 100x30 :dump :resize 60x20 :dump"
 
 # The script itself: an unknown key is one line on stderr, exit 2.

@@ -114,7 +114,7 @@ see "No host device matches '0004:04:00.0'." "and is gone from the host pane"
 keys /
 type_text "0006:00:00.1"
 keys Enter
-see "Found '0006:00:00.1'" "the half-gone bridge is listed"
+see "'0006:00:00.1': 1 of 1" "the half-gone bridge is listed"
 keys Space
 see "Esc: cancel" "Space on it asks about its IOMMU group"
 keys n
