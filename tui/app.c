@@ -144,6 +144,11 @@ static void edit_selected(struct app *a)
         app_toggle_device(a);
         return;
     }
+    if (a->focus == PANE_RESULT) {
+        if (a->plan.have_result && a->plan.result.nterms)
+            views_open(a, VIEW_TERM);
+        return;
+    }
     if (a->focus != PANE_GUEST)
         return;
     size_t n = guestview_rows(&a->plan, NULL, 0);

@@ -73,6 +73,7 @@ struct app {
     struct tui_write *write;   /* write.h */
     enum pending pending;
 
+    int cur_y, cur_x;          /* the selected row of the focused pane (-1: none) */
     char status[512];
     bool status_error;
     char search[128];
@@ -124,6 +125,9 @@ void draw_host(struct app *a);
 void draw_guest(struct app *a);
 void draw_result(struct app *a);
 void draw_overlay(struct app *a);
+/* Puts the terminal's cursor on (y, x) after drawing: the selected row of
+ * the focused pane, where screen readers look. */
+void app_cursor(struct app *a, int y, int x);
 /* Box with a title; `focused` highlights it. */
 void draw_box(const struct app *a, const struct rect *r, const char *title, bool focused);
 /* Text clipped to `width` columns at (y, x), padded with spaces to `width`. */

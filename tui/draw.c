@@ -212,9 +212,16 @@ static void draw_too_small(struct app *a)
     }
 }
 
+void app_cursor(struct app *a, int y, int x)
+{
+    a->cur_y = y;
+    a->cur_x = x;
+}
+
 void draw_all(struct app *a)
 {
     curs_set(0);
+    a->cur_y = a->cur_x = -1;
     if (a->lay.too_small) {
         draw_too_small(a);
         refresh();
@@ -229,7 +236,11 @@ void draw_all(struct app *a)
     draw_footer(a);
     draw_overlay(a);
     draw_status(a);
-    if (a->mode == MODE_PROMPT)
+    if (a->mode == MODE_PROMPT) {
         curs_set(1);
+    } else if (a->mode == MODE_NORMAL && a->cur_y >= 0) {
+        move(a->cur_y, a->cur_x);
+        curs_set(1);
+    }
     refresh();
 }

@@ -63,6 +63,8 @@ void draw_host(struct app *a)
             hostview_phb_text(p->host, hr->domain, nv2, text, sizeof(text));
             draw_text(a, in.y + (int)i, in.x, in.w, text,
                       row_attr(a, PANE_HOST, row, crt_attr(&a->crt, ROLE_HEADING)));
+            if (row == a->sel[PANE_HOST] && a->focus == PANE_HOST)
+                app_cursor(a, in.y + (int)i, in.x);
             continue;
         }
         const struct host_device *d = &p->host->devices[hr->dev];
@@ -86,6 +88,8 @@ void draw_host(struct app *a)
         if (match)
             attr |= A_UNDERLINE;
         draw_text(a, in.y + (int)i, in.x, in.w, line, row_attr(a, PANE_HOST, row, attr));
+        if (row == a->sel[PANE_HOST] && a->focus == PANE_HOST)
+            app_cursor(a, in.y + (int)i, in.x);
     }
     /* The selected device in full on the last rows. */
     int nd = app_host_detail_rows(a);
@@ -141,5 +145,7 @@ void draw_guest(struct app *a)
         int base = rows[row].field == GF_DEVHEADER ? crt_attr(&a->crt, ROLE_HEADING)
                  : rows[row].field == GF_HOSTDEV ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE;
         draw_text(a, in.y + (int)i, in.x, in.w, line, row_attr(a, PANE_GUEST, row, base));
+        if (row == a->sel[PANE_GUEST] && a->focus == PANE_GUEST)
+            app_cursor(a, in.y + (int)i, in.x);
     }
 }

@@ -89,8 +89,8 @@ static const struct key_entry table[] = {
       N_("host: assign or unassign the device (offers its whole IOMMU group); "
          "guest: remove the selected device"), KM_NORMAL, NULL, N_("Assign") },
     { ACT_EDIT, KM_NORMAL, { 'e', ENTER_KEYS }, NULL, NULL,
-      N_("edit or toggle the selected field; sizes take units: 96G, 512MiB, 1.5TiB"), 0, NULL,
-      NULL },
+      N_("edit or toggle the selected field (sizes take units: 96G, 512MiB, 1.5TiB); in the "
+         "limit pane: the selected term in full, with this guest's numbers"), 0, NULL, NULL },
     { ACT_ADD_HOSTDEV, KM_NORMAL, { 'a' }, NULL, NULL,
       N_("add a hostdev by its host address (Tab completes from the host's devices; an "
          "address the host lacks is added, marked)"), 0, NULL, NULL },

@@ -22,6 +22,7 @@ tui_libtui_a_SOURCES = \
 	tui/view_compare.c \
 	tui/view_guests.c \
 	tui/view_map.c \
+	tui/view_term.c \
 	tui/view_tour.c \
 	tui/views.c tui/views.h \
 	tui/vtext.c tui/vtext.h \

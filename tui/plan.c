@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "plan.h"
+#include "report_rec.h"
 #include "size.h"
 #include "text_safe.h"
 #include "xalloc.h"
@@ -18,11 +19,31 @@ static int compute(struct plan *p, const struct guest *g, const struct profile *
 }
 
 /* Recomputes the current guest; on failure the plan shows the error instead of a result. */
+/* A hard_limit below libvirt's own limit for the guest: memory QEMU must
+ * lock (DMA windows, VFIO) would not fit under it. */
+static void check_need(struct plan *p)
+{
+    p->below_need = false;
+    p->need_kib = 0;
+    if (!p->have_result || !p->guest->has_hard_limit)
+        return;
+    struct memlock_rec rec;
+    struct mp_error err = { 0 };
+    if (memlock_recommend(p->guest, p->host, p->profile, &rec, &err) < 0)
+        return;
+    if (rec.kind == REC_HARD_LIMIT && p->guest->hard_limit_kib < rec.kib) {
+        p->below_need = true;
+        p->need_kib = rec.kib;
+    }
+    memlock_rec_free(&rec);
+}
+
 static void recompute(struct plan *p)
 {
     if (p->have_result)
         memlock_result_free(&p->result);
     p->have_result = compute(p, p->guest, p->profile, &p->result, &p->error) == 0;
+    check_need(p);
 }
 
 void plan_init(struct plan *p, struct host *h, struct guest *g, const struct profile *profile,
@@ -104,6 +125,7 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
     p->result = r;
     p->have_result = true;
     p->dirty = true;
+    check_need(p);
     return 0;
 }
 

@@ -34,6 +34,8 @@ struct plan {
 
     bool have_result;             /* false: core refused the guest (see error) */
     struct memlock_result result;
+    bool below_need;              /* the guest's hard_limit is below libvirt's own limit */
+    uint64_t need_kib;            /* that limit, when below_need */
     struct mp_error error;
 
     /* What the last edit changed, for the result pane. */

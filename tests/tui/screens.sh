@@ -56,6 +56,11 @@ Enter :dump n n n :dump N :dump"
 golden prompts-80x24 80x24 "--host demo:ac922 socket0.xml" "M :dump Esc H :dump Esc p :dump Esc o :dump Esc W :dump Esc x :dump Esc a :dump Esc / :dump Esc Tab Home Enter :dump"
 # The questions: unsaved changes, the recommended hard_limit, the diff.
 golden questions-80x24 80x24 "--host demo:ac922 socket0.xml" "+ q :dump c w :dump y :dump"
+# Enter on a term in the limit pane: the term in full, with this guest's numbers.
+golden term-80x24 80x24 "--host demo:ac922 socket0.xml" "Tab Tab Down Down Down Enter :dump"
+# A hard_limit below what libvirt needs (drawn red) says so in the limit pane.
+golden below-need-80x24 80x24 "--host demo:ac922 socket0.xml" "H :type 1G
+Enter :dump"
 golden resize 80x24 "--host demo:ac922 socket0.xml" ":resize 100x30 :dump :resize 60x20 :dump"
 
 # The script itself: an unknown key is one line on stderr, exit 2.
