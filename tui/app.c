@@ -30,6 +30,12 @@ void app_relayout(struct app *a)
     getmaxyx(stdscr, a->rows, a->cols);
     size_t nw = a->plan.have_result ? a->plan.result.warnings.n : 1;
     layout_compute(a->rows, a->cols, nw, guestview_rows(&a->plan, NULL, 0), &a->lay);
+    if (a->zoom && !a->lay.too_small) {
+        a->lay.host.h += a->lay.guest.h;
+        a->lay.guest.h = 0;
+        if (a->focus == PANE_GUEST)
+            a->focus = PANE_HOST;
+    }
 }
 
 void app_host_changed(struct app *a)
@@ -280,9 +286,15 @@ static void normal_key(struct app *a, enum action act)
     case ACT_NONE: break;
     case ACT_HELP: a->mode = MODE_HELP; a->overlay_top = 0; break;
     case ACT_QUIT: app_leave_guest(a, PENDING_QUIT); break;
-    case ACT_NEXT_PANE: case ACT_RIGHT: a->focus = (enum pane)((a->focus + 1) % PANE_COUNT); break;
+    case ACT_NEXT_PANE: case ACT_RIGHT:
+        a->focus = (enum pane)((a->focus + 1) % PANE_COUNT);
+        if (a->zoom && a->focus == PANE_GUEST)
+            a->focus = PANE_RESULT;
+        break;
     case ACT_PREV_PANE: case ACT_LEFT:
         a->focus = (enum pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
+        if (a->zoom && a->focus == PANE_GUEST)
+            a->focus = PANE_HOST;
         break;
     case ACT_UP: move_sel(a, -1); break;
     case ACT_DOWN: move_sel(a, 1); break;
@@ -352,6 +364,12 @@ static void normal_key(struct app *a, enum action act)
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;
     case ACT_DEMO: app_leave_guest(a, PENDING_DEMO); break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
+    case ACT_ZOOM:
+        a->zoom = !a->zoom;
+        app_relayout(a);
+        app_status(a, false, "%s", a->zoom ? _("Host pane zoomed; z gives the guest pane back.")
+                                           : _("Host and guest panes side by side again."));
+        break;
     case ACT_MAP: views_open(a, VIEW_MAP); break;
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;

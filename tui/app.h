@@ -50,6 +50,7 @@ struct app {
     int rows, cols;
 
     enum pane focus;
+    bool zoom;                 /* the host pane takes the whole left column */
     size_t sel[PANE_COUNT], top[PANE_COUNT];
 
     enum mode mode;

@@ -118,6 +118,24 @@ static void draw_warnings(struct app *a)
     }
 }
 
+/* `text` on the row of `r`, wrapped over the row above it when longer. */
+static void draw_wrapped_up(struct app *a, const struct rect *r, const char *text, int attr)
+{
+    size_t st[2], ln[2];
+    size_t n = layout_wrap(text, r->w, st, ln, 2);
+    if (n > 2)
+        n = 2;
+    for (size_t i = 0; i < n; i++) {
+        char line[512];
+        /* The last row takes the rest, cut by draw_text. */
+        if (i == n - 1)
+            snprintf(line, sizeof(line), "%s", text + st[i]);
+        else
+            snprintf(line, sizeof(line), "%.*s", (int)ln[i], text + st[i]);
+        draw_text(a, r->y - (int)(n - 1 - i), r->x, r->w, line, attr);
+    }
+}
+
 static void draw_status(struct app *a)
 {
     const struct rect *r = &a->lay.status;
@@ -144,15 +162,12 @@ static void draw_status(struct app *a)
     if (a->mode == MODE_CONFIRM) {
         /* A long question wraps upwards over the warning line: its answers
          * stay readable at 80 columns. */
-        size_t st[2], ln[2];
-        size_t n = layout_wrap(a->question, r->w, st, ln, 2);
-        if (n > 2)
-            n = 2;
-        for (size_t i = 0; i < n; i++) {
-            char line[512];
-            snprintf(line, sizeof(line), "%.*s", (int)ln[i], a->question + st[i]);
-            draw_text(a, r->y - (int)(n - 1 - i), r->x, r->w, line, crt_attr(&a->crt, ROLE_WARN));
-        }
+        draw_wrapped_up(a, r, a->question, crt_attr(&a->crt, ROLE_WARN));
+        return;
+    }
+    if (a->status_error) {
+        /* So do error messages: the reason is the part that matters. */
+        draw_wrapped_up(a, r, a->status, crt_attr(&a->crt, ROLE_ERROR));
         return;
     }
     draw_text(a, r->y, r->x, r->w, a->status,

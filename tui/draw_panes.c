@@ -119,6 +119,8 @@ void draw_guest(struct app *a)
 {
     const struct rect *r = &a->lay.guest;
     const struct plan *p = &a->plan;
+    if (r->h < 3)
+        return; /* the host pane is zoomed */
     char title[160], name[96];
     text_safe_copy(name, sizeof(name), p->guest->name ? p->guest->name : "?");
     snprintf(title, sizeof(title), _("Guest %s"), name);

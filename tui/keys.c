@@ -76,7 +76,7 @@ static const struct key_entry table[] = {
     { ACT_HELP, KM_NORMAL, { FN(KEY_F(1)), '?' }, NULL, NULL,
       N_("this help (any key closes it)"), KM_NORMAL, "F1/?", N_("Help") },
     { ACT_QUIT, KM_NORMAL, { 'q', FN(KEY_F(10)) }, NULL, NULL,
-      N_("quit (asks first when there are unsaved changes)"), KM_NORMAL, NULL, N_("Quit") },
+      N_("quit (unsaved changes: save, discard or cancel first)"), KM_NORMAL, NULL, N_("Quit") },
     { ACT_NEXT_PANE, KM_NORMAL, { '\t' }, NULL, NULL,
       N_("next pane: host, guest, result"), KM_NORMAL, NULL, N_("Pane") },
     { ACT_UP, KM_MOVES, { FN(KEY_UP), 'k' }, NULL, NULL, N_("move the selection up; scroll"),
@@ -150,6 +150,9 @@ static const struct key_entry table[] = {
     { ACT_GUESTS, KM_NORMAL | KM_VIEW, { 'G' }, NULL, NULL,
       N_("running QEMU guests: limit, locked and pinned memory"), KM_NORMAL | KM_VIEW, NULL,
       N_("Guests") },
+    { ACT_ZOOM, KM_NORMAL, { 'z' }, NULL, NULL,
+      N_("zoom the host pane to the whole left column, for big host trees (z again: back)"), 0,
+      NULL, NULL },
     { ACT_REDRAW, KM_NORMAL, { CTRL('l') }, NULL, NULL, N_("redraw the screen"), 0, NULL, NULL },
     /* Moving about, after what one looks for first in the help. */
     { ACT_PREV_PANE, KM_NORMAL, { FN(KEY_BTAB) }, NULL, NULL, N_("previous pane"), 0, NULL,

@@ -49,6 +49,10 @@ golden capacity-80x24 80x24 "--host demo:ac922 socket0.xml" "K :dump"
 # The host pane as a tree (lspci -tv's shape), UTF-8 and ASCII.
 golden tree-ac922-140x70 140x70 "--host demo:ac922" ":dump"
 golden tree-ac922-ascii-140x70 140x70 "--host demo:ac922 --ascii" ":dump"
+# Space on a PCIe port: refused with the reason, wrapped at 80 columns.
+golden refuse-port-80x24 80x24 "--host demo:ac922 socket0.xml" "Home Down Space :dump"
+# z: the host pane takes the whole left column at 80x24.
+golden zoom-80x24 80x24 "--host demo:ac922 socket0.xml" "z :dump z :dump"
 # Search: which match of how many, the matching rows with their names.
 golden search-120x40 120x40 "--host demo:ac922" "/ :type V100
 Enter :dump n n n :dump N :dump"
