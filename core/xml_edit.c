@@ -14,24 +14,6 @@
 #include "xml_edit.h"
 #include "xml_scan.h"
 
-struct out {
-    char *buf;
-    size_t len, cap;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-    XGROW(o->buf, o->cap, o->len + n + 1);
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void puts_(struct out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
 /* Elements libvirt writes before <memtune>. */
 static bool before_memtune(const char *name)
 {
@@ -92,7 +74,7 @@ char *xml_set_hard_limit(const char *buf, size_t len, const char *name, uint64_t
     }
 
     struct xml_scan sc = { 0 };
-    struct out o = { 0 };
+    struct xml_out o = { 0 };
     char *ind = NULL, *root_ind = NULL, *step = NULL;
     if (xml_scan_doc(buf, len, &sc) < 0 || sc.els[0].depth != 0) {
         mp_error_set(err, MP_ERR_INPUT, _("%s: cannot find the elements to edit"), name);
@@ -130,41 +112,41 @@ char *xml_set_hard_limit(const char *buf, size_t len, const char *name, uint64_t
         if (h >= 0) {
             at = sc.els[h].start;
             cut_end = sc.els[h].end;
-            put(&o, buf, at);
-            puts_(&o, hl);
+            xml_put(&o, buf, at);
+            xml_puts(&o, hl);
         } else if (xml_first_child(&sc, mt) >= 0) {
             /* First, as libvirt orders memtune's children. */
             const struct xml_el *c = &sc.els[xml_first_child(&sc, mt)];
             char *cind = xml_indent_of(buf, c->start);
             at = cut_end = c->start;
-            put(&o, buf, at);
-            puts_(&o, hl);
+            xml_put(&o, buf, at);
+            xml_puts(&o, hl);
             if (cind) {
-                puts_(&o, nl);
-                puts_(&o, cind);
+                xml_puts(&o, nl);
+                xml_puts(&o, cind);
             }
             free(cind);
         } else if (m->empty) {
             /* <memtune/> becomes a memtune with one child. */
             at = m->start;
             cut_end = m->end;
-            put(&o, buf, at);
-            puts_(&o, "<memtune>");
+            xml_put(&o, buf, at);
+            xml_puts(&o, "<memtune>");
             if (ind) {
-                puts_(&o, nl), puts_(&o, ind), puts_(&o, step);
+                xml_puts(&o, nl), xml_puts(&o, ind), xml_puts(&o, step);
             }
-            puts_(&o, hl);
+            xml_puts(&o, hl);
             if (ind)
-                puts_(&o, nl), puts_(&o, ind);
-            puts_(&o, "</memtune>");
+                xml_puts(&o, nl), xml_puts(&o, ind);
+            xml_puts(&o, "</memtune>");
         } else {
             at = cut_end = m->stag_end;
-            put(&o, buf, at);
+            xml_put(&o, buf, at);
             if (ind)
-                puts_(&o, nl), puts_(&o, ind), puts_(&o, step);
-            puts_(&o, hl);
+                xml_puts(&o, nl), xml_puts(&o, ind), xml_puts(&o, step);
+            xml_puts(&o, hl);
             if (ind && m->etag_start == m->stag_end)
-                puts_(&o, nl), puts_(&o, ind);
+                xml_puts(&o, nl), xml_puts(&o, ind);
         }
     } else {
         long anchor = -1;
@@ -180,24 +162,24 @@ char *xml_set_hard_limit(const char *buf, size_t len, const char *name, uint64_t
                           : xasprintf("<memtune>%s</memtune>", hl);
         if (anchor >= 0) {
             at = cut_end = sc.els[anchor].end;
-            put(&o, buf, at);
+            xml_put(&o, buf, at);
             if (ind)
-                puts_(&o, nl), puts_(&o, ind);
-            puts_(&o, block);
+                xml_puts(&o, nl), xml_puts(&o, ind);
+            xml_puts(&o, block);
         } else if (next >= 0) {
             at = cut_end = sc.els[next].start;
-            put(&o, buf, at);
-            puts_(&o, block);
+            xml_put(&o, buf, at);
+            xml_puts(&o, block);
             if (ind)
-                puts_(&o, nl), puts_(&o, ind);
+                xml_puts(&o, nl), xml_puts(&o, ind);
         } else if (!sc.els[0].empty) {
             at = cut_end = sc.els[0].stag_end;
-            put(&o, buf, at);
+            xml_put(&o, buf, at);
             if (ind)
-                puts_(&o, nl), puts_(&o, ind);
-            puts_(&o, block);
+                xml_puts(&o, nl), xml_puts(&o, ind);
+            xml_puts(&o, block);
             if (ind)
-                puts_(&o, nl), puts_(&o, root_ind);
+                xml_puts(&o, nl), xml_puts(&o, root_ind);
         } else {
             free(block);
             mp_error_set(err, MP_ERR_INPUT, _("%s: the <domain> element is empty"), name);
@@ -205,7 +187,7 @@ char *xml_set_hard_limit(const char *buf, size_t len, const char *name, uint64_t
         }
         free(block);
     }
-    put(&o, buf + cut_end, len - cut_end);
+    xml_put(&o, buf + cut_end, len - cut_end);
     if (verify(o.buf, o.len, name, kib, err) < 0)
         goto fail;
     free(sc.els);

@@ -235,3 +235,16 @@ long xml_last_child(const struct xml_scan *sc, long parent)
             last = (long)i;
     return last;
 }
+
+void xml_put(struct xml_out *o, const char *s, size_t n)
+{
+    XGROW(o->buf, o->cap, o->len + n + 1);
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+void xml_puts(struct xml_out *o, const char *s)
+{
+    xml_put(o, s, strlen(s));
+}

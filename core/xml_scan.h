@@ -47,4 +47,12 @@ long xml_child(const struct xml_scan *sc, long parent, const char *name);
 long xml_first_child(const struct xml_scan *sc, long parent);
 long xml_last_child(const struct xml_scan *sc, long parent);
 
+/* A growing output buffer, NUL-terminated (the splices build one). */
+struct xml_out {
+    char *buf;
+    size_t len, cap;
+};
+void xml_put(struct xml_out *o, const char *s, size_t n);
+void xml_puts(struct xml_out *o, const char *s);
+
 #endif

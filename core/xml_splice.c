@@ -81,36 +81,18 @@ static long find(const struct doc *d, const char *path)
     return cur;
 }
 
-struct out {
-    char *buf;
-    size_t len, cap;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-    XGROW(o->buf, o->cap, o->len + n + 1);
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void puts_(struct out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
 /* `text` with '\n' as newline + `ind` and '\t' as one step. */
-static void put_text(struct out *o, const struct doc *d, const char *text, const char *ind)
+static void put_text(struct xml_out *o, const struct doc *d, const char *text, const char *ind)
 {
     for (const char *t = text; *t; t++) {
         if (*t == '\n') {
-            puts_(o, d->nl);
-            puts_(o, ind ? ind : "");
+            xml_puts(o, d->nl);
+            xml_puts(o, ind ? ind : "");
         } else if (*t == '\t') {
             if (ind)
-                puts_(o, d->step);
+                xml_puts(o, d->step);
         } else {
-            put(o, t, 1);
+            xml_put(o, t, 1);
         }
     }
 }
@@ -130,9 +112,9 @@ static char *child_indent(const struct doc *d, long parent)
     return r;
 }
 
-static char *finish(struct out *o, const struct doc *d, size_t from, size_t *out_len)
+static char *finish(struct xml_out *o, const struct doc *d, size_t from, size_t *out_len)
 {
-    put(o, d->buf + from, d->len - from);
+    xml_put(o, d->buf + from, d->len - from);
     *out_len = o->len;
     return o->buf;
 }
@@ -148,7 +130,7 @@ static bool listed(const char *const *names, const char *name)
 static char *insert_at(const struct doc *d, long parent, const char *text, const char *const *after,
                        size_t *out_len)
 {
-    struct out o = { 0 };
+    struct xml_out o = { 0 };
     const struct xml_el *p = &d->sc.els[parent];
     char *ind = child_indent(d, parent);
     long ref = -1;
@@ -164,13 +146,13 @@ static char *insert_at(const struct doc *d, long parent, const char *text, const
     if (ref >= 0) {
         /* After a sibling, on a line of its own. */
         from = d->sc.els[ref].end;
-        put(&o, d->buf, from);
+        xml_put(&o, d->buf, from);
         put_text(&o, d, ind ? "\n" : "", ind);
         put_text(&o, d, text, ind);
     } else if (first >= 0) {
         /* Before the first child. */
         from = d->sc.els[first].start;
-        put(&o, d->buf, from);
+        xml_put(&o, d->buf, from);
         put_text(&o, d, text, ind);
         put_text(&o, d, ind ? "\n" : "", ind);
     } else if (p->empty) {
@@ -179,21 +161,21 @@ static char *insert_at(const struct doc *d, long parent, const char *text, const
         size_t tag_end = p->stag_end - 2;
         while (tag_end > p->start && (d->buf[tag_end - 1] == ' ' || d->buf[tag_end - 1] == '\t'))
             tag_end--;
-        put(&o, d->buf, tag_end);
-        puts_(&o, ">");
+        xml_put(&o, d->buf, tag_end);
+        xml_puts(&o, ">");
         put_text(&o, d, ind ? "\n" : "", ind);
         put_text(&o, d, text, ind);
         put_text(&o, d, pind ? "\n" : "", pind);
-        puts_(&o, "</");
-        puts_(&o, p->name);
-        puts_(&o, ">");
+        xml_puts(&o, "</");
+        xml_puts(&o, p->name);
+        xml_puts(&o, ">");
         from = p->end;
         free(pind);
     } else {
         /* <x></x> or <x> </x>: after the start tag. */
         char *pind = xml_indent_of(d->buf, p->start);
         from = p->stag_end;
-        put(&o, d->buf, from);
+        xml_put(&o, d->buf, from);
         put_text(&o, d, ind ? "\n" : "", ind);
         put_text(&o, d, text, ind);
         /* Only blanks before the end tag: it gets a line of its own. */
@@ -226,8 +208,8 @@ static char *remove_el(const struct doc *d, long e, size_t *out_len)
         }
     }
     free(ind);
-    struct out o = { 0 };
-    put(&o, d->buf, from);
+    struct xml_out o = { 0 };
+    xml_put(&o, d->buf, from);
     return finish(&o, d, to, out_len);
 }
 
@@ -271,16 +253,16 @@ char *xml_splice_set(const char *buf, size_t len, const char *name, const char *
     } else if (e >= 0 && !text) {
         r = remove_el(&d, e, out_len);
     } else if (e >= 0) {
-        struct out o = { 0 };
+        struct xml_out o = { 0 };
         const struct xml_el *el = &d.sc.els[e];
         char *ind = xml_indent_of(buf, el->start);
-        put(&o, buf, el->start);
+        xml_put(&o, buf, el->start);
         put_text(&o, &d, text, ind);
         free(ind);
         r = finish(&o, &d, el->end, out_len);
     } else if (!text) {
         /* Nothing to remove: the same bytes. */
-        struct out o = { 0 };
+        struct xml_out o = { 0 };
         r = finish(&o, &d, 0, out_len);
     } else {
         char *pp = parent_of(path);
@@ -356,11 +338,11 @@ char *xml_splice_set_attr(const char *buf, size_t len, const char *name, const c
     }
     const struct xml_el *el = &d.sc.els[e];
     const char *s = buf + el->start, *end = buf + el->stag_end, *vs, *ve;
-    struct out o = { 0 };
+    struct xml_out o = { 0 };
     size_t from;
     if (attr_value(s, end, attr, &vs, &ve)) {
-        put(&o, buf, (size_t)(vs - buf));
-        puts_(&o, value);
+        xml_put(&o, buf, (size_t)(vs - buf));
+        xml_puts(&o, value);
         from = (size_t)(ve - buf);
     } else {
         /* Last in the tag, before "/>" or ">", quoted as the file quotes. */
@@ -368,9 +350,9 @@ char *xml_splice_set_attr(const char *buf, size_t len, const char *name, const c
         while (at > s && (at[-1] == ' ' || at[-1] == '\t'))
             at--;
         char q = memchr(s, '"', (size_t)(end - s)) ? '"' : '\'';
-        put(&o, buf, (size_t)(at - buf));
+        xml_put(&o, buf, (size_t)(at - buf));
         char *a = xasprintf(" %s=%c%s%c", attr, q, value, q);
-        puts_(&o, a);
+        xml_puts(&o, a);
         free(a);
         from = (size_t)(at - buf);
     }
@@ -379,41 +361,41 @@ char *xml_splice_set_attr(const char *buf, size_t len, const char *name, const c
     return r;
 }
 
-bool xml_splice_has(const char *buf, size_t len, const char *path)
+/* The element at `path`: -1 absent; 0 without, 1 with element children. */
+static int probe(const char *buf, size_t len, const char *path)
 {
     struct doc d;
     struct mp_error err = { 0 };
     if (doc_open(&d, buf, len, "", &err) < 0)
-        return false;
-    bool r = find(&d, path) >= 0;
+        return -1;
+    long e = find(&d, path);
+    int r = e < 0 ? -1 : xml_first_child(&d.sc, e) >= 0;
     doc_close(&d);
     return r;
+}
+
+bool xml_splice_has(const char *buf, size_t len, const char *path)
+{
+    return probe(buf, len, path) >= 0;
 }
 
 bool xml_splice_has_children(const char *buf, size_t len, const char *path)
 {
-    struct doc d;
-    struct mp_error err = { 0 };
-    if (doc_open(&d, buf, len, "", &err) < 0)
-        return false;
-    long e = find(&d, path);
-    bool r = e >= 0 && xml_first_child(&d.sc, e) >= 0;
-    doc_close(&d);
-    return r;
+    return probe(buf, len, path) > 0;
 }
 
 char *xml_escape(const char *text)
 {
-    struct out o = { 0 };
-    puts_(&o, "");
+    struct xml_out o = { 0 };
+    xml_puts(&o, "");
     for (const char *t = text; *t; t++) {
         switch (*t) {
-        case '&': puts_(&o, "&amp;"); break;
-        case '<': puts_(&o, "&lt;"); break;
-        case '>': puts_(&o, "&gt;"); break;
-        case '\'': puts_(&o, "&apos;"); break;
-        case '"': puts_(&o, "&quot;"); break;
-        default: put(&o, t, 1); break;
+        case '&': xml_puts(&o, "&amp;"); break;
+        case '<': xml_puts(&o, "&lt;"); break;
+        case '>': xml_puts(&o, "&gt;"); break;
+        case '\'': xml_puts(&o, "&apos;"); break;
+        case '"': xml_puts(&o, "&quot;"); break;
+        default: xml_put(&o, t, 1); break;
         }
     }
     return o.buf;
