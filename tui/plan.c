@@ -193,9 +193,24 @@ int plan_set_memory(struct plan *p, uint64_t kib, struct mp_error *err)
             guest_free(c);
             return mp_error_set(err, MP_ERR_INPUT, _("memory devices add up to more than that"));
         }
-        uint64_t cells = kib - modules;
+        /* Whole alignment units per cell (libvirt rounds each cell up to
+         * them when the guest starts: qemuDomainAlignMemorySizes), the
+         * rest on the last; a split libvirt would round is refused. */
+        uint64_t cells = kib - modules, align = guest_is_ppc64(c) ? 256 * KIB_PER_MIB : KIB_PER_MIB;
+        uint64_t per = cells / c->nnuma / align * align, last = cells - per * (c->nnuma - 1);
+        char sz[32], al[32];
+        size_format_kib(align, al, sizeof(al));
+        if (!per || last % align) {
+            size_format_kib(kib, sz, sizeof(sz));
+            size_t n = c->nnuma;
+            guest_free(c);
+            return mp_error_set(err, MP_ERR_INPUT,
+                                _("memory %s does not split into %zu NUMA cells of whole %s "
+                                  "(libvirt aligns each cell to %s): try a multiple of %s"),
+                                sz, n, al, al, al);
+        }
         for (size_t i = 0; i < c->nnuma; i++)
-            c->numa_cells_kib[i] = cells / c->nnuma + (i == c->nnuma - 1 ? cells % c->nnuma : 0);
+            c->numa_cells_kib[i] = i == c->nnuma - 1 ? last : per;
     }
     char s[32], what[64];
     size_format_kib(kib, s, sizeof(s));

@@ -174,5 +174,30 @@ screen_has "Memory [m]     64 GiB" "D d: the guest is as the file says again"
 headless 80x24 "+ q s Esc :dump" --host demo:ac922 g.xml
 screen_has "Nothing written." "q s, then Esc at the diff: nothing written"
 screen_has "Memory [m]     65 GiB" "and the planner stays"
-# Translated answer letters: pt_BR's "s" for save is "s" too; de's would be its own.
+# 11. NUMA cells follow memory, split in whole alignment units, or refused with the reason.
+cat >"$HL_DIR/numa.xml" <<'XML'
+<domain type='kvm'>
+  <name>numa</name>
+  <memory unit='GiB'>8</memory>
+  <vcpu>2</vcpu>
+  <cpu>
+    <numa>
+      <cell id='0' cpus='0' memory='4' unit='GiB'/>
+      <cell id='1' cpus='1' memory='4' unit='GiB'/>
+    </numa>
+  </cpu>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
+</domain>
+XML
+headless 80x24 "m :type 16G
+Enter w y :dump" --host demo:x86-gpu numa.xml
+screen_has "Wrote numa.xml" "memory with NUMA cells is written"
+is "$(grep -c "memory='8388608' unit='KiB'" "$HL_DIR/numa.xml")" 2 "both cells scaled to 8 GiB"
+screen_has "Limit  none set (0)" "no device: libvirt sets no limit"
+is "$("$MP" calc --host demo:x86-gpu "$HL_DIR/numa.xml" | head -n 1)" 0 "calc agrees: 0"
+headless 80x24 "m :type 1025K
+Enter :dump" --host demo:x86-gpu numa.xml
+screen_has "does not split into 2 NUMA cells of whole 1 MiB" "a split libvirt would round is refused, with the reason"
 plan_done
