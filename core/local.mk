@@ -6,6 +6,7 @@ core_libcore_a_SOURCES = \
 	core/guest.c core/guest.h \
 	core/guest_xml.c core/guest_xml.h \
 	core/guest_xml_apply.c core/guest_xml_apply.h \
+	core/guest_xml_write.c core/guest_xml_write.h \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h core/host_class.c core/host_gpu.c \
@@ -30,10 +31,13 @@ core_libcore_a_SOURCES = \
 	core/report_text.c \
 	core/report_views.c core/report_views.h \
 	core/size.c core/size.h \
+	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
 	core/xalloc.c core/xalloc.h \
-	core/xml_edit.c core/xml_edit.h
+	core/xml_edit.c core/xml_edit.h \
+	core/xml_scan.c core/xml_scan.h \
+	core/xml_splice.c core/xml_splice.h
 # Views beyond the limit itself: profile comparison, address map, capacity, tour.
 core_libcore_a_SOURCES += \
 	core/address_map.c core/address_map.h \
