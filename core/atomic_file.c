@@ -116,6 +116,10 @@ static void random_suffix(char out[7])
  * the privilege) are left as the system gives them. */
 static int copy_xattrs(int src, int dst, const char *shown, struct mp_error *err)
 {
+    /* The folder's default ACL gave the new file an ACL the old one did not
+     * have: not ours to add. (Labels the system set, security.*, stay.) */
+    if (fgetxattr(src, "system.posix_acl_access", NULL, 0) < 0 && errno == ENODATA)
+        (void)fremovexattr(dst, "system.posix_acl_access");
     ssize_t n = flistxattr(src, NULL, 0);
     if (n <= 0)
         return 0;  /* none, or not supported here */

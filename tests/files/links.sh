@@ -106,6 +106,21 @@ else
     skip "ACL: no setfacl/setfattr or no support"; skip "ACL"; skip "xattr"
 fi
 
+# A folder with a default ACL: a replaced file without an ACL gets none.
+mkdir "$t/dacl"
+echo old > "$t/dacl/plain.md"
+if command -v setfacl >/dev/null && setfacl -b "$t/dacl/plain.md" 2>/dev/null &&
+   setfacl -d -m u:nobody:rw "$t/dacl" 2>/dev/null; then
+    before=$(getfacl -cp "$t/dacl/plain.md" 2>/dev/null)
+    run_mp report --host none --format md -o "$t/dacl/plain.md" "$g"
+    is "$RC" 0 "default ACL folder: written"
+    is "$(getfacl -cp "$t/dacl/plain.md" 2>/dev/null)" "$before" "default ACL folder: no ACL added to the replaced file"
+    run_mp report --host none --format md -o "$t/dacl/new.md" "$g"
+    like "$(getfacl -cp "$t/dacl/new.md" 2>/dev/null)" "user:nobody:rw" "default ACL folder: a new file inherits it"
+else
+    skip "default ACL: no setfacl or no support"; skip "default ACL"; skip "default ACL"
+fi
+
 # Names too long: refused before anything is written.
 long=$(printf '%0250d' 0)
 run_mp report --host none -o "$t/$long" "$g"
