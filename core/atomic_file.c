@@ -175,6 +175,24 @@ static int copy_identity(int src, const struct stat *old, int dst, const char *s
     return 0;
 }
 
+/* Writes through `fd` (taken over) and closes it. */
+static int write_fd(int fd, const char *shown, atomic_fill_fn fill, void *ctx,
+                    struct mp_error *err)
+{
+    FILE *out = fdopen(fd, "w");
+    if (!out) {
+        close(fd);
+        return fail_errno(err, shown, "fdopen", errno);
+    }
+    errno = 0;
+    int rc = fill(out, ctx, err);
+    if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+        rc = fail_errno(err, shown, _("write"), errno ? errno : EIO);
+    if (fclose(out) != 0 && rc == 0)
+        rc = fail_errno(err, shown, _("write"), errno);
+    return rc;
+}
+
 /* A character device or FIFO: written in place, no temporary file. */
 static int write_stream(const struct target *t, int flags, atomic_fill_fn fill, void *ctx,
                         struct mp_error *err)
@@ -190,18 +208,26 @@ static int write_stream(const struct target *t, int flags, atomic_fill_fn fill, 
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)
         (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        close(fd);
-        return fail_errno(err, t->shown, "fdopen", errno);
-    }
-    errno = 0;
-    int rc = fill(out, ctx, err);
-    if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-        rc = fail_errno(err, t->shown, _("write"), errno ? errno : EIO);
-    if (fclose(out) != 0 && rc == 0)
-        rc = fail_errno(err, t->shown, _("write"), errno);
-    return rc;
+    return write_fd(fd, t->shown, fill, ctx, err);
+}
+
+/* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the descriptor
+ * itself (reopening a pipe through /proc fails for another user's pipe, and
+ * a file behind it must be written at its offset, not replaced); else -1. */
+static int named_descriptor(const char *path)
+{
+    if (!strcmp(path, "/dev/stdout"))
+        return STDOUT_FILENO;
+    if (!strcmp(path, "/dev/stderr"))
+        return STDERR_FILENO;
+    const char *num = !strncmp(path, "/dev/fd/", 8)          ? path + 8
+                      : !strncmp(path, "/proc/self/fd/", 14) ? path + 14
+                                                             : NULL;
+    if (!num || *num < '0' || *num > '9')
+        return -1;
+    char *end;
+    long n = strtol(num, &end, 10);
+    return *end || n > INT_MAX ? -1 : (int)n;
 }
 
 /* Creates the temporary file beside the target; the signal handlers know
@@ -398,7 +424,20 @@ static int write_path(const char *shown, const char *path, int links, atomic_fil
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err)
 {
     char *shown = text_safe_name(path);
-    int rc = write_path(shown, path, 0, fill, ctx, err);
+    int rc, fd = named_descriptor(path);
+    if (fd >= 0) {
+        /* What stdio holds for it goes first. */
+        if (fd == STDOUT_FILENO)
+            fflush(stdout);
+        else if (fd == STDERR_FILENO)
+            fflush(stderr);
+        int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        rc = copy < 0 ? fail_errno(err, shown, _("open"), errno)
+                      : write_fd(copy, shown, fill, ctx, err);
+        free(shown);
+        return rc;
+    }
+    rc = write_path(shown, path, 0, fill, ctx, err);
     free(shown);
     return rc;
 }

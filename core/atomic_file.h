@@ -39,8 +39,9 @@ typedef int (*atomic_fill_fn)(FILE *out, void *ctx, struct mp_error *err);
 
 /* Replaces `path` with what `fill` writes. A new file gets 0666 less the
  * umask (or the folder's default ACL). A character device or FIFO
- * (/dev/null, /dev/stdout) is written in place; a folder, block device or
- * socket is refused. Returns 0, or -1 with `err` set (MP_ERR_INTERNAL for
+ * (/dev/null) is written in place; /dev/stdout, /dev/stderr, /dev/fd/N and
+ * /proc/self/fd/N are written through that descriptor; a folder, block
+ * device or socket is refused. Returns 0, or -1 with `err` set (MP_ERR_INTERNAL for
  * the system's errors, MP_ERR_INPUT for a refused target; the message names
  * `path`, made safe for a terminal). */
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err);
