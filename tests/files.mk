@@ -9,6 +9,7 @@ FILES_CLI_TESTS = \
 	tests/files/escapes.sh \
 	tests/files/snapshot_scale.sh \
 	tests/files/guests_churn.sh \
-	tests/files/many_phbs.sh
+	tests/files/many_phbs.sh \
+	tests/files/planner_links.sh
 TESTS += $(FILES_CLI_TESTS)
 EXTRA_DIST += $(FILES_CLI_TESTS)
