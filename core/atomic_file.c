@@ -39,7 +39,8 @@ static int fail_errno(struct mp_error *err, const char *shown, const char *what,
 /* The kernel's protected_symlinks rule (may_follow_link() in fs/namei.c):
  * a link is followed when the caller owns it, when its folder is not both
  * sticky and world-writable, or when the folder's owner owns the link.
- * Also used for FIFOs and devices (protected_fifos, may_create_in_sticky()). */
+ * Also used for regular files, FIFOs and devices (protected_regular,
+ * protected_fifos: may_create_in_sticky()). */
 static bool may_follow(int parent_fd, const struct stat *link)
 {
     if (link->st_uid == geteuid())
@@ -372,6 +373,13 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
     if (!S_ISREG(st.st_mode))
         return mp_error_set(err, MP_ERR_INPUT,
                             _("%s: not a regular file; only regular files are replaced"), t->shown);
+    /* As the kernel's protected_regular: another user's file in a sticky
+     * world-writable folder is not taken over (root would hand it our
+     * content under their name). */
+    if (!may_follow(t->dirfd, &st))
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("%s: a file another user owns in a sticky world-writable folder; "
+                              "not replacing it"), t->shown);
     /* Read for its attributes; a file we may not read keeps owner and mode only. */
     int src = openat(t->dirfd, t->base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct stat now;

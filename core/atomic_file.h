@@ -19,9 +19,10 @@
  *   world-writable, or the link's owner owns that folder. The same holds
  *   for the last component of the folder's name. Otherwise: refused.
  *   A link to a file that does not exist is refused (the link is never
- *   replaced by a file, nor its target created). Another user's FIFO or
- *   device in such a folder is refused too (as protected_fifos), and a FIFO
- *   nobody reads is refused at once rather than waited on.
+ *   replaced by a file, nor its target created). Another user's file, FIFO
+ *   or device in such a folder is refused too (as protected_regular and
+ *   protected_fifos), and a FIFO nobody reads is refused at once rather
+ *   than waited on.
  * - Names longer than PATH_MAX, or whose temporary name would pass
  *   NAME_MAX, are refused before anything is written.
  * - TERM, HUP, INT, PIPE or QUIT during the write remove the temporary file

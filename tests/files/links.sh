@@ -47,6 +47,12 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$ERR" "FIFO or device another user owns" "planted FIFO: says why"
     kill $reader 2>/dev/null; wait $reader 2>/dev/null
     is "$(cat "$t/leaked")" "" "planted FIFO: nothing written into it"
+    # A regular file planted by nobody: not taken over (as protected_regular).
+    as_nobody sh -c "echo theirs > '$t/sticky/report.md'"
+    run_mp report --host none --format md -o "$t/sticky/report.md" "$g"
+    is "$RC" 2 "planted file: refused"
+    like "$ERR" "a file another user owns" "planted file: says why"
+    is "$(cat "$t/sticky/report.md")" "theirs" "planted file: untouched, our report not handed over"
     # The folder of the name is the planted link.
     as_nobody ln -s "$t" "$t/sticky/dir"
     run_mp report --host none -o "$t/sticky/dir/victim" "$g"
@@ -60,7 +66,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 26); do
+    for i in $(seq 29); do
         skip "planted link: needs root to plant as nobody"
     done
 fi
