@@ -15,6 +15,7 @@
 #include "atomic_file.h"
 #include "i18n.h"
 #include "signal_cleanup.h"
+#include "sticky_rule.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -36,59 +37,17 @@ static int fail_errno(struct mp_error *err, const char *shown, const char *what,
                         strerror(e));
 }
 
-/* The kernel's protected_symlinks rule (may_follow_link() in fs/namei.c):
- * a link is followed when the caller owns it, when its folder is not both
- * sticky and world-writable, or when the folder's owner owns the link.
- * Also used for regular files, FIFOs and devices (protected_regular,
- * protected_fifos: may_create_in_sticky()). */
-static bool may_follow(int parent_fd, const struct stat *link)
-{
-    if (link->st_uid == geteuid())
-        return true;
-    struct stat d;
-    if (fstat(parent_fd, &d) < 0)
-        return false;
-    if ((d.st_mode & (S_ISVTX | S_IWOTH)) != (S_ISVTX | S_IWOTH))
-        return true;
-    return d.st_uid == link->st_uid;
-}
-
-static int refuse_link(struct mp_error *err, const char *shown)
-{
-    return mp_error_set(err, MP_ERR_INPUT,
-                        _("%s: a symbolic link another user owns in a sticky world-writable "
-                          "folder; not following it (as the kernel's protected_symlinks rule)"),
-                        shown);
-}
-
 /* Opens the folder `dir` (no trailing slash) for the *at calls. Its last
- * component, when a link, passes may_follow() first; earlier components are
+ * component, when a link, passes sticky_may_use() first; earlier components are
  * the kernel's to check. */
 static int open_dir(const char *dir, const char *shown, struct mp_error *err)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd >= 0)
-        return fd;
-    if (errno != ELOOP && errno != ENOTDIR) {
+    bool refused;
+    int fd = sticky_open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, &refused);
+    if (fd < 0 && refused)
+        sticky_refuse_link(err, shown);
+    else if (fd < 0)
         fail_errno(err, shown, _("cannot open its folder"), errno);
-        return -1;
-    }
-    const char *slash = strrchr(dir, '/');
-    char *parent = slash ? (slash == dir ? xstrdup("/") : xstrndup(dir, (size_t)(slash - dir)))
-                         : xstrdup(".");
-    const char *name = slash ? slash + 1 : dir;
-    int pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(parent);
-    struct stat st;
-    if (pfd < 0 || fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-        fail_errno(err, shown, _("cannot open its folder"), errno);
-    } else if (S_ISLNK(st.st_mode) && !may_follow(pfd, &st)) {
-        refuse_link(err, shown);
-    } else if ((fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        fail_errno(err, shown, _("cannot open its folder"), errno);
-    }
-    if (pfd >= 0)
-        close(pfd);
     return fd;
 }
 
@@ -355,14 +314,14 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
         return replace(t, -1, NULL, fill, ctx, err);
     }
     if (S_ISLNK(st.st_mode)) {
-        if (!may_follow(t->dirfd, &st))
-            return refuse_link(err, t->shown);
+        if (!sticky_may_use(t->dirfd, &st))
+            return sticky_refuse_link(err, t->shown);
         return follow(t, dir, links, fill, ctx, err);
     }
     if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
         /* As the kernel's protected_fifos: another user's FIFO or device in
          * a sticky world-writable folder is not written into. */
-        if (!may_follow(t->dirfd, &st))
+        if (!sticky_may_use(t->dirfd, &st))
             return mp_error_set(err, MP_ERR_INPUT,
                                 _("%s: a FIFO or device another user owns in a sticky "
                                   "world-writable folder; not writing into it"), t->shown);
@@ -376,7 +335,7 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
     /* As the kernel's protected_regular: another user's file in a sticky
      * world-writable folder is not taken over (root would hand it our
      * content under their name). */
-    if (!may_follow(t->dirfd, &st))
+    if (!sticky_may_use(t->dirfd, &st))
         return mp_error_set(err, MP_ERR_INPUT,
                             _("%s: a file another user owns in a sticky world-writable folder; "
                               "not replacing it"), t->shown);

@@ -53,6 +53,20 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     is "$RC" 2 "planted file: refused"
     like "$ERR" "a file another user owns" "planted file: says why"
     is "$(cat "$t/sticky/report.md")" "theirs" "planted file: untouched, our report not handed over"
+    # A planted link as an input: not followed either (it could name any
+    # file root may read, and its first bytes would show in the message).
+    g_abs=$(cd "$(dirname "$g")" && pwd)/$(basename "$g")
+    as_nobody ln -s "$g_abs" "$t/sticky/guest.xml"
+    run_mp calc --host none "$t/sticky/guest.xml"
+    is "$RC" 2 "planted link as a guest XML: refused"
+    like "$ERR" "symbolic link another user owns" "planted link as a guest XML: says why"
+    "$MP" record --host demo:ac922 -o "$t/host.snap"
+    as_nobody ln -s "$t/host.snap" "$t/sticky/host.snap"
+    run_mp probe --host "$t/sticky/host.snap"
+    is "$RC" 2 "planted link as a snapshot: refused"
+    ln -s "$g_abs" "$t/sticky/mine.xml"
+    run_mp calc --host none "$t/sticky/mine.xml"
+    is "$RC" 0 "own link as an input in a sticky folder: followed"
     # The folder of the name is the planted link.
     as_nobody ln -s "$t" "$t/sticky/dir"
     run_mp report --host none -o "$t/sticky/dir/victim" "$g"
@@ -66,7 +80,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 29); do
+    for i in $(seq 33); do
         skip "planted link: needs root to plant as nobody"
     done
 fi
