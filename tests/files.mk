@@ -17,6 +17,7 @@ FILES_CLI_TESTS = \
 	tests/files/snapshot_scale.sh \
 	tests/files/guests_churn.sh \
 	tests/files/many_phbs.sh \
-	tests/files/planner_links.sh
+	tests/files/planner_links.sh \
+	tests/files/planner_storm.sh
 TESTS += $(FILES_CLI_TESTS)
 EXTRA_DIST += $(FILES_CLI_TESTS)
