@@ -37,9 +37,8 @@ static int fail_errno(struct mp_error *err, const char *shown, const char *what,
                         strerror(e));
 }
 
-/* Opens the folder `dir` (no trailing slash) for the *at calls. Its last
- * component, when a link, passes sticky_may_use() first; earlier components are
- * the kernel's to check. */
+/* Opens the folder `dir` (no trailing slash) for the *at calls, every link
+ * on the way checked (core/sticky_rule.h). */
 static int open_dir(const char *dir, const char *shown, struct mp_error *err)
 {
     bool refused;

@@ -17,7 +17,7 @@
  *   rule (fs.protected_symlinks, may_follow_link()) would follow it: the
  *   link belongs to the caller, or its folder is not sticky and
  *   world-writable, or the link's owner owns that folder. The same holds
- *   for the last component of the folder's name. Otherwise: refused.
+ *   for every component of the folder's name. Otherwise: refused.
  *   A link to a file that does not exist is refused (the link is never
  *   replaced by a file, nor its target created). Another user's file, FIFO
  *   or device in such a folder is refused too (as protected_regular and

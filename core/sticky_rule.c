@@ -22,35 +22,58 @@ bool sticky_may_use(int parent_fd, const struct stat *st)
     return d.st_uid == st->st_uid;
 }
 
-int sticky_open(const char *path, int flags, bool *refused)
+/* One component `name` under `dirfd`: opened with `flags` without following
+ * a link, or, when it is a link sticky_may_use() allows, following it. */
+static int open_component(int dirfd, const char *name, int flags, bool *refused)
 {
-    *refused = false;
-    int fd = open(path, flags | O_NOFOLLOW);
+    int fd = openat(dirfd, name, flags | O_NOFOLLOW);
     if (fd >= 0 || (errno != ELOOP && errno != ENOTDIR))
         return fd;
     int e = errno;
-    const char *slash = strrchr(path, '/');
-    char *parent = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
-                         : xstrdup(".");
-    const char *name = slash ? slash + 1 : path;
-    int pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(parent);
-    if (pfd < 0)
-        return -1;
     struct stat st;
-    if (!*name || fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISLNK(st.st_mode)) {
-        close(pfd);
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISLNK(st.st_mode)) {
         errno = e;  /* not a link after all: the first answer stands */
         return -1;
     }
-    if (!sticky_may_use(pfd, &st)) {
-        close(pfd);
+    if (!sticky_may_use(dirfd, &st)) {
         *refused = true;
         errno = EPERM;
         return -1;
     }
-    fd = openat(pfd, name, flags);
-    e = errno;
+    return openat(dirfd, name, flags);
+}
+
+/* The folder `dir` walked one component at a time (O_PATH: search
+ * permission is enough), each link checked on the way. */
+static int walk_dir(const char *dir, bool *refused)
+{
+    int fd = open(dir[0] == '/' ? "/" : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    char *copy = xstrdup(dir), *save = NULL;
+    for (char *c = strtok_r(copy, "/", &save); c && fd >= 0; c = strtok_r(NULL, "/", &save)) {
+        int next = open_component(fd, c, O_PATH | O_DIRECTORY | O_CLOEXEC, refused);
+        int e = errno;
+        close(fd);
+        errno = e;
+        fd = next;
+    }
+    free(copy);
+    return fd;
+}
+
+int sticky_open(const char *path, int flags, bool *refused)
+{
+    *refused = false;
+    const char *slash = strrchr(path, '/');
+    char *parent = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
+                         : xstrdup(".");
+    const char *name = slash ? slash + 1 : path;
+    int pfd = walk_dir(parent, refused);
+    free(parent);
+    if (pfd < 0)
+        return -1;
+    int fd = *name ? open_component(pfd, name, flags, refused)
+                   : openat(pfd, ".", flags);
+    int e = errno;
     close(pfd);
     errno = e;
     return fd;

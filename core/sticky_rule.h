@@ -17,9 +17,11 @@
  * (may_follow_link() and may_create_in_sticky() in the kernel's fs/namei.c). */
 bool sticky_may_use(int parent_fd, const struct stat *st);
 
-/* open(path, flags), with a final symbolic link followed only where
- * sticky_may_use() allows it. -1 with errno on failure; *refused is set
- * when the rule refused (errno EPERM then). */
+/* open(path, flags), walking the path one component at a time: every
+ * symbolic link on the way (the final one included) is followed only where
+ * sticky_may_use() allows it. A link's own target text is then resolved by
+ * the kernel. -1 with errno on failure; *refused is set when the rule
+ * refused (errno EPERM then). */
 int sticky_open(const char *path, int flags, bool *refused);
 
 /* The one message for a refused link: "NAME: a symbolic link another user

@@ -72,6 +72,19 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     run_mp report --host none -o "$t/sticky/dir/victim" "$g"
     is "$RC" 2 "planted folder link: refused"
     is "$(cat "$t/victim")" "precious" "planted folder link: the file behind it is untouched"
+    # The planted link deeper in the path: every component is checked.
+    mkdir "$t/sub"
+    echo precious > "$t/sub/victim2"
+    as_nobody ln -s "$t" "$t/sticky/deep"
+    run_mp report --host none -o "$t/sticky/deep/sub/victim2" "$g"
+    is "$RC" 2 "planted link mid-path: refused"
+    is "$(cat "$t/sub/victim2")" "precious" "planted link mid-path: the file behind it is untouched"
+    cp "$g" "$t/sub/in.xml"
+    run_mp calc --host none "$t/sticky/deep/sub/in.xml"
+    is "$RC" 2 "planted link mid-path of an input: refused"
+    ln -s "$t" "$t/sticky/mydeep"
+    run_mp report --host none -o "$t/sticky/mydeep/sub/mine.txt" "$g"
+    is "$RC" 0 "own link mid-path: followed"
     # Root's own link in the same folder is followed.
     ln -s "$t/mine.txt" "$t/sticky/mine"
     echo old > "$t/mine.txt"
@@ -80,7 +93,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 33); do
+    for i in $(seq 37); do
         skip "planted link: needs root to plant as nobody"
     done
 fi
