@@ -49,4 +49,5 @@ core_libcore_a_SOURCES += \
 core_libcore_a_SOURCES += \
 	core/signal_cleanup.c core/signal_cleanup.h \
 	core/input_file.c core/input_file.h \
-	core/close_stdout.c core/close_stdout.h
+	core/close_stdout.c core/close_stdout.h \
+	core/sticky_rule.c core/sticky_rule.h
