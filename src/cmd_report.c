@@ -90,17 +90,19 @@ int cmd_report(int argc, char **argv)
         return cli_fail(&err);
     struct report rep;
     report_init(&rep, h, profile);
+    /* A guest that cannot be read is listed in the report with its error and
+     * the others are reported in full; the exit status still says 2. */
     int rc = 0;
-    for (int i = optind; i < argc && !rc; i++) {
+    bool stop = false;
+    for (int i = optind; i < argc && !stop; i++) {
         struct guest *g = guest_xml_load_file(argv[i], &err);
-        if (!g) {
+        if (g)
+            g->force_vfio = force_vfio;
+        if (!g || report_add_guest(&rep, g, argv[i], &err) < 0) {
             rc = cli_fail(&err);
-            break;
-        }
-        g->force_vfio = force_vfio;
-        if (report_add_guest(&rep, g, argv[i], &err) < 0) {
-            rc = cli_fail(&err);
-            break;
+            stop = rc != EXIT_INPUT;
+            report_add_error(&rep, argv[i], err.text);
+            continue;
         }
         if (beyond)   /* as calc says it, so that the JSON objects match */
             msg_list_add(&rep.guests[rep.n - 1].result.warnings,
@@ -108,7 +110,7 @@ int cmd_report(int argc, char **argv)
                             "reference notes describe; its formula may differ"),
                          o.libvirt, profile->id);
     }
-    if (!rc) {
+    if (!stop && rep.n) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, o.output, &err) < 0)
             rc = cli_fail(&err);
