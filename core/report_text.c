@@ -103,7 +103,9 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
         indented(out, buf, "    ", false);
     }
     fputc('\n', out);
-    if ((mem = capture(&buf, &len))) {
+    if (v.capacity_skipped)
+        fprintf(out, "  %s\n", _(REPORT_CAPACITY_SKIPPED));
+    else if ((mem = capture(&buf, &len))) {
         capacity_print_text(mem, &v.capacity);
         fclose(mem);
         indented(out, buf, "  ", false);
@@ -190,6 +192,11 @@ void report_render_text(FILE *out, const struct report *rep)
             report_put_safe(out, rep->host->warnings.items[i].local);
             fputc('\n', out);
         }
+    for (size_t i = 0; i < rep->nerrors; i++) {
+        fputs("  ! ", out);
+        report_put_safe(out, rep->errors[i].message);
+        fputc('\n', out);
+    }
     if (rep->n > 1)
         fleet(out, rep);
     for (size_t i = 0; i < rep->n; i++) {
@@ -201,6 +208,16 @@ void report_render_text(FILE *out, const struct report *rep)
         heading(out, title ? title : safe);
         free(title);
         free(safe);
+        char *verdict = report_verdict_sentence(rg);
+        fputs("  ", out);
+        report_put_safe(out, verdict);
+        fputs("\n\n", out);
+        free(verdict);
+        for (size_t k = 0; k < rg->warnings.n; k++) {
+            fputs("  ! ", out);
+            report_put_safe(out, rg->warnings.items[k].local);
+            fputc('\n', out);
+        }
         rows(out, kv, report_guest_rows(rg, kv));
         fputc('\n', out);
         calc_text(out, &rg->result);
