@@ -21,7 +21,8 @@ REPORT_CLI_TESTS = \
 	tests/report/hostile.sh \
 	tests/report/apply.sh \
 	tests/report/write_errors.sh \
-	tests/report/views.sh
+	tests/report/views.sh \
+	tests/report/fleet.sh
 TESTS += $(REPORT_CLI_TESTS)
 EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/hostile-name.xml \
