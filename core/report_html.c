@@ -42,7 +42,7 @@ static const char css[] =
     ".warn{color:#8a4b00}.limit{font-size:1.1em;font-weight:bold}.note{color:#555}"
     "svg{display:block;max-width:100%;height:auto;margin:.5em 0}"
     "svg .bg{fill:#fff;stroke:#ddd}svg text{font-size:12px;fill:#222}"
-    "svg text.tick,svg text.atitle{text-anchor:middle}svg text.end{text-anchor:end}"
+    "svg text.tick,svg text.atitle{text-anchor:middle}svg text.end{text-anchor:end}svg text.start{text-anchor:start}"
     "svg .clip{fill:#fff;stroke:#222}svg .grid{stroke:#ddd}svg .axis{stroke:#444}svg text.unl{font-style:italic}"
     "svg .ram{stroke:#222;stroke-width:2;stroke-dasharray:6 3}svg text.ramlabel{font-weight:bold}"
     ".k-ram,.r-ram{fill:#0072b2}.k-dma,.r-dma{fill:#e69f00}.k-tbl{fill:#009e73}"
@@ -54,7 +54,7 @@ static const char css[] =
     "tr.first td{font-weight:bold}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
     ".scroll{overflow:visible}pre,pre.cmd{white-space:pre-wrap}"
-    "thead{display:table-header-group}tr,svg,pre,.verdict,li{break-inside:avoid}"
+    "thead{display:table-header-group}table,tr,svg,pre,.verdict,li{break-inside:avoid}"
     "h2,h3,caption,p.lbl{break-after:avoid}section.guest,section.host{break-before:page}"
     "a{color:inherit;text-decoration:none}}";
 

@@ -93,7 +93,7 @@ static void table(FILE *out, const struct report *rep)
     }
 }
 
-enum { F_W = 720, F_LABEL_COLS = 30, F_X0 = 215, F_BAR = 380, F_LEGEND = 18 };
+enum { F_W = 720, F_LABEL_COLS = 27, F_X0 = 215, F_BAR = 380, F_LEGEND = 18 };
 
 /* The limits on a linear axis from 0 with host RAM as a named line; an
  * unlimited guest has no bar (no length is true for it) but a mark that says
@@ -127,7 +127,7 @@ static void chart(FILE *out, const struct report *rep)
         const struct memlock_result *r = &rg->result;
         enum report_verdict v = report_verdict(rg);
         unsigned y = top + (unsigned)i * SVG_ROW;
-        html_svg_text(out, 0, y + 15, NULL, report_guest_name(rg, name, sizeof(name)),
+        html_svg_text(out, 2, y + 15, NULL, report_guest_name(rg, name, sizeof(name)),
                       F_LABEL_COLS);
         unsigned w = 0;
         if (r->kind == MEMLOCK_BYTES) {

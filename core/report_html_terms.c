@@ -36,7 +36,7 @@ static size_t term_kind(const char *id)
     return NKINDS;   /* drawn grey, "other" */
 }
 
-enum { T_W = 720, T_LABEL_COLS = 30, T_X0 = 215, T_BAR = 380, T_TOP = 6, T_LEGEND = 18 };
+enum { T_W = 720, T_LABEL_COLS = 27, T_X0 = 215, T_BAR = 380, T_TOP = 6, T_LEGEND = 18 };
 
 static void chart(FILE *out, const struct memlock_result *r)
 {
@@ -64,7 +64,7 @@ static void chart(FILE *out, const struct memlock_result *r)
         if (t->kib && w < 1)
             w = 1;
         size_t k = term_kind(t->id);
-        html_svg_text(out, 0, y + 15, NULL, memlock_term_label(t), T_LABEL_COLS);
+        html_svg_text(out, 2, y + 15, NULL, memlock_term_label(t), T_LABEL_COLS);
         fprintf(out, "<rect class=\"%s\" x=\"%u\" y=\"%u\" width=\"%u\" height=\"14\"/>",
                 k < NKINDS ? kinds[k].cls : "k-other", T_X0, y + 3, w);
         size_format_kib(t->kib, human, sizeof(human));

@@ -157,8 +157,8 @@ static void map_svg(FILE *out, const struct address_map *m)
     }
     unsigned xe = map_x(128 * KIB_PER_TIB);
     fprintf(out, "<line class=\"axis\" x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\"/>"
-                 "<text class=\"tick end\" x=\"%u\" y=\"16\">128 TiB</text>\n",
-            xe, top - 4, xe, bottom, xe);
+                 "<text class=\"tick start\" x=\"%u\" y=\"16\">128 TiB</text>\n",
+            xe, top - 4, xe, bottom, xe + 4);
     unsigned y = top;
     last_phb = UINT32_MAX;
     for (int space = ADDR_GUEST_PHYSICAL; space <= ADDR_DMA_WINDOW; space++)
@@ -169,7 +169,7 @@ static void map_svg(FILE *out, const struct address_map *m)
             if (space == ADDR_DMA_WINDOW && a->phb != last_phb) {
                 char title[80];
                 snprintf(title, sizeof(title), _("PHB %u, bus addresses:"), a->phb);
-                html_svg_text(out, 0, y + 15, NULL, title, 30);
+                html_svg_text(out, 2, y + 15, NULL, title, 30);
                 fputc('\n', out);
                 y += MAP_ROW_H;
                 last_phb = a->phb;

@@ -22,7 +22,8 @@ REPORT_CLI_TESTS = \
 	tests/report/apply.sh \
 	tests/report/write_errors.sh \
 	tests/report/views.sh \
-	tests/report/fleet.sh
+	tests/report/fleet.sh \
+	tests/report/browser.sh
 TESTS += $(REPORT_CLI_TESTS)
 EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/hostile-name.xml \
