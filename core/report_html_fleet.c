@@ -37,6 +37,14 @@ static void error_row(FILE *out, const struct report_error *e)
     fputs("</td></tr>\n", out);
 }
 
+/* A cell that names its column, for the narrow layout where rows are cards. */
+static void cell(FILE *out, const char *cls, const char *column)
+{
+    fprintf(out, "</td><td class=\"%s\" data-l=\"", cls);
+    report_put_html(out, column);
+    fputs("\">", out);
+}
+
 static void guest_row(FILE *out, const struct report_guest *rg, size_t i)
 {
     char name[64], human[32];
@@ -46,15 +54,15 @@ static void guest_row(FILE *out, const struct report_guest *rg, size_t i)
     fprintf(out, "</a></th><td class=\"%s\">", verdict_class(v));
     report_put_html(out, report_verdict_label(v));
     report_limit_human(&rg->result, human, sizeof(human));
-    fputs("</td><td class=\"n\">", out);
+    cell(out, "n", _("Limit"));
     report_put_html(out, human);
-    fputs("</td><td class=\"n\">", out);
+    cell(out, "n", _("hard_limit to set"));
     if (v == VERDICT_SET || v == VERDICT_TOO_SMALL)
         fprintf(out, "%" PRIu64 " KiB", rg->rec.kib);
     else
         fputs("\xe2\x80\x94", out);   /* an em dash: nothing to set */
     size_t nw = rg->result.warnings.n + rg->warnings.n;
-    fputs("</td><td class=\"n\">", out);
+    cell(out, "n", _("Warnings"));
     if (nw) {
         fprintf(out, "<a href=\"#" HTML_GUEST_ID "w\">", i + 1);
         fprintf(out, P_("%zu warning", "%zu warnings", nw), nw);
@@ -80,7 +88,9 @@ static void table(FILE *out, const struct report *rep)
     size_format_kib(f->limit_kib, human, sizeof(human));
     fputs("<tr class=\"total\"><th scope=\"row\">", out);
     report_put_html(out, _("Total"));
-    fputs("</th><td></td><td class=\"n\">", out);
+    fputs("</th><td></td><td class=\"n\" data-l=\"", out);
+    report_put_html(out, _("Limit"));
+    fputs("\">", out);
     report_put_html(out, f->limit_overflow ? "?" : human);
     fputs("</td><td></td><td></td></tr>\n", out);
     html_table_close(out);

@@ -48,6 +48,9 @@ cat > "$t/measure.js" <<'EOF'
     out.push('answer_bottom ' + bottom('section.guest p.answer'));
     out.push('summary_first_value_bottom ' +
              bottom('table.summary tbody tr:not(.err) td:nth-child(4)'));
+    var v = document.querySelector('table.summary tbody tr:not(.err) td:nth-child(4)');
+    out.push('summary_value_visible ' + (v && box(v).right <= window.innerWidth &&
+                                         box(v).left >= 0 ? 1 : 0));
     out.push('page_width ' + document.documentElement.scrollWidth);
     /* What sticks out of a narrow window, outside the boxes that scroll. */
     var all = document.body.querySelectorAll('*');
@@ -188,6 +191,9 @@ is "$(fig overlaps "$t/fleet-1280")" 0 "fleet, 1280x800: no chart label over ano
 grep -E '^(wrapped_cell|text_over|outside|wide)' "$t/fleet-1280" | head -5 | sed 's/^/# /'
 measure "$t/fleet.html" 390 844 "$t/fleet-390"
 le "$(fig page_width "$t/fleet-390")" 390 "fleet, 390 px: no sideways scroll of the page"
+le "$(fig summary_first_value_bottom "$t/fleet-390")" 844 \
+    "fleet, 390 px: the summary's first hard_limit to set on the first screen"
+is "$(fig summary_value_visible "$t/fleet-390")" 1 "fleet, 390 px: and inside the window, not scrolled out of it"
 is "$(fig wrapped "$t/fleet-390")" 0 "fleet, 390 px: no numeric cell on two lines"
 is "$(fig overlaps "$t/fleet-390")" 0 "fleet, 390 px: no chart label over another or a bar"
 grep -E '^(wrapped_cell|text_over|outside|wide)' "$t/fleet-390" | head -5 | sed 's/^/# /'
