@@ -60,7 +60,7 @@ static const char css[] =
     "table.summary td:empty{display:none}table.summary caption{display:block}"
     "table.summary td[data-l]::before{content:attr(data-l) \": \";font-weight:normal;"
     "color:#555}}"
-    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:9pt}svg{max-width:75%}"
     ".scroll{overflow:visible}pre,pre.cmd{white-space:pre-wrap}"
     "thead{display:table-header-group}table,tr,svg,pre,.verdict,li{break-inside:avoid}"
     "h2,h3,caption,p.lbl{break-after:avoid}section.guest,section.host{break-before:page}"
