@@ -123,6 +123,9 @@ void report_rows_free(struct report_kv *rows, size_t n);
 void report_put_safe(FILE *out, const char *s);   /* text: control characters out */
 void report_put_md(FILE *out, const char *s);     /* a Markdown table cell or line */
 void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values; keeps \n */
+/* The same with the space between a number and its unit ("4.02 GiB") a
+ * no-break space. */
+void report_put_html_nowrap(FILE *out, const char *s);
 /* A copy with every line made safe (text_safe) and the line breaks kept. */
 char *report_safe_lines(const char *s);
 

@@ -74,7 +74,7 @@ static void kv_table(FILE *out, const char *caption, struct report_kv *kv, size_
         fputs("<tr><th scope=\"row\">", out);
         report_put_html(out, kv[i].label);
         fputs("</th><td>", out);
-        html_put_nowrap(out, kv[i].value);
+        report_put_html_nowrap(out, kv[i].value);
         fputs("</td></tr>\n", out);
     }
     html_table_close(out);
@@ -88,7 +88,7 @@ static void list(FILE *out, const struct msg_list *l, const char *cls)
     fprintf(out, "<ul class=\"%s\">\n", cls);
     for (size_t i = 0; i < l->n; i++) {
         fputs("<li>", out);
-        html_put_nowrap(out, l->items[i].local);
+        report_put_html_nowrap(out, l->items[i].local);
         fputs("</li>\n", out);
     }
     fputs("</ul>\n", out);
@@ -114,7 +114,7 @@ static void verdict(FILE *out, const struct report_guest *rg, const char *gname)
     fprintf(out, "<div class=\"verdict%s\">\n<p class=\"answer\">",
             v == VERDICT_TOO_SMALL ? " v-small" : "");
     char *s = report_verdict_sentence(rg);
-    html_put_nowrap(out, s);
+    report_put_html_nowrap(out, s);
     free(s);
     fputs("</p>\n", out);
     pre(out, _("With virsh (sizes in KiB):"), rec_virsh_command(&rg->rec, gname), "cmd virsh");
@@ -138,11 +138,11 @@ static void guest(FILE *out, const struct report *rep, const struct report_guest
     fputs("<p class=\"limit\">", out);
     report_put_html(out, _("Limit:"));
     fputc(' ', out);
-    html_put_nowrap(out, human);
+    report_put_html_nowrap(out, human);
     if (r->kind == MEMLOCK_BYTES) {
         size_format_grouped(r->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
         char *t = xasprintf(_(" (%s bytes, %" PRIu64 " KiB)"), grouped, r->limit_kib);
-        html_put_nowrap(out, t);
+        report_put_html_nowrap(out, t);
         free(t);
     }
     fputs("</p>\n<p>", out);

@@ -11,10 +11,6 @@
 
 #include "report.h"
 
-/* Escaped like report_put_html, with the space between a number and its unit
- * ("4.02 GiB", "4218880 KiB") written as a no-break space. */
-void html_put_nowrap(FILE *out, const char *s);
-
 /* A table in a box that scrolls sideways by itself: caption, a head row of
  * column headers (th scope="col"), then the body is open. */
 void html_table_open(FILE *out, const char *cls, const char *caption, const char *const *heads,

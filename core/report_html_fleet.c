@@ -199,7 +199,7 @@ void report_html_summary(FILE *out, const struct report *rep)
         size_format_kib(rep->host->memory_kib, ram, sizeof(ram));
         fputs("<p>", out);
         char *s = xasprintf(_("Host RAM: %s; the limits add up to %d%% of it."), ram, pct);
-        html_put_nowrap(out, s);
+        report_put_html_nowrap(out, s);
         free(s);
         fputs("</p>\n", out);
     }
@@ -207,7 +207,7 @@ void report_html_summary(FILE *out, const struct report *rep)
         fputs("<ul class=\"warn\">\n", out);
         for (size_t i = 0; i < rep->fleet.warnings.n; i++) {
             fputs("<li>", out);
-            html_put_nowrap(out, rep->fleet.warnings.items[i].local);
+            report_put_html_nowrap(out, rep->fleet.warnings.items[i].local);
             fputs("</li>\n", out);
         }
         fputs("</ul>\n", out);

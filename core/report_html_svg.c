@@ -12,34 +12,6 @@
 #include "text_safe.h"
 #include "xalloc.h"
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-void html_put_nowrap(FILE *out, const char *s)
-{
-    char *t = report_safe_lines(s ? s : "");
-    for (const char *c = t; *c; c++) {
-        switch (*c) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        case ' ':
-            /* "4.02 GiB", "4218880 KiB", "512 MiB": one piece. */
-            if (c > t && is_digit(c[-1]) && ((c[1] >= 'A' && c[1] <= 'Z') || c[1] == 'B'))
-                fputs("&#160;", out);
-            else
-                fputc(' ', out);
-            break;
-        default: fputc(*c, out);
-        }
-    }
-    free(t);
-}
-
 void html_table_open(FILE *out, const char *cls, const char *caption, const char *const *heads,
                      size_t n)
 {
