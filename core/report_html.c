@@ -31,7 +31,7 @@ static const char css[] =
     "th,td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top;"
     "overflow-wrap:normal}"
     "td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
-    "tr.total th,tr.total td{border-top:2px solid #444;font-weight:bold}"
+    "td.w{min-width:16em}tr.total th,tr.total td{border-top:2px solid #444;font-weight:bold}"
     "tr.err th,tr.err td{background:#fde2e2}"
     "pre{background:#f4f4f4;padding:.5em;overflow-x:auto}"
     "pre.cmd{white-space:pre-wrap;overflow-wrap:anywhere;border-left:4px solid #0072b2;"

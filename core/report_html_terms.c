@@ -95,8 +95,8 @@ static void table(FILE *out, const struct memlock_result *r)
         size_format_kib(t->kib, human, sizeof(human));
         fputs("<tr><th scope=\"row\">", out);
         report_put_html(out, memlock_term_label(t));
-        fprintf(out, "</th><td class=\"n\">%s</td><td class=\"n\">%" PRIu64 "</td><td>", human,
-                t->kib);
+        fprintf(out, "</th><td class=\"n\">%s</td><td class=\"n\">%" PRIu64 "</td><td class=\"w\">",
+                human, t->kib);
         report_put_html(out, t->why.local);
         fputs("</td></tr>\n", out);
     }
@@ -123,7 +123,7 @@ static void phbs(FILE *out, const struct memlock_result *r)
     for (size_t i = 0; i < r->nphbs; i++) {
         const struct phb_info *p = &r->phbs[i];
         fprintf(out, "<tr><th scope=\"row\" class=\"n\">%u</th><td>%s</td><td class=\"n\">%zu"
-                     "</td><td>", p->index, phb_origin_id(p->origin), p->nhostdevs);
+                     "</td><td class=\"w\">", p->index, phb_origin_id(p->origin), p->nhostdevs);
         report_put_html(out, p->why.local);
         fputs("</td></tr>\n", out);
     }

@@ -207,8 +207,8 @@ static void map_table(FILE *out, const struct address_map *m)
             t[0] = '\0';
             fputs("</th><td></td>", out);
         }
-        fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
-                s, e, t);
+        fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+                     "<td class=\"w\">", s, e, t);
         report_put_html(out, a->why.local);
         fputs("</td></tr>\n", out);
     }
