@@ -12,6 +12,7 @@
 #include "size.h"
 #include "text_safe.h"
 #include "text_width.h"
+#include "xalloc.h"
 
 static void heading(FILE *out, const char *title)
 {
@@ -183,7 +184,19 @@ static void fleet(FILE *out, const struct report *rep)
 void report_render_text(FILE *out, const struct report *rep)
 {
     struct report_kv kv[REPORT_MAX_ROWS];
-    fprintf(out, _("memlock-planner report (%s %s)\n"), _("profile"), rep->profile->id);
+    char date[40];
+    report_date(rep, date, sizeof(date));
+    char *subject = report_subject(rep);
+    char *heading_text = xasprintf(_("%s on %s"), subject, report_host_label(rep));
+    char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
+                           rep->profile->id, _(rep->profile->label));
+    report_put_safe(out, heading_text);
+    fputc('\n', out);
+    report_put_safe(out, meta);
+    fputc('\n', out);
+    free(meta);
+    free(heading_text);
+    free(subject);
     heading(out, _("Host"));
     rows(out, kv, report_host_rows(rep, kv));
     if (rep->host)
