@@ -25,6 +25,7 @@ core_libcore_a_SOURCES = \
 	core/report.c core/report.h \
 	core/report_common.c \
 	core/report_html.c core/report_html_views.c \
+	core/report_html.h core/report_html_fleet.c core/report_html_svg.c core/report_html_terms.c \
 	core/report_json.c \
 	core/report_md.c core/report_md_views.c \
 	core/report_rec.c core/report_rec.h \
