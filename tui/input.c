@@ -25,6 +25,7 @@
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
     a->mode = MODE_PROMPT;
+    a->status[0] = '\0';
     a->prompt = kind;
     snprintf(a->prompt_label, sizeof(a->prompt_label), "%s", label);
     text_safe_copy(a->input, sizeof(a->input), initial);
