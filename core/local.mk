@@ -25,6 +25,7 @@ core_libcore_a_SOURCES = \
 	core/report.c core/report.h \
 	core/report_common.c \
 	core/report_html.c core/report_html_views.c \
+	core/report_html.h core/report_html_fleet.c core/report_html_svg.c core/report_html_terms.c \
 	core/report_json.c \
 	core/report_md.c core/report_md_views.c \
 	core/report_rec.c core/report_rec.h \
@@ -44,9 +45,17 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Explaining a failed start from its log (memlock-planner explain).
+core_libcore_a_SOURCES += \
+	core/explain.c core/explain.h \
+	core/explain_output.c core/explain_output.h \
+	core/qemu_cmdline.c core/qemu_cmdline.h \
+	core/qemu_log.c core/qemu_log.h \
+	core/qemu_opts.c core/qemu_opts.h
 # Files in and out: one reader for user-named inputs, the writer's signal
 # cleanup, standard output checked at exit.
 core_libcore_a_SOURCES += \
 	core/signal_cleanup.c core/signal_cleanup.h \
 	core/input_file.c core/input_file.h \
-	core/close_stdout.c core/close_stdout.h
+	core/close_stdout.c core/close_stdout.h \
+	core/sticky_rule.c core/sticky_rule.h
