@@ -464,7 +464,7 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
         return;
     if (a->mode == MODE_HELP || a->mode == MODE_WARNINGS) {
         if (wheel)
-            app_modal_key(a, wheel < 0 ? 'k' : 'j');
+            app_modal_key(a, wheel < 0 ? (KEYS_FN | KEY_UP) : (KEYS_FN | KEY_DOWN));
         else
             a->mode = MODE_NORMAL;
         return;
