@@ -87,6 +87,17 @@ test "$(awk '/<hostdev /{ b = "" } { b = b $0 } /<\/hostdev>/{ l = b } END { pri
     || { fail "the new hostdev has the host address and no guest address"; diag "$(cat "$HL_DIR/g.xml")"; }
 is "$("$MP" calc --host demo:ac922 "$HL_DIR/g.xml" | head -n 1)" "$(hl_limit)" "calc agrees with the screen"
 
+# a: an address the host lacks is added, marked, and written.
+reset_guest
+headless 120x40 "a :type 0099:01:00.0
+Enter :dump w n y :dump" --host demo:ac922 g.xml
+screen_has "0099:01:00.0 (not on this host)" "a adds an address the host lacks, marked"
+grep -q "domain='0x0099' bus='0x01' slot='0x00' function='0x0'" "$HL_DIR/g.xml" \
+    && ok "and w writes it" || fail "and w writes it"
+headless 80x24 "a :type 12:xyz
+Enter :dump" --host demo:ac922 g.xml
+screen_has "'12:xyz' is not a PCI address" "a refuses what is not an address"
+
 # 4. n declines the hard_limit: written without one; the limit is libvirt's own.
 reset_guest
 headless 80x24 "+ w n y :dump" --host demo:ac922 g.xml
