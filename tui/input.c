@@ -25,6 +25,7 @@
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
     a->mode = MODE_PROMPT;
+    a->status[0] = '\0';
     a->prompt = kind;
     snprintf(a->prompt_label, sizeof(a->prompt_label), "%s", label);
     text_safe_copy(a->input, sizeof(a->input), initial);
@@ -463,7 +464,7 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
         return;
     if (a->mode == MODE_HELP || a->mode == MODE_WARNINGS) {
         if (wheel)
-            app_modal_key(a, wheel < 0 ? 'k' : 'j');
+            app_modal_key(a, wheel < 0 ? (KEYS_FN | KEY_UP) : (KEYS_FN | KEY_DOWN));
         else
             a->mode = MODE_NORMAL;
         return;
