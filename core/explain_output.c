@@ -310,6 +310,18 @@ void explain_print_text(FILE *out, const struct qemu_log *log, const struct expl
     print_other_starts(out, log, e);
 }
 
+char *explain_text(const struct qemu_log *log, const struct explain *e)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return xstrdup("");
+    explain_print_text(f, log, e);
+    fclose(f);
+    return buf;
+}
+
 /* ---- JSON ---- */
 
 static void json_str_or_null(struct json *j, const char *s)
