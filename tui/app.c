@@ -237,6 +237,9 @@ void app_resume_pending(struct app *a)
         app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : "");
         break;
     case PENDING_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
+    case PENDING_EXPLAIN:
+        app_start_prompt(a, PROMPT_EXPLAIN, _("Log of the failed start:"), "");
+        break;
     case PENDING_TOUR: tour_start(a); break;
     }
 }
@@ -344,6 +347,7 @@ static void normal_key(struct app *a, enum action act)
         app_relayout(a);
         break;
     case ACT_OPEN: app_leave_guest(a, PENDING_OPEN); break;
+    case ACT_EXPLAIN: app_leave_guest(a, PENDING_EXPLAIN); break;
     case ACT_WRITE: write_start(a, false); break;
     case ACT_SAVE_AS: write_start(a, true); break;
     case ACT_EXPORT: {
