@@ -18,8 +18,8 @@ mkdir "$t/sticky" && chmod 1777 "$t/sticky"
 echo precious > "$t/victim"
 as_nobody ln -s "$t/victim" "$t/sticky/out.md"
 as_nobody ln -s "$t/victim" "$t/sticky/out.xml"
-planner() { # KEY TARGET: press KEY, type TARGET at its prompt, dump the screen
-    printf '%s\nCtrl-U\n:type %s\nEnter\n:dump\n' "$1" "$2" > "$t/script"
+planner() { # KEY TARGET [ANSWER]: press KEY, type TARGET at its prompt, answer, dump the screen
+    printf '%s\nCtrl-U\n:type %s\nEnter\n%s\n:dump\n' "$1" "$2" "${3:-}" > "$t/script"
     MEMLOCK_PLANNER_SCRIPT="$t/script" LINES=30 COLUMNS=200 timeout 60 \
         "$MP" tui --host demo:ac922 "$t/guest.xml" > "$t/screen" 2> "$t/err"
     RC=$?
@@ -29,7 +29,12 @@ is "$RC" 0 "x to a planted link: the planner goes on"
 like "$(cat "$t/screen")" "symbolic link another user owns" "x to a planted link: refused in the status line"
 is "$(cat "$t/victim")" "precious" "x to a planted link: the file it names is untouched"
 [ -L "$t/sticky/out.md" ] && ok "x: the link is still a link" || fail "x: the link is still a link"
-planner w "$t/sticky/out.xml"
+# W (save as) asks about the recommended hard_limit, about replacing the
+# existing name and, after the diff, whether to write: yes to all, and the
+# link is refused.
+planner W "$t/sticky/out.xml" "y
+y
+y"
 like "$(cat "$t/screen")" "symbolic link another user owns" "w to a planted link: refused in the status line"
 is "$(cat "$t/victim")" "precious" "w to a planted link: the file it names is untouched"
 # Another user's report, replaced from the planner: owner and mode kept.
