@@ -96,13 +96,24 @@ static int controller(struct gx *x, const xmlNode *n, size_t *cap, size_t *seen)
 }
 
 /* A disk counts when its source chain has an NVMe disk (the disk itself or
- * a <backingStore type='nvme'> under it). */
+ * a <backingStore type='nvme'> under it): virStorageSourceChainHasNVMe. */
 static bool disk_has_nvme(const xmlNode *n)
 {
     for (; n; n = gx_child(n, "backingStore"))
         if (attr_is(n, "type", "nvme"))
             return true;
     return false;
+}
+
+/* Every vhost-vDPA source in the chain counts (qemuDomainGetNumVDPADevices
+ * walks src->backingStore and counts each VIR_STORAGE_TYPE_VHOST_VDPA). */
+static size_t disk_vdpa_sources(const xmlNode *n)
+{
+    size_t k = 0;
+    for (; n; n = gx_child(n, "backingStore"))
+        if (attr_is(n, "type", "vhostvdpa"))
+            k++;
+    return k;
 }
 
 static int iommu(struct gx *x, const xmlNode *n)
@@ -140,6 +151,8 @@ int gx_devices(struct gx *x, const xmlNode *devices)
             rc = gx_count_ok(x, n, ndisks++, _("disks"));
             if (rc == 0 && disk_has_nvme(n))
                 g->nvme_disks++;
+            if (rc == 0)
+                g->vdpa_disks += disk_vdpa_sources(n);
         } else if (gx_is(n, "memory")) {
             rc = memory_device(x, n, &memdev_cap);
         } else if (gx_is(n, "controller")) {

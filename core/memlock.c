@@ -80,8 +80,14 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
             nmdev++;
         }
     }
-    r->uses_vfio = npci || g->force_vfio || (p->ppc_mdev_nvme && (nmdev || g->nvme_disks)) ||
-                   (p->ppc_vdpa && g->vdpa_interfaces);
+    /* getPPC64MemLockLimitBytes: what turns the passthrough term on. vDPA
+     * block disks never do (virDomainDefHasVDPANet looks at interfaces only). */
+    bool force = g->force_vfio;   /* forceVFIO, or the hot-plugged device itself */
+    r->uses_vfio = npci || force;
+    if (p->ppc_vfio >= PPC_VFIO_PCI_NVME)
+        r->uses_vfio = r->uses_vfio || g->nvme_disks;
+    if (p->ppc_vfio >= PPC_VFIO_NEEDS_VFIO_VDPA)
+        r->uses_vfio = r->uses_vfio || nmdev || g->vdpa_interfaces;
 
     add_term(c, "hpt", N_("Hash page table"), maxmem / 128,
              WHY(c, N_("The guest's hash page table: max memory %s / 128."),
@@ -131,38 +137,89 @@ static void generic_rule(struct calc *c, const struct guest *g)
 {
     struct memlock_result *r = c->r;
     const struct profile *p = r->profile;
-    size_t nvfio = g->nhostdevs; /* VFIO PCI and mdev hostdevs */
-    if (p->generic != GENERIC_VFIO_MDEV)
-        nvfio += g->nvme_disks;
-    size_t nvdpa = p->generic == GENERIC_FACTOR ? g->vdpa_interfaces : 0;
-    r->nvfio = nvfio;
+    /* Without forceVFIO the hot-plugged device is in the definition: one more hostdev. */
+    bool force = g->force_vfio && p->force_vfio_arg;
+    size_t nhost = g->nhostdevs + (g->force_vfio && !p->force_vfio_arg); /* VFIO PCI and mdev */
+    size_t nnvme = p->knows_nvme_disk ? g->nvme_disks : 0;
+    size_t nvdpa = p->generic >= GENERIC_ONCE_VDPA ? g->vdpa_interfaces : 0;
+    if (p->knows_vdpa_disk)
+        nvdpa += g->vdpa_disks;
+    uint64_t factor = 0;
+    switch (p->generic) {
+    case GENERIC_ONCE_VFIO_MDEV:
+        nnvme = 0;
+        /* fall through */
+    case GENERIC_ONCE_NVME:
+    case GENERIC_ONCE_VDPA:
+        /* usesVFIO (or a vDPA device): memory + 1 GiB, however many devices. */
+        factor = nhost || nnvme || nvdpa || force;
+        r->nvfio = nhost + nnvme;
+        break;
+    case GENERIC_FACTOR:
+        /* qemuDomainGetNumVFIODevices counts hostdevs and NVMe disks together. */
+        r->nvfio = nhost + nnvme;
+        factor = nvdpa;
+        if (r->nvfio || force)
+            factor += (r->nvfio && g->has_iommu) ? r->nvfio : 1;
+        nnvme = 0;
+        break;
+    case GENERIC_FACTOR_NVME_EACH:
+        /* qemuDomainGetNumVFIOHostdevs, qemuDomainGetNumNVMeDisks apart. */
+        r->nvfio = nhost;
+        factor = nvdpa + nnvme;
+        if (nhost || force)
+            factor += (nhost && g->has_iommu) ? nhost : 1;
+        break;
+    }
     r->nvdpa = nvdpa;
-    r->uses_vfio = nvfio || g->force_vfio;
-
-    uint64_t factor = nvdpa;
-    if (r->uses_vfio)
-        factor += (p->generic == GENERIC_FACTOR && g->has_iommu && nvfio) ? nvfio : 1;
+    r->nnvme = nnvme;
+    r->uses_vfio = r->nvfio || force;
     r->factor = factor;
     if (!factor)
         return;
 
     char a[32];
     struct msg why;
-    if (p->generic != GENERIC_FACTOR)
-        why = WHY(c, N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
-    else if (g->has_iommu && nvfio)
+    const char *mem = fmt_kib(r->memory_kib, a, sizeof(a));
+    if (p->generic < GENERIC_FACTOR)
+        why = WHY(c, N_("VFIO and vDPA devices map all guest RAM (%s) for DMA once, however many "
+                        "there are (libvirt %s)."), mem, p->id);
+    else if (g->has_iommu && r->nvfio)
         why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
-                            "(%s), and each of the %llu vDPA device(s) too: factor %llu."),
-                         (unsigned long long)nvfio, fmt_kib(r->memory_kib, a, sizeof(a)),
-                         (unsigned long long)nvdpa, (unsigned long long)factor);
+                        "(%s); each of the %llu vDPA device(s) and %llu NVMe disk(s) counted on "
+                        "their own maps it too: factor %llu."),
+                  (unsigned long long)r->nvfio, mem, (unsigned long long)nvdpa,
+                  (unsigned long long)nnvme, (unsigned long long)factor);
     else
-        why = WHY(c, N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
-                            "the %llu vDPA device(s) maps it again: factor %llu."),
-                         fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)nvdpa,
-                         (unsigned long long)factor);
+        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each of the %llu "
+                        "vDPA device(s) and %llu NVMe disk(s) counted on their own maps it "
+                        "again: factor %llu."),
+                  mem, (unsigned long long)nvdpa, (unsigned long long)nnvme,
+                  (unsigned long long)factor);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
              WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
+}
+
+/* Devices the chosen release cannot parse: virDomainDefParseXML refuses the
+ * definition before anything is computed (disks are parsed before interfaces). */
+static int release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err)
+{
+    if (g->nvme_disks && !p->knows_nvme_disk)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 6.0 (profile %s) cannot parse <disk type='nvme'>: "
+                              "virDomainDiskDefParseXML refuses an unknown disk type"), p->id);
+    if (g->vdpa_disks && !p->knows_vdpa_disk)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 9.8 (profile %s) cannot parse <disk "
+                              "type='vhostvdpa'>: virDomainDiskDefParseXML refuses an unknown "
+                              "disk type"), p->id);
+    if (g->vdpa_interfaces && !p->knows_vdpa_net)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 6.9 (profile %s) cannot parse <interface "
+                              "type='vdpa'>: virDomainNetDefParseXML refuses an unknown "
+                              "interface type"), p->id);
+    return 0;
 }
 
 /* The limit libvirt would compute without hard_limit and locked. */
@@ -224,8 +281,12 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
                      g->phb_override, MEMLOCK_MAX_PHBS);
         return -1;
     }
+    if (release_refuses(g, out->profile, err) < 0) {
+        memlock_result_free(out);
+        return -1;
+    }
     struct aligned_memory am;
-    if (memlock_align(g, &am, &out->warnings, err) < 0) {
+    if (memlock_align(g, out->profile, &am, &out->warnings, err) < 0) {
         memlock_result_free(out);
         return -1;
     }
@@ -235,6 +296,10 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
     if (out->profile->approx && !c.lean)
         msg_list_add_msg(&out->warnings, (struct msg){ xstrdup(out->profile->approx),
                                                        xstrdup(_(out->profile->approx)) });
+    if (g->force_vfio && !out->profile->force_vfio_arg && !c.lean)
+        msg_list_add(&out->warnings, N_("libvirt %s has no forceVFIO: the hot-plugged device is "
+                                        "planned as one more VFIO hostdev in the definition"),
+                     out->profile->id);
 
     bool ppc = guest_is_ppc64(g);
     if (ppc) {

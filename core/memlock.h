@@ -73,6 +73,7 @@ struct memlock_result {
     bool uses_vfio;
     bool nvlink2;               /* an NVLink2 bridge is assigned */
     size_t nvfio, nvdpa;        /* generic rule counts */
+    size_t nnvme;               /* NVMe disks counted on their own (9.3 and later) */
     uint64_t factor;
 
     struct memlock_term *terms; /* add up to limit_kib */

@@ -31,10 +31,14 @@ const struct profile *cli_profile(const char *version, bool *beyond, struct mp_e
         return profile_default();
     const struct profile *p = profile_for_version(version, beyond);
     if (!p) {
-        mp_error_set(err, MP_ERR_INPUT,
-                     _("--libvirt %s: not a libvirt version this planner knows "
-                       "(oldest profile: %s; try 5.3, 6.0, 8.0 or 9.0)"),
-                     version, profiles[0].id);
+        struct libvirt_version v;
+        if (profile_parse_version(version, &v))
+            mp_error_set(err, MP_ERR_INPUT,
+                         _("--libvirt %s: older than the oldest profile (libvirt %s)"),
+                         version, profiles[0].id);
+        else
+            mp_error_set(err, MP_ERR_INPUT,
+                         _("--libvirt %s: not a libvirt release number (X.Y or X.Y.Z)"), version);
         return NULL;
     }
     return p;
