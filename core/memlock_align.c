@@ -104,7 +104,37 @@ int memlock_align(const struct guest *g, const struct profile *p, struct aligned
         goto out;
     }
 
-    /* 2. Start of a new guest: qemuDomainAlignMemorySizes. */
+    /* 2. Validation (define and start): qemuDomainDefValidateMemoryHotplug. */
+    if (!g->max_memory_kib) {
+        if (g->nmemdevs) {
+            mp_error_set(err, MP_ERR_INPUT, _("cannot use/hotplug a memory device when domain "
+                                              "'maxMemory' is not defined "
+                                              "(qemuDomainDefValidateMemoryHotplug)"));
+            goto out;
+        }
+    } else {
+        if (!ppc && !g->nnuma) {
+            mp_error_set(err, MP_ERR_INPUT, _("At least one numa node has to be configured when "
+                                              "enabling memory hotplug "
+                                              "(qemuDomainDefValidateMemoryHotplug)"));
+            goto out;
+        }
+        if (g->nmemdevs > g->max_memory_slots) {
+            mp_error_set(err, MP_ERR_INPUT, _("memory device count '%zu' exceeds slots count "
+                                              "'%u' (qemuDomainDefValidateMemoryHotplug)"),
+                         g->nmemdevs, g->max_memory_slots);
+            goto out;
+        }
+        uint64_t initial_parsed = total_parsed - modules_parsed;
+        if (initial_parsed > g->max_memory_kib
+            || modules_parsed > g->max_memory_kib - initial_parsed) {
+            mp_error_set(err, MP_ERR_INPUT, _("memory device total size exceeds hotplug space "
+                                              "(qemuDomainDefValidateMemoryHotplug)"));
+            goto out;
+        }
+    }
+
+    /* 3. Start of a new guest: qemuDomainAlignMemorySizes. */
     uint64_t initial = 0;
     if (g->nnuma) {
         for (size_t i = 0; i < g->nnuma; i++) {

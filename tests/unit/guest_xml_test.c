@@ -198,7 +198,8 @@ static void test_memory_devices(void **state)
     (void)state;
     struct guest *g = load(
         HEAD "<memory unit='GiB'>7</memory><maxMemory slots='4' unit='GiB'>16</maxMemory>"
-        "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
+        "<os><type arch='x86_64' machine='q35'>hvm</type></os>"
+        "<cpu><numa><cell id='0' cpus='0' memory='3073' unit='MiB'/></numa></cpu><devices>"
         "<memory model='dimm'><target><size unit='MiB'>1023</size><node>0</node></target></memory>"
         "<memory model='nvdimm'><source><path>/x</path></source>"
         "<target><size unit='GiB'>1</size></target></memory>"
@@ -214,7 +215,7 @@ static void test_memory_devices(void **state)
     struct aligned_memory am;
     struct mp_error err = { 0 };
     assert_int_equal(memlock_align(g, NULL, &am, NULL, &err), 0);
-    /* Initial 7 GiB - 4095 MiB = 3073 MiB; the dimm is aligned to 1024 MiB on x86. */
+    /* The cell: 3073 MiB (7 GiB with the modules); the dimm is aligned to 1024 MiB on x86. */
     assert_int_equal(am.modules_kib, 4096 * KIB_PER_MIB);
     assert_int_equal(am.total_kib, (3073 + 4096) * KIB_PER_MIB);
     guest_free(g);
