@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,7 +349,19 @@ void memlock_result_free(struct memlock_result *r)
         msg_free(&r->phbs[i].why);
     free(r->phbs);
     msg_list_free(&r->warnings);
+    free(r->refusal);
     memset(r, 0, sizeof(*r));
+}
+
+void memlock_note_choice(struct memlock_result *r, const struct profile_choice *c)
+{
+    snprintf(r->release, sizeof(r->release), "%s", c->release);
+    r->release_source = c->source;
+    if (c->beyond)
+        msg_list_add(&r->warnings, N_("libvirt %s is newer than the newest profile (%s, checked "
+                                      "against libvirt %s's source): its formula is assumed "
+                                      "unchanged"),
+                     c->release, c->profile->id, PROFILE_NEWEST_READ);
 }
 
 const char *memlock_term_label(const struct memlock_term *t)

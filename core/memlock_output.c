@@ -71,6 +71,9 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         break;
     }
     fprintf(out, _("Profile: %s (%s)\n"), r->profile->id, _(r->profile->label));
+    if (r->release[0])
+        fprintf(out, _("libvirt release: %s (%s); the formula depends on the release\n"),
+                r->release, r->release_source ? _(r->release_source) : "");
     char mem[32], maxmem[32];
     size_format_kib(r->memory_kib, mem, sizeof(mem));
     size_format_kib(r->max_memory_kib, maxmem, sizeof(maxmem));
@@ -122,6 +125,18 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_string(j, r->profile->id);
     json_key_lit(j, "profile_label");
     json_string(j, r->profile->label);
+    json_key_lit(j, "profile_first_release_pinned");
+    json_bool(j, r->profile->pinned);
+    json_key_lit(j, "libvirt_release");
+    if (r->release[0])
+        json_string(j, r->release);
+    else
+        json_null(j);
+    json_key_lit(j, "libvirt_release_source");
+    if (r->release_source)
+        json_string(j, r->release_source);
+    else
+        json_null(j);
     json_key_lit(j, "memory_kib");
     json_uint(j, r->memory_kib);
     json_key_lit(j, "max_memory_kib");

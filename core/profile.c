@@ -163,6 +163,36 @@ void profile_version_format(const struct libvirt_version *v, char *buf, size_t l
     snprintf(buf, len, "%u.%u.%u", v->major, v->minor, v->micro);
 }
 
+int profile_choose(const char *text, const char *source, struct profile_choice *out,
+                   struct mp_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (!text) {
+        out->profile = profile_default();
+        out->source = N_("no release given: the newest profile");
+        return 0;
+    }
+    struct libvirt_version v;
+    const struct profile *p = NULL;
+    if (!strcmp(text, "seed") || !strcmp(text, "latest")) {
+        p = profile_for_version(text, NULL);
+        snprintf(out->release, sizeof(out->release), "%s", p->id);
+    } else if (profile_parse_version(text, &v)) {
+        p = profile_select(&v, &out->beyond);
+        profile_version_format(&v, out->release, sizeof(out->release));
+    } else {
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("--libvirt %s: not a libvirt release number (X.Y or X.Y.Z)"), text);
+    }
+    if (!p)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("--libvirt %s: older than the oldest profile (libvirt %s)"), text,
+                            profiles[0].id);
+    out->profile = p;
+    out->source = source;
+    return 0;
+}
+
 const struct profile *profile_next(const struct profile *p)
 {
     size_t i = (size_t)(p - profiles);

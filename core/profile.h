@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 /* How the generic (non-ppc64) rule of qemuDomainGetMemLockLimitBytes counts. */
 enum generic_rule {
     GENERIC_ONCE_VFIO_MDEV,   /* any VFIO PCI or mdev hostdev: memory + 1 GiB */
@@ -69,6 +71,19 @@ const struct profile *profile_for_version(const char *version, bool *beyond);
 void profile_version_format(const struct libvirt_version *v, char *buf, size_t len);
 /* The next profile, wrapping around (the TUI's L key). */
 const struct profile *profile_next(const struct profile *p);
+/* Which profile a run uses and why. */
+struct profile_choice {
+    const struct profile *profile;
+    char release[24];         /* "10.0.0"; "" when no release was named or found */
+    const char *source;       /* msgid: where the release came from ("--libvirt", ...) */
+    bool beyond;              /* newer than the newest profile */
+};
+/* `text` the release (NULL: none, the newest profile), `source` a msgid saying
+ * where it came from. Returns 0, or -1 with `err` (MP_ERR_INPUT, one line) for
+ * text that is no release number or older than the oldest profile. */
+int profile_choose(const char *text, const char *source, struct profile_choice *out,
+                   struct mp_error *err);
+
 /* The newest release whose source the profiles were checked against. */
 #define PROFILE_NEWEST_READ "11.3.0"
 

@@ -2,10 +2,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "probe.h"
+#include "probe_libvirt.h"
 
 int cli_fail(const struct mp_error *err)
 {
@@ -24,24 +26,27 @@ int cli_failf(int status, const char *fmt, ...)
     return status;
 }
 
+int cli_choose(const char *version, const char *host_src, struct profile_choice *c,
+               struct mp_error *err)
+{
+    if (version)
+        return profile_choose(version, N_("--libvirt"), c, err);
+    char found[24];
+    const char *source = NULL;
+    /* On the live host the installed libvirt decides, as it sets the limit. */
+    if (host_src && !strcmp(host_src, "live") && probe_libvirt_version(found, sizeof(found), &source)
+        && profile_choose(found, source, c, NULL) == 0)
+        return 0;
+    return profile_choose(NULL, NULL, c, err);
+}
+
 const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err)
 {
-    *beyond = false;
-    if (!version)
-        return profile_default();
-    const struct profile *p = profile_for_version(version, beyond);
-    if (!p) {
-        struct libvirt_version v;
-        if (profile_parse_version(version, &v))
-            mp_error_set(err, MP_ERR_INPUT,
-                         _("--libvirt %s: older than the oldest profile (libvirt %s)"),
-                         version, profiles[0].id);
-        else
-            mp_error_set(err, MP_ERR_INPUT,
-                         _("--libvirt %s: not a libvirt release number (X.Y or X.Y.Z)"), version);
+    struct profile_choice c;
+    if (profile_choose(version, N_("--libvirt"), &c, err) < 0)
         return NULL;
-    }
-    return p;
+    *beyond = c.beyond;
+    return c.profile;
 }
 
 int cli_list_demo_hosts(FILE *out)

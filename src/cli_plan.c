@@ -52,9 +52,10 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
     plan->path = argv[optind];
 
     struct mp_error err = { 0 };
-    plan->profile = cli_profile(version, &plan->beyond, &err);
-    if (!plan->profile)
+    if (cli_choose(version, host_src, &plan->choice, &err) < 0)
         return cli_fail(&err);
+    plan->profile = plan->choice.profile;
+    plan->beyond = plan->choice.beyond;
     plan->guest = guest_xml_load_file(plan->path, &err);
     if (!plan->guest)
         return cli_fail(&err);

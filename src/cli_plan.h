@@ -17,6 +17,7 @@ struct cli_plan {
     struct host *host;
     const struct profile *profile;
     bool beyond;                  /* --libvirt newer than the newest profile */
+    struct profile_choice choice; /* the release and where it came from */
 };
 
 /* Parses the arguments and loads everything. Returns -1 when the caller

@@ -62,10 +62,10 @@ int cmd_calc(int argc, char **argv)
         return cli_failf(EXIT_INPUT, _("calc takes exactly one guest XML file (or - for stdin)"));
 
     struct mp_error err = { 0 };
-    bool beyond = false;
-    const struct profile *profile = cli_profile(version, &beyond, &err);
-    if (!profile)
+    struct profile_choice choice;
+    if (cli_choose(version, host_src, &choice, &err) < 0)
         return cli_fail(&err);
+    const struct profile *profile = choice.profile;
     struct guest *g = guest_xml_load_file(argv[optind], &err);
     if (!g)
         return cli_fail(&err);
@@ -84,10 +84,7 @@ int cmd_calc(int argc, char **argv)
         return cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s",
                          argv[optind], err.text);
     }
-    if (beyond)
-        msg_list_add(&r.warnings, N_("libvirt %s is newer than the newest profile (%s) the "
-                                     "reference notes describe; its formula may differ"),
-                     version, profile->id);
+    memlock_note_choice(&r, &choice);
     if (!strcmp(format, "json")) {
         struct json j;
         json_init(&j, stdout, true);

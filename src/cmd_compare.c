@@ -36,6 +36,7 @@ int cmd_compare(int argc, char **argv)
         json_finish(&j);
     } else {
         profile_compare_print_text(stdout, &c);
+        profile_compare_print_steps(stdout, &c);
     }
     profile_compare_free(&c);
     cli_plan_free(&plan);

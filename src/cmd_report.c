@@ -81,10 +81,10 @@ int cmd_report(int argc, char **argv)
         return cli_failf(EXIT_INPUT, _("standard input (-) can be read only once"));
 
     struct mp_error err = { 0 };
-    bool beyond = false;
-    const struct profile *profile = cli_profile(o.libvirt, &beyond, &err);
-    if (!profile)
+    struct profile_choice choice;
+    if (cli_choose(o.libvirt, o.host, &choice, &err) < 0)
         return cli_fail(&err);
+    const struct profile *profile = choice.profile;
     struct host *h = probe_load(o.host, &err);
     if (!h)
         return cli_fail(&err);
@@ -102,11 +102,8 @@ int cmd_report(int argc, char **argv)
             rc = cli_fail(&err);
             break;
         }
-        if (beyond)   /* as calc says it, so that the JSON objects match */
-            msg_list_add(&rep.guests[rep.n - 1].result.warnings,
-                         N_("libvirt %s is newer than the newest profile (%s) the "
-                            "reference notes describe; its formula may differ"),
-                         o.libvirt, profile->id);
+        /* as calc says it, so that the JSON objects match */
+        memlock_note_choice(&rep.guests[rep.n - 1].result, &choice);
     }
     if (!rc) {
         report_finish(&rep);
