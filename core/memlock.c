@@ -204,7 +204,7 @@ static void generic_rule(struct calc *c, const struct guest *g)
 
 /* Devices the chosen release cannot parse: virDomainDefParseXML refuses the
  * definition before anything is computed (disks are parsed before interfaces). */
-static int release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err)
+int memlock_release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err)
 {
     if (g->nvme_disks && !p->knows_nvme_disk)
         return mp_error_set(err, MP_ERR_INPUT,
@@ -282,7 +282,7 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
                      g->phb_override, MEMLOCK_MAX_PHBS);
         return -1;
     }
-    if (release_refuses(g, out->profile, err) < 0) {
+    if (memlock_release_refuses(g, out->profile, err) < 0) {
         memlock_result_free(out);
         return -1;
     }

@@ -100,6 +100,9 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
                            enum memlock_detail detail, struct memlock_result *out,
                            struct mp_error *err);
 void memlock_result_free(struct memlock_result *r);
+/* -1 with `err` when release `p` cannot parse the definition (a device type it
+ * does not know yet), as virDomainDefParseXML refuses it; else 0. */
+int memlock_release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err);
 /* Records which release the result stands for; warns when it is newer than
  * the newest profile. */
 void memlock_note_choice(struct memlock_result *r, const struct profile_choice *c);

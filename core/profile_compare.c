@@ -56,22 +56,22 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
          * release that cannot take the definition (a device it does not know)
          * shows why instead of a limit. */
         struct mp_error e = { 0 };
-        if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p], &e) < 0) {
-            if (e.kind != MP_ERR_INPUT) {
-                mp_error_set(err, e.kind, "%s", e.text);
-                out->nprofiles = p;  /* free only what was computed */
-                profile_compare_free(out);
-                return -1;
-            }
+        if (memlock_release_refuses(g, &profiles[p], &e) < 0) {
             out->results[p].profile = &profiles[p];
             out->results[p].refusal = xstrdup(e.text);
             nrefused++;
             if (!first_refusal)
                 first_refusal = xstrdup(e.text);
+        } else if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p],
+                                          err) < 0) {
+            free(first_refusal);
+            out->nprofiles = p;  /* free only what was computed */
+            profile_compare_free(out);
+            return -1;
         }
     }
     if (nrefused == nprofiles) {
-        /* Every release refuses it: the definition itself is wrong. */
+        /* Every release refuses it (cannot happen with today's steps). */
         mp_error_set(err, MP_ERR_INPUT, "%s", first_refusal);
         free(first_refusal);
         profile_compare_free(out);

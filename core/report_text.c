@@ -85,6 +85,7 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
     if ((mem = capture(&buf, &len))) {
         if (v.has_compare)
             profile_compare_print_text(mem, &v.compare);
+            profile_compare_print_steps(mem, &v.compare);
         else
             fprintf(mem, "%s\n", v.compare_error);
         fclose(mem);
