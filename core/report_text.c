@@ -83,10 +83,10 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
     FILE *mem;
     fprintf(out, "\n  %s\n", _("Under every libvirt profile:"));
     if ((mem = capture(&buf, &len))) {
-        if (v.has_compare)
+        if (v.has_compare) {
             profile_compare_print_text(mem, &v.compare);
             profile_compare_print_steps(mem, &v.compare);
-        else
+        } else
             fprintf(mem, "%s\n", v.compare_error);
         fclose(mem);
         indented(out, buf, "    ", false);
