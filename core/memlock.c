@@ -258,6 +258,27 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
                                       "inherited limit in place"));
 }
 
+/* Whether what is uncertain about `p` can change this guest's limit. */
+static bool approx_concerns(const struct profile *p, const struct guest *g)
+{
+    switch (p->approx_when) {
+    case APPROX_ALWAYS:
+        return true;
+    case APPROX_FORCE_VFIO:
+        return g->force_vfio;
+    case APPROX_VDPA:
+        return g->vdpa_interfaces || g->vdpa_disks;
+    case APPROX_PPC_MDEV_VDPA:
+        if (!guest_is_ppc64(g))
+            return false;
+        for (size_t i = 0; i < g->nhostdevs; i++)
+            if (g->hostdevs[i].kind == GUEST_HOSTDEV_MDEV)
+                return true;
+        return g->vdpa_interfaces;
+    }
+    return true;
+}
+
 int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
                     struct memlock_result *out, struct mp_error *err)
 {
@@ -294,7 +315,7 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
     out->memory_kib = am.total_kib;
     out->max_memory_kib = am.max_kib;
     out->align_kib = am.align_kib;
-    if (out->profile->approx && !c.lean)
+    if (out->profile->approx && !c.lean && approx_concerns(out->profile, g))
         msg_list_add_msg(&out->warnings, (struct msg){ xstrdup(out->profile->approx),
                                                        xstrdup(_(out->profile->approx)) });
     if (g->force_vfio && !out->profile->force_vfio_arg && !c.lean)

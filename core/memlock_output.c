@@ -70,7 +70,8 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         fprintf(out, _("Rule: %s\n"), memlock_rule_text(r->rule));
         break;
     }
-    fprintf(out, _("Profile: %s (%s)\n"), r->profile->id, _(r->profile->label));
+    fprintf(out, _("Profile: %s (%s): %s\n"), r->profile->id, _(r->profile->span),
+            _(r->profile->label));
     if (r->release[0])
         fprintf(out, _("libvirt release: %s (%s); the formula depends on the release\n"),
                 r->release, r->release_source ? _(r->release_source) : "");
@@ -125,6 +126,8 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_string(j, r->profile->id);
     json_key_lit(j, "profile_label");
     json_string(j, r->profile->label);
+    json_key_lit(j, "profile_span");
+    json_string(j, r->profile->span);
     json_key_lit(j, "profile_first_release_pinned");
     json_bool(j, r->profile->pinned);
     json_key_lit(j, "libvirt_release");

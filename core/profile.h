@@ -32,6 +32,7 @@ enum ppc_vfio_rule {
 struct profile {
     const char *id;           /* the first release of the step: "9.3" (--libvirt, JSON) */
     unsigned since;           /* that release as major*1000+minor */
+    const char *span;         /* msgid: the releases it covers, "libvirt 9.8 to 11.2" */
     const char *label;        /* msgid: what the step changed */
     const char *basis;        /* msgid: how its first release is known */
     bool pinned;              /* the first release is read or dated; false: bracketed */
@@ -45,6 +46,12 @@ struct profile {
                                * (qemuDomainMemoryDefPostParse) for new definitions */
     bool force_vfio_arg;      /* qemuDomainGetMemLockLimitBytes takes forceVFIO */
     const char *approx;       /* msgid saying what is uncertain, or NULL */
+    enum approx_when {
+        APPROX_ALWAYS,
+        APPROX_FORCE_VFIO,    /* only a planned hot-plug (forceVFIO) is concerned */
+        APPROX_VDPA,          /* only guests with vDPA devices */
+        APPROX_PPC_MDEV_VDPA, /* only pseries guests with mdev hostdevs or vDPA */
+    } approx_when;            /* when a calculation repeats `approx` as a warning */
 };
 
 extern const struct profile profiles[];

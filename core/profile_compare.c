@@ -168,22 +168,28 @@ void profile_compare_print_text(FILE *out, const struct profile_compare *c)
                     _(c->results[p].profile->approx));
 }
 
+void profile_compare_step_change(const struct profile_compare *c, size_t p, char *buf, size_t len)
+{
+    char b[40], before[40];
+    const struct memlock_result *r = &c->results[p];
+    profile_compare_format_limit(r, b, sizeof(b));
+    if (p == 0) {
+        snprintf(buf, len, "%s", b);
+    } else if (same_limit(r, &c->results[p - 1])) {
+        snprintf(buf, len, "%s", _("no change"));
+    } else {
+        profile_compare_format_limit(&c->results[p - 1], before, sizeof(before));
+        snprintf(buf, len, "%s -> %s", before, b);
+    }
+}
+
 void profile_compare_print_steps(FILE *out, const struct profile_compare *c)
 {
-    char a[96], b[40];
+    char a[96];
     fputs(_("Steps (first release: what changed; its difference for this guest):\n"), out);
     for (size_t p = 0; p < c->nprofiles; p++) {
         const struct memlock_result *r = &c->results[p];
-        profile_compare_format_limit(r, b, sizeof(b));
-        if (p == 0)
-            snprintf(a, sizeof(a), "%s", b);
-        else if (same_limit(r, &c->results[p - 1]))
-            snprintf(a, sizeof(a), "%s", _("no change"));
-        else {
-            char before[40];
-            profile_compare_format_limit(&c->results[p - 1], before, sizeof(before));
-            snprintf(a, sizeof(a), "%s -> %s", before, b);
-        }
+        profile_compare_step_change(c, p, a, sizeof(a));
         fprintf(out, "  %-5s %s%s: %s\n", r->profile->id, r->profile->pinned ? "" : "~",
                 _(r->profile->label), a);
     }

@@ -251,7 +251,13 @@ void report_render_html(FILE *out, const struct report *rep)
         report_put_html(out, memlock_rule_text(r->rule));
         fprintf(out, "<br/>%s %s (", _("Profile:"), r->profile->id);
         report_put_html(out, _(r->profile->label));
-        fputs(")</p>\n", out);
+        fputs(")", out);
+        if (r->release[0]) {
+            fprintf(out, "<br/>%s %s (", _("libvirt release:"), r->release);
+            report_put_html(out, r->release_source ? _(r->release_source) : "");
+            fputs(")", out);
+        }
+        fputs("</p>\n", out);
         terms(out, r);
         list(out, &r->warnings, "warn");
         fprintf(out, "<h3>%s</h3>\n", _("Recommendations"));

@@ -78,7 +78,13 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     fputs("  \n", out);
     fprintf(out, "**%s** %s (", _("Profile:"), r->profile->id);
     report_put_md(out, _(r->profile->label));
-    fputs(")\n\n", out);
+    fputs(")", out);
+    if (r->release[0]) {
+        fprintf(out, "  \n**%s** %s (", _("libvirt release:"), r->release);
+        report_put_md(out, r->release_source ? _(r->release_source) : "");
+        fputs(")", out);
+    }
+    fputs("\n\n", out);
 }
 
 static void terms(FILE *out, const struct memlock_result *r)

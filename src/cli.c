@@ -7,7 +7,6 @@
 #include "cli.h"
 #include "i18n.h"
 #include "probe.h"
-#include "probe_libvirt.h"
 
 int cli_fail(const struct mp_error *err)
 {
@@ -26,16 +25,14 @@ int cli_failf(int status, const char *fmt, ...)
     return status;
 }
 
-int cli_choose(const char *version, const char *host_src, struct profile_choice *c,
+int cli_choose(const char *version, const struct host *h, struct profile_choice *c,
                struct mp_error *err)
 {
     if (version)
         return profile_choose(version, N_("--libvirt"), c, err);
-    char found[24];
-    const char *source = NULL;
-    /* On the live host the installed libvirt decides, as it sets the limit. */
-    if (host_src && !strcmp(host_src, "live") && probe_libvirt_version(found, sizeof(found), &source)
-        && profile_choose(found, source, c, NULL) == 0)
+    /* The host's own libvirt decides, as it sets the limit: found on the live
+     * host, or recorded in a snapshot. */
+    if (h && h->libvirt && profile_choose(h->libvirt, h->libvirt_source, c, NULL) == 0)
         return 0;
     return profile_choose(NULL, NULL, c, err);
 }

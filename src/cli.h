@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "host.h"
 #include "profile.h"
 
 #define EXIT_INPUT 2
@@ -16,10 +17,10 @@ int cli_fail(const struct mp_error *err);
 /* Prints "memlock-planner: <formatted>" on stderr and returns `status`. */
 int cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Which profile: --libvirt VERSION when given; else, with --host live, the
- * installed libvirt's release (virtqemud, libvirtd, then virsh); else the
- * newest profile. Returns 0, or -1 with `err` for a bad VERSION. */
-int cli_choose(const char *version, const char *host_src, struct profile_choice *c,
+/* Which profile: --libvirt VERSION when given; else the host's libvirt (`h`
+ * live: asked of virtqemud, libvirtd, then virsh; a snapshot: as recorded);
+ * else the newest profile. Returns 0, or -1 with `err` for a bad VERSION. */
+int cli_choose(const char *version, const struct host *h, struct profile_choice *c,
                struct mp_error *err);
 /* Resolves --libvirt VERSION (NULL: default). *beyond: newer than the newest profile. */
 const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err);

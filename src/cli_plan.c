@@ -52,10 +52,8 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
     plan->path = argv[optind];
 
     struct mp_error err = { 0 };
-    if (cli_choose(version, host_src, &plan->choice, &err) < 0)
+    if (cli_choose(version, NULL, &plan->choice, &err) < 0)   /* a bad --libvirt first */
         return cli_fail(&err);
-    plan->profile = plan->choice.profile;
-    plan->beyond = plan->choice.beyond;
     plan->guest = guest_xml_load_file(plan->path, &err);
     if (!plan->guest)
         return cli_fail(&err);
@@ -64,6 +62,9 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
         cli_plan_free(plan);
         return cli_fail(&err);
     }
+    cli_choose(version, plan->host, &plan->choice, NULL);
+    plan->profile = plan->choice.profile;
+    plan->beyond = plan->choice.beyond;
     return -1;
 }
 

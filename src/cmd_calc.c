@@ -63,9 +63,8 @@ int cmd_calc(int argc, char **argv)
 
     struct mp_error err = { 0 };
     struct profile_choice choice;
-    if (cli_choose(version, host_src, &choice, &err) < 0)
+    if (cli_choose(version, NULL, &choice, &err) < 0)   /* a bad --libvirt first */
         return cli_fail(&err);
-    const struct profile *profile = choice.profile;
     struct guest *g = guest_xml_load_file(argv[optind], &err);
     if (!g)
         return cli_fail(&err);
@@ -75,6 +74,8 @@ int cmd_calc(int argc, char **argv)
         guest_free(g);
         return cli_fail(&err);
     }
+    cli_choose(version, h, &choice, NULL);
+    const struct profile *profile = choice.profile;
     struct memlock_result r;
     int rc = memlock_compute(g, h, profile, &r, &err);
     if (rc < 0) {

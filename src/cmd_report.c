@@ -82,12 +82,13 @@ int cmd_report(int argc, char **argv)
 
     struct mp_error err = { 0 };
     struct profile_choice choice;
-    if (cli_choose(o.libvirt, o.host, &choice, &err) < 0)
+    if (cli_choose(o.libvirt, NULL, &choice, &err) < 0)   /* a bad --libvirt first */
         return cli_fail(&err);
-    const struct profile *profile = choice.profile;
     struct host *h = probe_load(o.host, &err);
     if (!h)
         return cli_fail(&err);
+    cli_choose(o.libvirt, h, &choice, NULL);
+    const struct profile *profile = choice.profile;
     struct report rep;
     report_init(&rep, h, profile);
     int rc = 0;

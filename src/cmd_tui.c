@@ -69,13 +69,14 @@ int cmd_tui(int argc, char **argv)
                                        "guest XML as a file"));
 
     struct mp_error err = { 0 };
-    bool beyond = false;
-    const struct profile *profile = cli_profile(version, &beyond, &err);
-    if (!profile)
+    struct profile_choice choice;
+    if (cli_choose(version, NULL, &choice, &err) < 0)   /* a bad --libvirt first */
         return cli_fail(&err);
     struct host *h = probe_load(host_src, &err);
     if (!h)
         return cli_fail(&err);
+    cli_choose(version, h, &choice, NULL);   /* the host's own libvirt by default */
+    const struct profile *profile = choice.profile;
     struct guest *g = path ? guest_xml_load_file(path, &err) : guest_new_for_arch(h->arch);
     if (!g) {
         host_free(h);

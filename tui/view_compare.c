@@ -14,15 +14,6 @@
 #include "views.h"
 #include "xalloc.h"
 
-static void format_limit(const struct memlock_result *r, char *buf, size_t len)
-{
-    switch (r->kind) {
-    case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
-    case MEMLOCK_NONE: snprintf(buf, len, "%s", _("none")); break;
-    case MEMLOCK_BYTES: size_format_bytes(r->limit_bytes, buf, len); break;
-    }
-}
-
 /* The marker column: "* " on differing rows without colour, else blank. */
 static void marker(struct vtext *t, const struct crt *c, bool differs)
 {
@@ -77,7 +68,7 @@ void view_compare_build(const struct plan *p, const struct crt *c, int width, st
     vtext_add_cell(out, pc.limit_differs ? ROLE_WARN : ROLE_LIMIT, _("Limit"), label_w,
                    c->g.ellipsis);
     for (size_t i = 0; i < pc.nprofiles; i++) {
-        format_limit(&pc.results[i], cell, sizeof(cell));
+        profile_compare_format_limit(&pc.results[i], cell, sizeof(cell));
         vtext_add_right(out, pc.limit_differs ? ROLE_WARN : ROLE_LIMIT, cell, col);
     }
 
@@ -93,11 +84,19 @@ void view_compare_build(const struct plan *p, const struct crt *c, int width, st
                         p->profile->id);
     vtext_para(out, ROLE_DIM, width, 0, s);
     free(s);
+    /* Every step with what it does to this guest: the columns may not all fit. */
     for (size_t i = 0; i < pc.nprofiles; i++) {
         const struct profile *pr = pc.results[i].profile;
-        s = xasprintf("%s: %s", pr->id, _(pr->label));
+        char change[96];
+        profile_compare_step_change(&pc, i, change, sizeof(change));
+        s = xasprintf("%s%s: %s: %s", pr->pinned ? "" : "~", pr->id, _(pr->label), change);
         vtext_para(out, ROLE_DIM, width, 2, s);
         free(s);
+        if (pc.results[i].refusal) {
+            s = xasprintf(_("Refused by %s: %s"), pr->id, pc.results[i].refusal);
+            vtext_para(out, ROLE_DIM, width, 4, s);
+            free(s);
+        }
         if (pr->approx) {
             s = xasprintf(_("Note on %s: %s"), pr->id, _(pr->approx));
             vtext_para(out, ROLE_DIM, width, 4, s);

@@ -40,7 +40,7 @@ is "$(echo "$OUT" | head -n 1)" 20971520 "stdin: '-' reads the guest from standa
 # A newer libvirt than the notes describe: the newest profile, with a warning.
 run_mp calc --host none --libvirt 11.4.0 "$data/pseries-kvm.xml"
 like "$OUT" "newer than the newest profile" "libvirt 11.4.0: warned"
-run_mp calc --host none --libvirt 6.5 --format json "$data/pseries-kvm.xml"
+run_mp calc --host none --libvirt 6.5 --force-vfio --format json "$data/pseries-kvm.xml"
 like "$(echo "$OUT" | jq -r '.warnings[0]')" "forceVFIO is read in 7.0.0" "what is inferred about 6.0: said"
 
 # Locale: JSON never changes; the option parser and help work.
