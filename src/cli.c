@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "command.h"
 #include "i18n.h"
 #include "probe.h"
 
@@ -25,6 +27,12 @@ int cli_failf(int status, const char *fmt, ...)
     return status;
 }
 
+int cli_fail_file(const char *path, const struct mp_error *err)
+{
+    return cli_failf(err->kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s", path,
+                     err->text);
+}
+
 int cli_choose(const char *version, const struct host *h, struct profile_choice *c,
                struct mp_error *err)
 {
@@ -37,13 +45,9 @@ int cli_choose(const char *version, const struct host *h, struct profile_choice 
     return profile_choose(NULL, NULL, c, err);
 }
 
-const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err)
+void cli_note_choice(const struct cli_run *r, struct memlock_result *res)
 {
-    struct profile_choice c;
-    if (profile_choose(version, N_("--libvirt"), &c, err) < 0)
-        return NULL;
-    *beyond = c.beyond;
-    return c.profile;
+    memlock_note_choice(res, &r->choice);
 }
 
 int cli_list_demo_hosts(FILE *out)
@@ -52,5 +56,12 @@ int cli_list_demo_hosts(FILE *out)
     const struct demo_host_info *d = probe_demo_list(&n);
     for (size_t i = 0; i < n; i++)
         fprintf(out, "demo:%-14s %s\n", d[i].name, _(d[i].description));
+    return 0;
+}
+
+int cli_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
     return 0;
 }
