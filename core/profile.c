@@ -89,7 +89,7 @@ const struct profile profiles[] = {
          "between 9.1 and 11.3 not pinned"),
       APPROX_FORCE_VFIO },
     { "11.3", 11003,
-      N_("libvirt 11.3 and later (this step's first release: after 9.0)"),
+      N_("libvirt 11.3 and later"),
       N_("PCI hostdevs count whatever <driver> they name and forceVFIO is gone: a "
          "hot-plug is planned with the device in the definition"),
       N_("read in 11.3.0; the first release is between 9.1 and 11.3, not pinned"), false,
