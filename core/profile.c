@@ -90,8 +90,9 @@ const struct profile profiles[] = {
       APPROX_FORCE_VFIO },
     { "11.3", 11003,
       N_("libvirt 11.3 and later"),
-      N_("PCI hostdevs count whatever <driver> they name and forceVFIO is gone: a "
-         "hot-plug is planned with the device in the definition"),
+      N_("forceVFIO is gone (a hot-plug is planned with the device in the definition) and "
+         "PCI hostdevs count whatever <driver> they name; before, a hostdev without one "
+         "counts too, as VFIO is picked when the guest starts"),
       N_("read in 11.3.0; the first release is between 9.1 and 11.3, not pinned"), false,
       NV2_FILES_ALL, GENERIC_FACTOR_NVME_EACH, PPC_VFIO_NEEDS_VFIO_VDPA,
       true, true, true, true, false,

@@ -228,6 +228,8 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
         json_begin_object(j);
         json_key_lit(j, "profile");
         json_string(j, r->profile->id);
+        json_key_lit(j, "span");
+        json_string(j, r->profile->span);
         json_key_lit(j, "label");
         json_string(j, r->profile->label);
         json_key_lit(j, "basis");

@@ -56,7 +56,8 @@ CLI_TESTS = \
 	tests/cli/hostile_snapshot.sh \
 	tests/cli/guests.sh \
 	tests/cli/front.sh \
-	tests/cli/releases.sh
+	tests/cli/releases.sh \
+	tests/cli/formula_doc.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
