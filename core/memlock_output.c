@@ -126,20 +126,14 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_string(j, r->profile->id);
     json_key_lit(j, "profile_label");
     json_string(j, r->profile->label);
-    json_key_lit(j, "profile_span");
-    json_string(j, r->profile->span);
-    json_key_lit(j, "profile_first_release_pinned");
-    json_bool(j, r->profile->pinned);
+    json_key_lit(j, "profile_step");
+    json_begin_object(j);
+    profile_write_json_fields(j, r->profile);
+    json_end_object(j);
     json_key_lit(j, "libvirt_release");
-    if (r->release[0])
-        json_string(j, r->release);
-    else
-        json_null(j);
+    json_string(j, r->release[0] ? r->release : NULL);
     json_key_lit(j, "libvirt_release_source");
-    if (r->release_source)
-        json_string(j, r->release_source);
-    else
-        json_null(j);
+    json_string(j, r->release_source);
     json_key_lit(j, "memory_kib");
     json_uint(j, r->memory_kib);
     json_key_lit(j, "max_memory_kib");

@@ -7,6 +7,7 @@
 
 #include "host.h"
 #include "i18n.h"
+#include "json.h"
 #include "profile.h"
 
 /* Oldest first. Each row is a release where qemuDomainGetMemLockLimitBytes, its
@@ -210,6 +211,20 @@ int profile_choose(const char *text, const char *source, struct profile_choice *
     out->profile = p;
     out->source = source;
     return 0;
+}
+
+void profile_write_json_fields(struct json *j, const struct profile *p)
+{
+    json_key_lit(j, "profile");
+    json_string(j, p->id);
+    json_key_lit(j, "span");
+    json_string(j, p->span);
+    json_key_lit(j, "label");
+    json_string(j, p->label);
+    json_key_lit(j, "basis");
+    json_string(j, p->basis);
+    json_key_lit(j, "first_release_pinned");
+    json_bool(j, p->pinned);
 }
 
 const struct profile *profile_next(const struct profile *p)

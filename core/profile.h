@@ -91,6 +91,11 @@ struct profile_choice {
 int profile_choose(const char *text, const char *source, struct profile_choice *out,
                    struct mp_error *err);
 
+struct json;
+/* The keys "profile", "span", "label", "basis", "first_release_pinned" of an
+ * open JSON object (compare's steps, calc's profile_step). */
+void profile_write_json_fields(struct json *j, const struct profile *p);
+
 /* The newest release whose source the profiles were checked against. */
 #define PROFILE_NEWEST_READ "11.3.0"
 

@@ -226,23 +226,11 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
     for (size_t p = 0; p < c->nprofiles; p++) {
         const struct memlock_result *r = &c->results[p];
         json_begin_object(j);
-        json_key_lit(j, "profile");
-        json_string(j, r->profile->id);
-        json_key_lit(j, "span");
-        json_string(j, r->profile->span);
-        json_key_lit(j, "label");
-        json_string(j, r->profile->label);
-        json_key_lit(j, "basis");
-        json_string(j, r->profile->basis);
-        json_key_lit(j, "first_release_pinned");
-        json_bool(j, r->profile->pinned);
+        profile_write_json_fields(j, r->profile);
         json_key_lit(j, "changes_limit");
         json_bool(j, p > 0 && !same_limit(r, &c->results[p - 1]));
         json_key_lit(j, "refused");
-        if (r->refusal)
-            json_string(j, r->refusal);
-        else
-            json_null(j);
+        json_string(j, r->refusal);
         json_end_object(j);
     }
     json_end_array(j);
