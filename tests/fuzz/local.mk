@@ -36,6 +36,7 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/guest_xml/x86-q35-viommu.xml \
 	tests/fuzz/corpus/guest_xml/pseries-ac922-socket0.xml \
 	tests/fuzz/corpus/guest_xml/devices-mix.xml \
+	tests/fuzz/corpus/guest_xml/vdpa-disk-net-nvme.xml \
 	tests/fuzz/corpus/host_snapshot/controls-c0.xml \
 	tests/fuzz/corpus/host_snapshot/controls-c1.xml \
 	tests/fuzz/corpus/host_snapshot/demo-ac922-6gpu.xml \
