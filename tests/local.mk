@@ -117,7 +117,7 @@ EXTRA_DIST += \
 	tests/data/releases/q35-2nvme-hostdev.xml \
 	tests/data/releases/q35-2vdpa-hostdev.xml \
 	tests/data/releases/q35-3nvme.xml \
-	tests/data/releases/q35-maxmem-parse-time.xml \
+	tests/data/releases/pseries-maxmem-parse-time.xml \
 	tests/data/releases/q35-mdev.xml \
 	tests/data/releases/q35-no-os-type.xml \
 	tests/data/releases/q35-vdpa-disk-net-nvme-hostdev-viommu.xml \
