@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "probe_libvirt.h"
 #include "profile.h"
 #include "test_util.h"
 
@@ -62,6 +63,23 @@ static void test_cycle(void **state)
     assert_ptr_equal(profile_next(profile_default()), &profiles[0]);
 }
 
+/* The release in a program's --version line, as the live host is asked. */
+static void test_version_lines(void **state)
+{
+    (void)state;
+    char buf[24];
+    assert_true(probe_libvirt_parse_version_line("libvirtd (libvirt) 9.0.0", buf, sizeof(buf)));
+    assert_string_equal(buf, "9.0.0");
+    assert_true(probe_libvirt_parse_version_line("virtqemud (libvirt) 11.3.0", buf, sizeof(buf)));
+    assert_string_equal(buf, "11.3.0");
+    assert_true(probe_libvirt_parse_version_line("10.0.0", buf, sizeof(buf)));   /* virsh */
+    assert_string_equal(buf, "10.0.0");
+    assert_false(probe_libvirt_parse_version_line("libvirtd (libvirt)", buf, sizeof(buf)));
+    assert_false(probe_libvirt_parse_version_line("", buf, sizeof(buf)));
+    assert_false(probe_libvirt_parse_version_line("9", buf, sizeof(buf)));
+    assert_false(probe_libvirt_parse_version_line("1.2.3.4.5.6.7.8.9.10.11.12.13", buf, 8));
+}
+
 static void test_steps(void **state)
 {
     (void)state;
@@ -87,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_cycle),
         cmocka_unit_test(test_steps),
+        cmocka_unit_test(test_version_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
