@@ -22,10 +22,15 @@
  * are about something else get one before </domain> when they have none. */
 static char *with_os(const char *xml, size_t *len)
 {
-    const char *end = strstr(xml, "</domain>");
-    if (memchr(xml, '\0', *len) || strstr(xml, "<os>") || !end)
-        return xstrndup(xml, *len);
-    char *r = xasprintf("%.*s<os><type>hvm</type></os>%s", (int)(end - xml), xml, end);
+    /* Byte for byte first: the input may hold a NUL or lack its terminator. */
+    char *copy = xmalloc(*len + 1);
+    memcpy(copy, xml, *len);
+    copy[*len] = '\0';
+    const char *end = strstr(copy, "</domain>");
+    if (memchr(copy, '\0', *len) || strstr(copy, "<os>") || !end)
+        return copy;
+    char *r = xasprintf("%.*s<os><type>hvm</type></os>%s", (int)(end - copy), copy, end);
+    free(copy);
     *len = strlen(r);
     return r;
 }
