@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "input_file.h"
+#include "sticky_rule.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -94,7 +95,12 @@ int input_file_read(const char *path, size_t max, const char *what, struct input
     struct stat st;
     if (!is_stdin) {
         /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        bool refused;
+        fd = sticky_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, &refused);
+        if (fd < 0 && refused) {
+            sticky_refuse_link(err, in->name);
+            goto fail;
+        }
         if (fd < 0) {
             in->open_errno = errno;
             mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in->name, strerror(errno));

@@ -9,6 +9,8 @@
  *     input_file_free(&in);
  *
  * - "-" is standard input (read as it is, whatever it is but a directory).
+ * - A symbolic link another user planted in a sticky world-writable folder
+ *   is not followed (core/sticky_rule.h).
  * - A named file is opened with O_NONBLOCK, so that a FIFO without a writer
  *   does not hang the open, then read blocking. Such a FIFO reads as empty
  *   and is refused with its own message.

@@ -3,9 +3,11 @@
  * on stderr and exit status 2, the same for every command. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "command.h"
@@ -152,7 +154,9 @@ static int load(const struct command *cmd, struct cli_run *r)
     /* A bad --libvirt is reported first; the host may name the release. */
     if ((cmd->flags & LOAD_PROFILE) && cli_choose(r->libvirt, NULL, &r->choice, &err) < 0)
         return cli_fail(&err);
-    if ((cmd->flags & LOAD_GUEST) && r->nargs) {
+    bool absent = (cmd->flags & NEW_GUEST_OK) && r->nargs && access(r->args[0], F_OK) < 0 &&
+                  errno == ENOENT;
+    if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
         r->guest = guest_xml_load_file(r->args[0], &err);
         if (!r->guest)
             return cli_fail(&err);

@@ -58,6 +58,8 @@ enum cli_flags {
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
     HIDE_IN_LIST = 1 << 4,  /* not listed by memlock-planner --help */
+    NEW_GUEST_OK = 1 << 5,  /* with LOAD_GUEST: a file that does not exist yet leaves
+                             * r->guest NULL (the planner starts a new guest for it) */
 };
 
 struct cli_run;

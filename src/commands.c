@@ -124,11 +124,12 @@ const struct command commands[] = {
         .summary = N_("the interactive planner (the default on a terminal)"),
         .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml]\n"),
         .help = N_("Shape a guest and watch its memory-locking limit, every term explained.\n"
-                   "Without GUEST.xml the planner starts a new guest for the host's architecture.\n\n"),
+                   "Without GUEST.xml, or when it does not exist yet, the planner starts a new\n"
+                   "guest for the host's architecture; w writes it.\n\n"),
         .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE)
                    | OPT(O_LIST_KEYS),
         .args = ARGS_OPTIONAL,
-        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
+        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | NEW_GUEST_OK,
     },
 };
 const size_t n_commands = sizeof(commands) / sizeof(commands[0]);

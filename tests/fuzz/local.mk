@@ -2,7 +2,8 @@
 # fuzzing enabled, make check runs each briefly over its seed corpus.
 FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
 	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz \
-	tests/fuzz/libvirt_version_fuzz
+	tests/fuzz/libvirt_version_fuzz \
+	tests/fuzz/guest_xml_write_fuzz
 FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
 check_PROGRAMS += $(FUZZ_TARGETS)
@@ -26,6 +27,9 @@ tests_fuzz_pci_uevent_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_libvirt_version_fuzz_SOURCES = tests/fuzz/libvirt_version_fuzz.c
 tests_fuzz_libvirt_version_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_libvirt_version_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_guest_xml_write_fuzz_SOURCES = tests/fuzz/guest_xml_write_fuzz.c
+tests_fuzz_guest_xml_write_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_guest_xml_write_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
