@@ -148,7 +148,7 @@ static void guest(FILE *out, const struct report *rep, const struct report_guest
     fputs("</p>\n<p>", out);
     report_put_html(out, memlock_rule_text(r->rule));
     fprintf(out, "<br/>%s %s (", _("Profile:"), r->profile->id);
-    report_put_html(out, _(r->profile->label));
+    report_put_html(out, _(r->profile->span));
     fputs(")", out);
     if (r->release[0]) {
         fprintf(out, "<br/>%s %s (", _("libvirt release:"), r->release);
@@ -191,7 +191,7 @@ void report_render_html(FILE *out, const struct report *rep)
     report_put_html(out, heading);
     fputs("</h1>\n<p class=\"meta\">", out);
     char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
-                           rep->profile->id, _(rep->profile->label));
+                           rep->profile->id, _(rep->profile->span));
     report_put_html(out, meta);
     fputs("</p>\n</header>\n", out);
     free(meta);

@@ -190,7 +190,7 @@ void report_render_text(FILE *out, const struct report *rep)
     char *subject = report_subject(rep);
     char *heading_text = xasprintf(_("%s on %s"), subject, report_host_label(rep));
     char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
-                           rep->profile->id, _(rep->profile->label));
+                           rep->profile->id, _(rep->profile->span));
     report_put_safe(out, heading_text);
     fputc('\n', out);
     report_put_safe(out, meta);
