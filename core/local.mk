@@ -45,6 +45,13 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Explaining a failed start from its log (memlock-planner explain).
+core_libcore_a_SOURCES += \
+	core/explain.c core/explain.h \
+	core/explain_output.c core/explain_output.h \
+	core/qemu_cmdline.c core/qemu_cmdline.h \
+	core/qemu_log.c core/qemu_log.h \
+	core/qemu_opts.c core/qemu_opts.h
 # Files in and out: one reader for user-named inputs, the writer's signal
 # cleanup, standard output checked at exit.
 core_libcore_a_SOURCES += \

@@ -34,6 +34,7 @@ enum cli_opt_id {
     O_NO_COLOR,    /* --no-color, --no-colour (tui) */
     O_NO_MOUSE,    /* --no-mouse (tui) */
     O_LIST_KEYS,   /* --list-keys (tui): the key registry, then exit */
+    O_XML,         /* --xml FILE (explain): the failed guest's definition */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -48,6 +49,7 @@ enum cli_args {
     ARGS_ONE,       /* exactly one guest XML file, - for standard input */
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
+    ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
 };
 
 /* What the front does before the command's function runs (command.flags). */
@@ -76,6 +78,7 @@ struct command {
     enum cli_args args;
     unsigned flags;                 /* enum cli_flags */
     const char *opt_help[O_COUNT];  /* N_(): this command's own --help line for an option */
+    const char *host_default;       /* --host when not given (NULL: "live") */
 };
 
 /* What the front parsed and loaded for one run; the command reads it. */
@@ -90,6 +93,7 @@ struct cli_run {
     const char *step;     /* --step, unchecked */
     bool ascii, no_color, no_mouse;
     bool list_keys;       /* --list-keys */
+    const char *xml;      /* --xml FILE */
     /* The file arguments. */
     int nargs;
     char **args;
