@@ -122,6 +122,19 @@ static int iommu(struct gx *x, const xmlNode *n)
     char *model = gx_attr(n, "model");
     if (!model)
         return gx_fail(x, n, _("<iommu> needs a model (intel, smmuv3, virtio)"));
+    /* virDomainIOMMUDefParseXML knows intel, smmuv3 (5.5), virtio (8.3), amd (11.5);
+     * which release knows which model is not checked. */
+    static const char *const models[] = { "intel", "smmuv3", "virtio", "amd" };
+    size_t k = 0;
+    while (k < sizeof(models) / sizeof(models[0]) && strcmp(models[k], model))
+        k++;
+    if (k == sizeof(models) / sizeof(models[0])) {
+        char q[64];
+        gx_quote(model, q, sizeof(q));
+        free(model);
+        return gx_fail(x, n, _("<iommu model='%s'>: unknown IOMMU model "
+                               "(virDomainIOMMUDefParseXML: intel, smmuv3, virtio, amd)"), q);
+    }
     if (g->has_iommu) {
         free(model);
         return gx_fail(x, n, _("only one <iommu> is allowed"));

@@ -613,6 +613,8 @@ static void test_vdpa_disks_and_driver(void **state)
                            "<disk type='nvme' device='disk'><source type='pci' namespace='1'>"
                            "<address domain='0x0003' bus='0x03' slot='0x00' function='0x0'/>"
                            "</source><target dev='vdd' bus='virtio'/></disk>"
+                           "<disk type='file' device='disk'><source file='/e.img'/>"
+                           "<target dev='nvme0n1' bus='nvme'/></disk>"
                            "<hostdev mode='subsystem' type='pci'><source>"
                            "<address domain='0x0001' bus='0x01' slot='0x00' function='0x0'/>"
                            "</source></hostdev>"
@@ -621,11 +623,15 @@ static void test_vdpa_disks_and_driver(void **state)
                            "</source></hostdev>"
                            "</devices></domain>");
     assert_int_equal(g->vdpa_disks, 2);
-    assert_int_equal(g->nvme_disks, 2);
+    assert_int_equal(g->nvme_disks, 2);   /* type='nvme' only: a disk on bus='nvme' is emulated */
     assert_int_equal(g->vdpa_interfaces, 0);
     assert_int_equal(g->nhostdevs, 2);
     assert_false(g->hostdevs[0].has_driver);
     assert_true(g->hostdevs[1].has_driver);
+    guest_free(g);
+    REFUSED(HEAD GIB1 "<devices><iommu model='foo'/></devices></domain>", "unknown IOMMU model");
+    g = load(HEAD GIB1 "<devices><iommu model='amd'/></devices></domain>");
+    assert_true(g->has_iommu);
     guest_free(g);
 }
 
