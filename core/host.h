@@ -78,7 +78,6 @@ void host_finish(struct host *h);
 const struct host_device *host_find(const struct host *h, const struct pci_addr *addr);
 
 bool host_device_is_gpu(const struct host_device *d);
-bool host_device_is_nvidia(const struct host_device *d);
 /* An NVLink2 bridge as libvirt sees it: every file in `required` exists. */
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
 /* A display name: database names, else "vendor:device" in hex. */

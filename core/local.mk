@@ -32,6 +32,8 @@ core_libcore_a_SOURCES = \
 	core/size.c core/size.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
+	core/utf8.c core/utf8.h \
+	core/hex.c core/hex.h \
 	core/xalloc.c core/xalloc.h \
 	core/xml_edit.c core/xml_edit.h
 # Views beyond the limit itself: profile comparison, address map, capacity, tour.

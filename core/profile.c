@@ -9,19 +9,22 @@
 #include "profile.h"
 
 /* Oldest first. Only the first and last rows are read off libvirt's sources
- * (5.3: the NVLink2 patch; 9.0.0: Debian 12). The steps between follow the
- * reference notes, which give their versions as approximate. */
+ * (5.3: the NVLink2 patch; 9.0.0: Debian 12), qemuDomainGetMemLockLimitBytes
+ * and getPPC64MemLockLimitBytes. The versions of the steps between are
+ * approximate. */
 const struct profile profiles[] = {
     { "5.3", 5003, N_("libvirt 5.3 to 5.10 (NVLink2 era)"), NV2_FILES_SEED,
       GENERIC_VFIO_MDEV, false, false, NULL },
     { "6.0", 6000, N_("libvirt 6.0 to 7.x (NVMe disks)"), NV2_FILES_SEED,
       GENERIC_VFIO_MDEV_NVME, true, false,
-      N_("profile 6.0 is approximate: the notes date the NVMe rule only roughly, and which "
-         "libvirt first required of_node/memory-region is not known") },
+      N_("profile 6.0 is approximate: the libvirt version that began counting NVMe disks is "
+         "known only roughly, and which libvirt first required of_node/memory-region is not "
+         "known") },
     { "8.0", 8000, N_("libvirt 8.x (vIOMMU and vDPA factor)"), NV2_FILES_SEED,
       GENERIC_FACTOR, true, true,
-      N_("profile 8.0 is approximate: the notes date the vIOMMU/vDPA factor only roughly, and "
-         "which libvirt first required of_node/memory-region is not known") },
+      N_("profile 8.0 is approximate: the libvirt version that brought the vIOMMU/vDPA factor "
+         "is known only roughly, and which libvirt first required of_node/memory-region is "
+         "not known") },
     { "9.0", 9000, N_("libvirt 9.0 and later"), NV2_FILES_ALL,
       GENERIC_FACTOR, true, true, NULL },
 };
@@ -80,7 +83,7 @@ const struct profile *profile_for_version(const char *version, bool *beyond)
     for (size_t i = 0; i < nprofiles; i++)
         if (profiles[i].since <= v)
             best = &profiles[i];
-    /* The newest profile covers what the notes describe: 9.x. */
+    /* The newest profile covers 9.x; a newer major version is beyond it. */
     if (best == profile_default() && major > 9)
         *beyond = true;
     return best;

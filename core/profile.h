@@ -25,7 +25,7 @@ struct profile {
 extern const struct profile profiles[];
 extern const size_t nprofiles;
 
-/* The newest profile the reference notes describe: the default. */
+/* The newest profile: the default. */
 const struct profile *profile_default(void);
 /* Looks up "9.0", "9.0.0", "9", "7.10.0", "seed". NULL if not a version or
  * older than the oldest profile; *beyond is set when the version is newer than

@@ -19,7 +19,7 @@ struct tour_step_data {
     uint64_t kib;             /* ACT_MAX_MEMORY */
 };
 
-/* The AC922 of the reference notes: CX-5 NIC on PHB 0003, GPUs 0004:04:00.0
+/* The AC922 demo host (probe/demo_ac922.c): CX-5 NIC on PHB 0003, GPUs 0004:04:00.0
  * (socket 0, bridges 0006:00:00.x) and 0035:03:00.0 (socket 1, bridges
  * 0007:00:00.x). */
 static const struct tour_step_data steps[] = {

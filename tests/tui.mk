@@ -1,8 +1,7 @@
 # tests/tui.mk: tests for the tui area (owned by that area; keeps merges apart).
 # Pure parts (layout, planner model, host and guest rows) under cmocka.
 TUI_UNIT_TESTS = tests/tui/layout_test tests/tui/plan_test tests/tui/views_test
-check_PROGRAMS += $(TUI_UNIT_TESTS)
-TESTS += $(TUI_UNIT_TESTS)
+CMOCKA_TESTS += $(TUI_UNIT_TESTS)
 TUI_UNIT_LDADD = tui/libtui.a $(UNIT_LDADD) $(NCURSESW_LIBS)
 tests_tui_layout_test_SOURCES = tests/tui/layout_test.c
 tests_tui_layout_test_CFLAGS = $(UNIT_CFLAGS)

@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "utf8.h"
 #include "views.h"
 
 #define KEY_ESC 27
@@ -37,12 +38,8 @@ void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, c
 static void backspace(char *s)
 {
     size_t n = strlen(s);
-    while (n > 0) {
-        n--;
-        if (((unsigned char)s[n] & 0xc0) != 0x80)
-            break;
-    }
-    s[n] = '\0';
+    if (n)
+        s[utf8_char_start(s, n - 1)] = '\0';
 }
 
 static void append(char *s, size_t cap, wint_t wc)
