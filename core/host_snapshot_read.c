@@ -22,6 +22,7 @@
 #include "hex.h"
 #include "host_snapshot.h"
 #include "i18n.h"
+#include "input_file.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -327,7 +328,7 @@ static int attr_addr(struct rd *r, const xmlNode *n, const char *name, bool *pre
 static const char *const device_attrs[] = {
     "address", "parent", "vendor", "device", "subsystem_vendor", "subsystem_device", "class",
     "revision", "driver", "driver_known", "iommu_group", "numa_node", "vendor_name",
-    "device_name", "of_node", "nv2_files", "gpu", "gpu_ram_base", "gpu_ram_size",
+    "device_name", "name_source", "of_node", "nv2_files", "gpu", "gpu_ram_base", "gpu_ram_size",
     "gpu_ram_numa_node", NULL,
 };
 
@@ -433,6 +434,16 @@ static int read_device(struct rd *r, const xmlNode *n)
         get_attr(r, n, "of_node", &d->of_node) < 0 || nv2_files(r, n, &d->nv2_files) < 0 ||
         attr_addr(r, n, "gpu", &d->has_gpu_link, &d->gpu) < 0)
         return -1;
+    char *src;
+    if (get_attr(r, n, "name_source", &src) < 0)
+        return -1;
+    /* Snapshots from before name_source: names came from the hwdb only. */
+    d->name_source = d->vendor_name ? HOST_NAMES_HWDB : HOST_NAMES_NONE;
+    bool bad_src = src && (!host_name_source_parse(src, &d->name_source) ||
+                           (d->name_source == HOST_NAMES_NONE) != !d->vendor_name);
+    free(src);
+    if (bad_src)
+        return fail(r, n, _("name_source must be hwdb or pci.ids, and only with a vendor_name"));
     bool has_base, has_size;
     if (attr_hex(r, n, "gpu_ram_base", 0, UINT64_MAX, &has_base, &d->gpu_ram_base) < 0 ||
         attr_hex(r, n, "gpu_ram_size", 0, UINT64_MAX, &has_size, &d->gpu_ram_size) < 0 ||
@@ -777,55 +788,18 @@ out:
 
 struct host *host_snapshot_load_file(const char *path, struct mp_error *err)
 {
-    char *safe = text_safe_dup(path);
-    struct host *h = NULL;
-    char *buf = NULL;
-    /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    struct stat sb;
-    if (fd < 0) {
-        mp_error_set(err, MP_ERR_INPUT, _("--host %s: not live, none, list or demo:NAME, and "
-                                          "cannot open it as a snapshot: %s"), safe, strerror(errno));
-        goto out;
-    }
-    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: not a regular file, expected a host snapshot"), safe);
-        goto out;
-    }
-    if ((uint64_t)sb.st_size > HOST_SNAPSHOT_MAX_BYTES) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: larger than %u MiB, not a host snapshot"), safe,
-                     HOST_SNAPSHOT_MAX_BYTES >> 20);
-        goto out;
-    }
-    size_t cap = (size_t)sb.st_size + 1, len = 0;
-    buf = xmalloc(cap);
-    for (;;) {
-        if (len == cap) {
-            /* The file grew while we read it: bounded all the same. */
-            if (cap > HOST_SNAPSHOT_MAX_BYTES) {
-                mp_error_set(err, MP_ERR_INPUT, _("%s: larger than %u MiB, not a host snapshot"),
-                             safe, HOST_SNAPSHOT_MAX_BYTES >> 20);
-                goto out;
-            }
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
+    struct input_file in;
+    if (input_file_read(path, HOST_SNAPSHOT_MAX_BYTES, _("a host snapshot"), &in, err) < 0) {
+        if (in.open_errno) {
+            char *safe = text_safe_dup(path);
+            mp_error_set(err, MP_ERR_INPUT, _("--host %s: not live, none, list or demo:NAME, and "
+                                              "cannot open it as a snapshot: %s"),
+                         safe, strerror(in.open_errno));
+            free(safe);
         }
-        ssize_t n = read(fd, buf + len, cap - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), safe, strerror(errno));
-            goto out;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
+        return NULL;
     }
-    h = host_snapshot_load_memory(buf, len, path, err);
-out:
-    if (fd >= 0)
-        close(fd);
-    free(buf);
-    free(safe);
+    struct host *h = host_snapshot_load_memory(in.data, in.len, path, err);
+    input_file_free(&in);
     return h;
 }

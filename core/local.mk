@@ -8,7 +8,7 @@ core_libcore_a_SOURCES = \
 	core/guest_xml_apply.c core/guest_xml_apply.h \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
-	core/host.c core/host.h \
+	core/host.c core/host.h core/host_class.c core/host_gpu.c \
 	core/host_snapshot.h core/host_snapshot_read.c core/host_snapshot_write.c \
 	core/i18n.c core/i18n.h \
 	core/json.c core/json.h \
@@ -42,3 +42,9 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Files in and out: one reader for user-named inputs, the writer's signal
+# cleanup, standard output checked at exit.
+core_libcore_a_SOURCES += \
+	core/signal_cleanup.c core/signal_cleanup.h \
+	core/input_file.c core/input_file.h \
+	core/close_stdout.c core/close_stdout.h

@@ -15,14 +15,15 @@ count() { sed -n "s/^# $1: *\([0-9]*\).*/\1/p" "$2" | head -n 1; }
 # wall SECONDS-SINCE-EPOCH: the time since then, as 4m07s.
 wall() { s=$(($(date +%s) - $1)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
 
-# run_suite BUILD-DIR LABEL [CONFIGURE-ARGS...]
+# run_suite BUILD-DIR LABEL [CONFIGURE-ARGS...] (SUITE_TESTS: only these tests)
+SUITE_TESTS=
 run_suite() {
     dir=$1; label=$2; shift 2
     t0=$(date +%s)
     if ! ./scripts/build.sh "$dir" "$@"; then
         echo "not ok - $label: build (wall $(wall "$t0"))"; FAILED=$((FAILED + 1)); return
     fi
-    (cd "$dir" && make -s -j"$(nproc)" check >/dev/null 2>&1)
+    (cd "$dir" && make -s -j"$(nproc)" check ${SUITE_TESTS:+"TESTS=$SUITE_TESTS"} >/dev/null 2>&1)
     rc=$?
     log="$dir/test-suite.log"
     p=$(count PASS "$log"); f=$(count FAIL "$log"); e=$(count ERROR "$log")
@@ -39,6 +40,10 @@ run_suite() {
 
 run_suite build "make check" --enable-werror
 [ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-werror --enable-sanitizers
+# libpci is optional: the probe's tests again in a build without it.
+SUITE_TESTS="tests/probe/umockdev_hostfacts.sh tests/probe/umockdev_x86.sh tests/probe/demo_hosts.sh"
+[ "${SKIP_NOLIBPCI:-0}" = 1 ] || run_suite build-nolibpci "without libpci" --enable-werror --with-libpci=no
+SUITE_TESTS=
 
 if [ "${SKIP_DISTCHECK:-0}" != 1 ]; then
     t0=$(date +%s)

@@ -11,6 +11,7 @@
 #include "command.h"
 #include "guest_xml.h"
 #include "i18n.h"
+#include "keys.h"
 #include "probe.h"
 
 /* getopt_long values of options without a short name. */
@@ -96,6 +97,10 @@ static int check(const struct command *cmd, struct cli_run *r)
 {
     if (r->host_src && !strcmp(r->host_src, "list"))
         return cli_list_demo_hosts(stdout);
+    if (r->list_keys) {
+        keys_print(stdout);
+        return cli_finish_output();
+    }
     if (cmd->formats) {
         size_t i = 0;
         if (!r->format)

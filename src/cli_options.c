@@ -30,4 +30,6 @@ const struct cli_option cli_options[O_COUNT] = {
                      N_("  --no-color         no colours (also when NO_COLOR is set)\n") },
     [O_NO_MOUSE] = { "no-mouse", NULL, 0, FLAG(no_mouse),
                      N_("  --no-mouse         leave mouse reporting off\n") },
+    [O_LIST_KEYS] = { "list-keys", NULL, 0, FLAG(list_keys),
+                      N_("  --list-keys        print the planner's keys: mode, keys, what they do\n") },
 };

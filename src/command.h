@@ -33,6 +33,7 @@ enum cli_opt_id {
     O_ASCII,       /* --ascii (tui) */
     O_NO_COLOR,    /* --no-color, --no-colour (tui) */
     O_NO_MOUSE,    /* --no-mouse (tui) */
+    O_LIST_KEYS,   /* --list-keys (tui): the key registry, then exit */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -85,6 +86,7 @@ struct cli_run {
     bool force_vfio;      /* --force-vfio (already set in guest->force_vfio) */
     const char *step;     /* --step, unchecked */
     bool ascii, no_color, no_mouse;
+    bool list_keys;       /* --list-keys */
     /* The file arguments. */
     int nargs;
     char **args;

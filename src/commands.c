@@ -110,12 +110,14 @@ const struct command commands[] = {
     {
         .name = "tour", .run = cmd_tour,
         .summary = N_("a guided walk through the limit on the AC922 demo host"),
-        .usage = N_("Usage: memlock-planner tour [--step N] [--format text|json]\n"),
+        .usage = N_("Usage: memlock-planner tour [--step N] [--format text|json|xml]\n"),
         .help = N_("Walk through the limit on the AC922 demo host, one change at a time.\n"
                    "In the planner (memlock-planner tui) press T for the same tour with Next/Back.\n\n"),
         .options = OPT(O_STEP) | OPT(O_FORMAT),
-        .formats = FORMATS("text", "json"),
+        .formats = FORMATS("text", "json", "xml"),
         .args = ARGS_NONE,
+        .opt_help = { [O_FORMAT] = N_("  --format FORMAT    text (default), json, or xml: the guest of --step N as\n"
+                                      "                     libvirt domain XML\n") },
     },
     {
         .name = "tui", .run = cmd_tui,
@@ -123,7 +125,8 @@ const struct command commands[] = {
         .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml]\n"),
         .help = N_("Shape a guest and watch its memory-locking limit, every term explained.\n"
                    "Without GUEST.xml the planner starts a new guest for the host's architecture.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE)
+                   | OPT(O_LIST_KEYS),
         .args = ARGS_OPTIONAL,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
     },

@@ -20,4 +20,4 @@ memlock_planner_SOURCES += \
 	src/cmd_map.c \
 	src/cmd_tour.c
 memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
-	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)

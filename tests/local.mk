@@ -1,7 +1,7 @@
 # tests/: unit tests (cmocka, TAP) and command-line tests (sh, TAP).
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = tests/unit/libtestutil.a probe/libprobe.a core/libcore.a $(CMOCKA_LIBS) \
-	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 
 tests_unit_libtestutil_a_SOURCES = tests/unit/test_util.c tests/unit/test_util.h
 tests_unit_libtestutil_a_CFLAGS = $(UNIT_CFLAGS)
@@ -169,3 +169,4 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+include tests/files.mk

@@ -12,6 +12,7 @@
 
 #include "crt.h"
 #include "i18n.h"
+#include "signal_cleanup.h"
 
 /* getch() wakes up this often so a signal's flag is seen without a key. */
 #define TICK_MS 200
@@ -19,6 +20,7 @@
 volatile sig_atomic_t crt_quit_signal;
 static bool active;
 static SCREEN *screen;
+static FILE *null_out, *null_in;   /* headless: the terminal is /dev/null */
 
 static const struct crt_glyphs utf8_glyphs = {
     "\u251c\u2500", "\u2514\u2500", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394",
@@ -30,12 +32,19 @@ static void on_quit_signal(int sig)
     crt_quit_signal = sig;
 }
 
+/* Puts the terminal back from a signal handler (a crash here, a signal
+ * during a file write in core/signal_cleanup.c). */
+static void restore_terminal(void)
+{
+    if (active)
+        endwin();
+}
+
 /* A crash must not leave the terminal in raw mode: restore it, then die as
  * the signal would have killed us. */
 static void on_fatal_signal(int sig)
 {
-    if (active)
-        endwin();
+    restore_terminal();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -70,7 +79,8 @@ bool crt_want_ascii(const char *codeset, const char *term)
 int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
 {
     memset(c, 0, sizeof(*c));
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    c->headless = o->headless;
+    if (!c->headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
         return mp_error_set(err, MP_ERR_INPUT,
                             _("the planner needs a terminal; use 'memlock-planner calc' in scripts"));
     const char *term = getenv("TERM");
@@ -96,11 +106,22 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
     sigaction(SIGFPE, &sa, NULL);
     sigaction(SIGABRT, &sa, NULL);
 
-    screen = newterm(NULL, stdout, stdin);
+    if (c->headless) {
+        /* Size from LINES and COLUMNS (curses reads them when the output
+         * is no terminal); what it draws is read back with headless_dump. */
+        null_out = fopen("/dev/null", "w");
+        null_in = fopen("/dev/null", "r");
+        if (!null_out || !null_in)
+            return mp_error_set(err, MP_ERR_INTERNAL, _("cannot open /dev/null"));
+        screen = newterm(NULL, null_out, null_in);
+    } else {
+        screen = newterm(NULL, stdout, stdin);
+    }
     if (!screen)
         return mp_error_set(err, MP_ERR_INPUT, _("cannot use terminal type '%s'"), term);
     set_term(screen);
     active = true;
+    signal_cleanup_set_restore(restore_terminal);
     atexit(at_exit);
     cbreak();
     keys_not_signals();
@@ -148,12 +169,18 @@ void crt_done(void)
     if (!active)
         return;
     active = false;
+    signal_cleanup_set_restore(NULL);
     curs_set(1);
     endwin();
     if (screen) {
         delscreen(screen);
         screen = NULL;
     }
+    if (null_out)
+        fclose(null_out);
+    if (null_in)
+        fclose(null_in);
+    null_out = null_in = NULL;
     fflush(stdout);
 }
 
