@@ -33,6 +33,7 @@ void host_free(struct host *h)
     free(h->hostname);
     free(h->arch);
     free(h->kernel);
+    free(h->libvirt);
     free(h->model);
     msg_list_free(&h->warnings);
     free(h);
@@ -69,6 +70,17 @@ const struct host_device *host_find(const struct host *h, const struct pci_addr 
     struct host_device key;
     key.addr = *addr;
     return bsearch(&key, h->devices, h->ndevices, sizeof(*h->devices), cmp_device);
+}
+
+bool host_device_is_bridge(const struct host_device *d)
+{
+    /* Class 06 subclass 00 host bridge, 04 PCI-to-PCI (PCIe ports), 07
+     * CardBus, 09 semi-transparent: not endpoints. "Other" bridges (0680,
+     * e.g. POWER9's NVLink2 bridges) are endpoints VFIO takes. */
+    if (!d->ids_known || (d->class_code >> 16) != 0x06)
+        return false;
+    unsigned sub = (d->class_code >> 8) & 0xff;
+    return sub == 0x00 || sub == 0x04 || sub == 0x07 || sub == 0x09;
 }
 
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required)

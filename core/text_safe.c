@@ -50,14 +50,6 @@ char *text_safe_dup(const char *src)
     return d;
 }
 
-/* Start of the character that holds byte `i` of valid UTF-8 `s`. */
-static size_t char_start(const char *s, size_t i)
-{
-    while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-        i--;
-    return i;
-}
-
 char *text_safe_name(const char *src)
 {
     char *d = text_safe_dup(src);
@@ -65,8 +57,8 @@ char *text_safe_name(const char *src)
     if (n <= TEXT_SAFE_NAME_MAX)
         return d;
     /* The head and the tail (the file name) with "..." between. */
-    size_t head = char_start(d, TEXT_SAFE_NAME_MAX / 2);
-    size_t tail = char_start(d, n - TEXT_SAFE_NAME_MAX / 2 + 3);
+    size_t head = utf8_char_start(d, TEXT_SAFE_NAME_MAX / 2);
+    size_t tail = utf8_char_start(d, n - TEXT_SAFE_NAME_MAX / 2 + 3);
     char *r = xasprintf("%.*s...%s", (int)head, d, d + tail);
     free(d);
     return r;

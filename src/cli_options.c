@@ -32,4 +32,6 @@ const struct cli_option cli_options[O_COUNT] = {
                      N_("  --no-mouse         leave mouse reporting off\n") },
     [O_LIST_KEYS] = { "list-keys", NULL, 0, FLAG(list_keys),
                       N_("  --list-keys        print the planner's keys: mode, keys, what they do\n") },
+    [O_XML] = { "xml", NULL, 0, STR(xml),
+                N_("  --xml GUEST.xml    the failed guest's definition (default: rebuilt from the log)\n") },
 };

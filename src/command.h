@@ -34,6 +34,7 @@ enum cli_opt_id {
     O_NO_COLOR,    /* --no-color, --no-colour (tui) */
     O_NO_MOUSE,    /* --no-mouse (tui) */
     O_LIST_KEYS,   /* --list-keys (tui): the key registry, then exit */
+    O_XML,         /* --xml FILE (explain): the failed guest's definition */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -48,15 +49,19 @@ enum cli_args {
     ARGS_ONE,       /* exactly one guest XML file, - for standard input */
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
+    ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
 };
 
 /* What the front does before the command's function runs (command.flags). */
 enum cli_flags {
-    LOAD_PROFILE = 1 << 0,  /* r->profile from --libvirt (default: newest) */
+    LOAD_PROFILE = 1 << 0,  /* r->profile from --libvirt (default: the host's libvirt
+                             * when LOAD_HOST finds it, else the newest) */
     LOAD_GUEST = 1 << 1,    /* r->guest from the file argument (ARGS_ONE, ARGS_OPTIONAL) */
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
     HIDE_IN_LIST = 1 << 4,  /* not listed by memlock-planner --help */
+    NEW_GUEST_OK = 1 << 5,  /* with LOAD_GUEST: a file that does not exist yet leaves
+                             * r->guest NULL (the planner starts a new guest for it) */
 };
 
 struct cli_run;
@@ -73,6 +78,7 @@ struct command {
     enum cli_args args;
     unsigned flags;                 /* enum cli_flags */
     const char *opt_help[O_COUNT];  /* N_(): this command's own --help line for an option */
+    const char *host_default;       /* --host when not given (NULL: "live") */
 };
 
 /* What the front parsed and loaded for one run; the command reads it. */
@@ -87,12 +93,14 @@ struct cli_run {
     const char *step;     /* --step, unchecked */
     bool ascii, no_color, no_mouse;
     bool list_keys;       /* --list-keys */
+    const char *xml;      /* --xml FILE */
     /* The file arguments. */
     int nargs;
     char **args;
     /* Loaded per cmd->flags; the front frees what is still set after run. */
     const struct profile *profile;
-    bool beyond;          /* --libvirt is newer than the newest profile */
+    bool beyond;          /* the release is newer than the newest profile */
+    struct profile_choice choice; /* the release the profile stands for, and its source */
     struct guest *guest;  /* args[0]; NULL for ARGS_OPTIONAL without a file */
     struct host *host;
 };

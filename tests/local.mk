@@ -61,7 +61,9 @@ CLI_TESTS = \
 	tests/cli/terminal_safety.sh \
 	tests/cli/hostile_snapshot.sh \
 	tests/cli/guests.sh \
-	tests/cli/front.sh
+	tests/cli/front.sh \
+	tests/cli/releases.sh \
+	tests/cli/formula_doc.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
@@ -99,6 +101,34 @@ EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/worked-pseries-64g-vfio-1phb.xml \
 	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
 	tests/data/calc/worked-q35-16g-2vfio-viommu.xml
+EXTRA_DIST += \
+	tests/data/releases/cases.txt \
+	tests/data/releases/lv113-pc-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pc-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pc-hostdev-nvme.xml \
+	tests/data/releases/lv113-pc-hostdev.xml \
+	tests/data/releases/lv113-pc-locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hostdev.xml \
+	tests/data/releases/lv113-pseries-locked+hostdev.xml \
+	tests/data/releases/pseries-dimm-unaligned.xml \
+	tests/data/releases/pseries-hostdev-nodriver.xml \
+	tests/data/releases/pseries-mdev.xml \
+	tests/data/releases/pseries-nvme.xml \
+	tests/data/releases/pseries-vdpa-disk.xml \
+	tests/data/releases/pseries-vdpa.xml \
+	tests/data/releases/q35-2hostdev-viommu-nodriver.xml \
+	tests/data/releases/q35-2nvme-2hostdev-viommu.xml \
+	tests/data/releases/q35-2nvme-hostdev.xml \
+	tests/data/releases/q35-2vdpa-hostdev.xml \
+	tests/data/releases/q35-3nvme.xml \
+	tests/data/releases/pseries-maxmem-parse-time.xml \
+	tests/data/releases/q35-mdev.xml \
+	tests/data/releases/q35-no-os-type.xml \
+	tests/data/releases/q35-vdpa-disk-net-nvme-hostdev-viommu.xml \
+	tests/data/releases/q35-vdpa-disks.xml \
+	tests/data/releases/q35-vdpa.xml
 include tests/fuzz/local.mk
 EXTRA_DIST += \
 	tests/hostile/bad-type.xml \
@@ -169,4 +199,18 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+# memlock-planner explain over the corpus of failed-start logs.
+TESTS += tests/cli/explain.sh
+EXTRA_DIST += tests/cli/explain.sh \
+	tests/data/logs/group-not-viable.log \
+	tests/data/logs/kubevirt-cannot-limit-old.txt \
+	tests/data/logs/pc-locked-mlock.log \
+	tests/data/logs/pseries-nv2-prereg-9.0.log \
+	tests/data/logs/pseries-window-6.0.log \
+	tests/data/logs/q35-iommufd-9.x.log \
+	tests/data/logs/q35-type1-kernel-9.0.log \
+	tests/data/logs/tcg-missing-disk.log \
+	tests/data/logs/vfio-permission.log \
+	tests/data/logs/virsh-cannot-limit.txt \
+	tests/data/logs/x86-oneline-rlimit-5.6.log
 include tests/files.mk

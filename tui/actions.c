@@ -4,32 +4,13 @@
 #include <string.h>
 
 #include "actions.h"
+#include "explain.h"
+#include "explain_output.h"
 #include "guest_xml.h"
-#include "guest_xml_apply.h"
 #include "i18n.h"
 #include "probe.h"
 #include "report.h"
-#include "size.h"
 #include "text_safe.h"
-
-int tui_action_write_xml(const struct plan *p, const char *path, char *msg, size_t len,
-                         struct mp_error *err)
-{
-    if (!p->path)
-        return mp_error_set(err, MP_ERR_INPUT,
-                            _("this guest has no XML file to write back; open one with o"));
-    if (!path || !*path)
-        path = p->path;
-    uint64_t kib = 0;
-    if (guest_xml_save(p->guest, p->host, p->profile, p->path, path, &kib, err) < 0)
-        return -1;
-    char size[32], safe[256];
-    size_format_kib(kib, size, sizeof(size));
-    text_safe_copy(safe, sizeof(safe), path);
-    snprintf(msg, len, _("Wrote %s with hard_limit %s (other edits are not written back)."), safe,
-             size);
-    return 0;
-}
 
 /* The report format from the file name's extension; text otherwise. */
 static enum report_format format_for(const char *path)
@@ -59,6 +40,31 @@ int tui_action_export(const struct plan *p, const char *path, char *msg, size_t 
 struct guest *tui_action_open(const char *path, struct mp_error *err)
 {
     return guest_xml_load_file(path, err);
+}
+
+int tui_action_explain(const struct plan *p, const char *path, char **text, struct guest **guest,
+                       const struct profile **profile, struct mp_error *err)
+{
+    *text = NULL;
+    *guest = NULL;
+    struct qemu_log *log = qemu_log_new();
+    if (qemu_log_read_file(path, log, err) < 0) {
+        qemu_log_free(log);
+        return -1;
+    }
+    struct explain e;
+    int rc = explain_build(log, NULL, NULL, p->host, &e, err);
+    if (rc == 0) {
+        *text = explain_text(log, &e);
+        *profile = e.profile;
+        if (e.guest && e.guest_source == EXPLAIN_GUEST_CMDLINE) {
+            *guest = e.guest;
+            e.guest = NULL;
+        }
+    }
+    explain_free(&e);
+    qemu_log_free(log);
+    return rc;
 }
 
 struct host *tui_action_load_host(const char *source, struct mp_error *err)

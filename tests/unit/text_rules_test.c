@@ -80,6 +80,10 @@ static void test_hex(void **state)
     assert_false(hex_parse("", 0, 0xffff, &v));
     assert_false(hex_parse("12g4", 0, 0xffff, &v));
     assert_false(hex_parse(" 12", 0, 0xffff, &v));
+    assert_true(hex_parse_n("10DE:1DB1", 4, 4, &v));         /* a field of a longer line */
+    assert_int_equal(v, 0x10de);
+    assert_false(hex_parse_n("10DE:1DB1", 5, 8, &v));
+    assert_false(hex_parse_n("10DE", 0, 4, &v));
     assert_true(hex_parse("ffffffffffffffff", 0, UINT64_MAX, &v));
     assert_true(v == UINT64_MAX);
     assert_false(hex_parse("1ffffffffffffffff", 0, UINT64_MAX, &v));
