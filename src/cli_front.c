@@ -156,11 +156,9 @@ static int check(const struct command *cmd, struct cli_run *r)
 static int load(const struct command *cmd, struct cli_run *r)
 {
     struct mp_error err = { 0 };
-    if (cmd->flags & LOAD_PROFILE) {
-        r->profile = cli_profile(r->libvirt, &r->beyond, &err);
-        if (!r->profile)
-            return cli_fail(&err);
-    }
+    /* A bad --libvirt is reported first; the host may name the release. */
+    if ((cmd->flags & LOAD_PROFILE) && cli_choose(r->libvirt, NULL, &r->choice, &err) < 0)
+        return cli_fail(&err);
     bool absent = (cmd->flags & NEW_GUEST_OK) && r->nargs && access(r->args[0], F_OK) < 0 &&
                   errno == ENOENT;
     if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
@@ -173,6 +171,11 @@ static int load(const struct command *cmd, struct cli_run *r)
         r->host = probe_load(r->host_src, &err);
         if (!r->host)
             return cli_fail(&err);
+    }
+    if (cmd->flags & LOAD_PROFILE) {
+        cli_choose(r->libvirt, r->host, &r->choice, NULL);
+        r->profile = r->choice.profile;
+        r->beyond = r->choice.beyond;
     }
     return -1;
 }
