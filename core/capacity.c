@@ -273,6 +273,14 @@ char *capacity_sentence(const struct capacity *c)
                      c->fits, lim->label.local);
 }
 
+char *capacity_worst_case_text(const struct capacity *c)
+{
+    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                        "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                        (unsigned long)c->fits_at_limit),
+                     c->fits_at_limit);
+}
+
 void capacity_print_text(FILE *out, const struct capacity *c)
 {
     char *sentence = capacity_sentence(c);
@@ -289,12 +297,11 @@ void capacity_print_text(FILE *out, const struct capacity *c)
             fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
-    if (c->worst_case_known)
-        fprintf(out,
-                P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                   "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                   (unsigned long)c->fits_at_limit),
-                c->fits_at_limit);
+    if (c->worst_case_known) {
+        char *s = capacity_worst_case_text(c);
+        fputs(s, out);
+        free(s);
+    }
     for (size_t i = 0; i < c->notes.n; i++)
         fprintf(out, "  - %s\n", c->notes.items[i].local);
 }

@@ -36,6 +36,8 @@ core_libcore_a_SOURCES = \
 	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
+	core/utf8.c core/utf8.h \
+	core/hex.c core/hex.h \
 	core/xalloc.c core/xalloc.h \
 	core/xml_edit.c core/xml_edit.h \
 	core/xml_scan.c core/xml_scan.h \

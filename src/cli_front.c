@@ -19,7 +19,7 @@
 /* getopt_long values of options without a short name. */
 #define LONG_BASE 256
 
-void cli_front_usage(const struct command *cmd, FILE *out)
+static void usage(const struct command *cmd, FILE *out)
 {
     fputs(_(cmd->usage), out);
     fputs(_(cmd->help), out);
@@ -63,7 +63,7 @@ static int parse_options(const struct command *cmd, int argc, char **argv, struc
     int c;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         if (c == 'h') {
-            cli_front_usage(cmd, stdout);
+            usage(cmd, stdout);
             return 0;
         }
         if (c == ':')

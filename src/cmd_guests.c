@@ -2,7 +2,6 @@
  * limits and how much they have locked. */
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +11,6 @@
 #include "i18n.h"
 #include "json.h"
 #include "proc_scan.h"
-#include "size.h"
-#include "text_safe.h"
 #include "text_width.h"
 
 static void print_json(const struct qemu_process *ps, size_t n)
@@ -70,35 +67,17 @@ static void print_text(const struct qemu_process *ps, size_t n)
     fputc('\n', stdout);
     size_t warned = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct qemu_process *p = &ps[i];
-        char name[64], limit[32] = "?", lck[32] = "?", pin[32] = "?", head[32] = "-";
-        text_safe_copy(name, sizeof(name), p->name ? p->name : p->exe);
-        if (!p->readable) {
-            printf("%-8d ", (int)p->pid);
-            fput_ljust(stdout, name, 24);
+        struct qemu_proc_row row;
+        qemu_proc_format_row(&ps[i], &row);
+        printf("%-8s ", row.pid);
+        fput_ljust(stdout, row.name, 24);
+        if (!ps[i].readable) {
             printf(" %s\n", _("(not readable: another user's process)"));
             continue;
         }
-        if (p->limit_kind == HOST_LIMIT_UNLIMITED)
-            snprintf(limit, sizeof(limit), "%s", _("unlimited"));
-        else
-            size_format_bytes(p->limit_bytes, limit, sizeof(limit));
-        if (p->has_vmlck)
-            size_format_kib(p->vmlck_kib, lck, sizeof(lck));
-        if (p->has_vmpin)
-            size_format_kib(p->vmpin_kib, pin, sizeof(pin));
-        uint64_t room;
-        bool over;
-        if (qemu_proc_headroom(p, &room, &over)) {
-            if (over)
-                snprintf(head, sizeof(head), "%s", _("over"));
-            else
-                size_format_bytes(room, head, sizeof(head));
-        }
-        printf("%-8d ", (int)p->pid);
-        fput_ljust(stdout, name, 24);
-        printf(" %14s %12s %12s %14s%s\n", limit, lck, pin, head, qemu_proc_near_limit(p) ? " !" : "");
-        warned += qemu_proc_near_limit(p);
+        printf(" %14s %12s %12s %14s%s\n", row.limit, row.vmlck, row.vmpin, row.headroom,
+               row.near_limit ? " !" : "");
+        warned += row.near_limit;
     }
     if (warned)
         printf(_("! locked memory is at 90%% or more of the limit: the next VFIO mapping or DMA "

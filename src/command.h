@@ -124,7 +124,5 @@ const struct command *command_find(const char *name);
 /* Parses argv (argv[0] is the command's name or the program), loads what
  * cmd->flags ask for, runs the command and frees what it loaded. */
 int cli_front_run(const struct command *cmd, int argc, char **argv);
-/* The command's --help. */
-void cli_front_usage(const struct command *cmd, FILE *out);
 
 #endif

@@ -31,7 +31,7 @@ is "$(xp 'string(//section[@id="g2"]/h2)')" "Guest worked-q35-16g-2vfio-viommu" 
 is "$(xp 'string(//title)')" "3 guests on ac922-demo, 2027-01-15 08:00 UTC — memlock-planner" \
     "html: title names the guests, host and date"
 like "$(xp 'string(//p[@class="meta"])')" "2027-01-15 08:00 UTC; memlock-planner " "html: date and version"
-like "$(xp 'string(//p[@class="meta"])')" "libvirt profile 9.0" "html: libvirt profile"
+like "$(xp 'string(//p[@class="meta"])')" "libvirt profile 11.3" "html: libvirt profile"
 
 # --- The verdict first, with the value to paste.
 like "$(xp 'string(//section[@id="g1"]/*[2])' | sed 's/\xc2\xa0/ /g')" "Set hard_limit to 4218880 KiB" \
