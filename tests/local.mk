@@ -204,6 +204,8 @@ TESTS += tests/cli/explain.sh
 EXTRA_DIST += tests/cli/explain.sh \
 	tests/data/logs/group-not-viable.log \
 	tests/data/logs/kubevirt-cannot-limit-old.txt \
+	tests/data/logs/kubevirt-locked-unlimited.txt \
+	tests/data/logs/x86-dma-einval.log \
 	tests/data/logs/pc-locked-mlock.log \
 	tests/data/logs/pseries-nv2-prereg-9.0.log \
 	tests/data/logs/pseries-window-6.0.log \
