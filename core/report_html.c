@@ -99,16 +99,13 @@ static void chart(FILE *out, const struct memlock_result *r)
     fputs("</svg>\n", out);
 }
 
-static void terms(FILE *out, const struct memlock_result *r)
+static void term_table(FILE *out, const struct memlock_term *list, size_t n)
 {
-    if (!r->nterms)
-        return;
-    chart(out, r);
     fprintf(out, "<table>\n<tr><th>%s</th><th>%s</th><th>KiB</th><th>%s</th></tr>\n", _("Term"),
             _("Size"), _("Why"));
     char human[32];
-    for (size_t i = 0; i < r->nterms; i++) {
-        const struct memlock_term *t = &r->terms[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &list[i];
         size_format_kib(t->kib, human, sizeof(human));
         fputs("<tr><td>", out);
         report_put_html(out, memlock_term_label(t));
@@ -118,6 +115,22 @@ static void terms(FILE *out, const struct memlock_result *r)
         fputs("</td></tr>\n", out);
     }
     fputs("</table>\n", out);
+}
+
+static void terms(FILE *out, const struct memlock_result *r)
+{
+    if (r->nterms) {
+        chart(out, r);
+        term_table(out, r->terms, r->nterms);
+    }
+    char sentence[320];
+    if (memlock_computed_sentence(r, sentence, sizeof(sentence))) {
+        fputs("<p class=\"computed\">", out);
+        report_put_html(out, sentence);
+        fputs("</p>\n", out);
+        if (r->ncomputed_terms)
+            term_table(out, r->computed_terms, r->ncomputed_terms);
+    }
     if (r->nphbs) {
         fprintf(out, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n", _("PHB"),
                 _("Origin"), _("Hostdevs"), _("Why"));

@@ -81,15 +81,13 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     fputs(")\n\n", out);
 }
 
-static void terms(FILE *out, const struct memlock_result *r)
+static void term_table(FILE *out, const struct memlock_term *list, size_t n)
 {
-    if (!r->nterms)
-        return;
     fprintf(out, "| %s | %s | %s | %s |\n|---|---:|---:|---|\n", _("Term"), _("Size"), "KiB",
             _("Why"));
     char human[32];
-    for (size_t i = 0; i < r->nterms; i++) {
-        const struct memlock_term *t = &r->terms[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &list[i];
         size_format_kib(t->kib, human, sizeof(human));
         fputs("| ", out);
         report_put_md(out, memlock_term_label(t));
@@ -98,6 +96,19 @@ static void terms(FILE *out, const struct memlock_result *r)
         fputs(" |\n", out);
     }
     fputc('\n', out);
+}
+
+static void terms(FILE *out, const struct memlock_result *r)
+{
+    if (r->nterms)
+        term_table(out, r->terms, r->nterms);
+    char sentence[320];
+    if (memlock_computed_sentence(r, sentence, sizeof(sentence))) {
+        report_put_md(out, sentence);
+        fputs(".\n\n", out);
+        if (r->ncomputed_terms)
+            term_table(out, r->computed_terms, r->ncomputed_terms);
+    }
     if (r->nphbs) {
         fprintf(out, "| %s | %s | %s | %s |\n|---:|---|---:|---|\n", _("PHB"), _("Origin"),
                 _("Hostdevs"), _("Why"));

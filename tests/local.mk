@@ -162,3 +162,4 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+include tests/diagnosis.mk

@@ -105,7 +105,8 @@ code { next }
 END { exit bad }' "$t/r.md" > "$t/md.err"
 is "$?" 0 "md: tables well formed"
 is "$(cat "$t/md.err")" "" "md: no malformed rows"
-is "$(grep -c '^| Term | Size | KiB | Why |$' "$t/r.md")" 4 "md: a terms table per guest with terms"
+# Four guests have terms; the hard_limit guest adds the computed terms' table.
+is "$(grep -c '^| Term | Size | KiB | Why |$' "$t/r.md")" 5 "md: a terms table per guest with terms, and the hard_limit guest's computed terms"
 got=$(awk '/^\| Term \| Size \| KiB/ { n++; next } n == 1 && /^\|[^-]/ { split($0, c, " \\| "); print c[3] } n == 1 && !/^\|/ { n++ }' "$t/r.md" | paste -sd, -)
 is "$got" "$want" "md: term KiB column equals calc"
 like "$OUT" "**Limit:** 4.02 GiB (4,320,133,120 bytes, 4218880 KiB)" "md: limit line"
