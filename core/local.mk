@@ -40,3 +40,5 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
+core_libcore_a_SOURCES += core/check.c core/check.h

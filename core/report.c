@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "size.h"
+#include "text_safe.h"
 #include "xalloc.h"
 
 bool report_format_parse(const char *name, enum report_format *f)
@@ -89,6 +90,23 @@ static void fit_guest(struct report_guest *rg)
     g->hostdevs_cap = g->nhostdevs;
 }
 
+int report_check_name(const struct report *rep, const struct guest *g, const char *source,
+                      struct mp_error *err)
+{
+    for (size_t i = 0; g->name && i < rep->n; i++) {
+        const struct report_guest *o = &rep->guests[i];
+        if (o->guest->name && !strcmp(o->guest->name, g->name)) {
+            char *safe = text_safe_dup(g->name);
+            mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
+                                              "keeps one domain per name"), safe,
+                         o->source ? o->source : "?", source ? source : "?");
+            free(safe);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err)
 {
@@ -123,6 +141,34 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
     return 0;
 }
 
+/* Fleet reasons (check_fleet) in the warnings too; the memory one is said
+ * below in the words of the totals. */
+static void fleet_checks(struct report *rep)
+{
+    struct report_fleet *f = &rep->fleet;
+    check_list_free(&f->checks);
+    if (rep->n < 2)
+        return;
+    const struct guest **guests = xreallocarray(NULL, rep->n, sizeof(*guests));
+    const struct memlock_result **results = xreallocarray(NULL, rep->n, sizeof(*results));
+    const char **names = xreallocarray(NULL, rep->n, sizeof(*names));
+    char (*buf)[64] = xreallocarray(NULL, rep->n, sizeof(*buf));
+    for (size_t i = 0; i < rep->n; i++) {
+        guests[i] = rep->guests[i].guest;
+        results[i] = &rep->guests[i].result;
+        names[i] = report_guest_name(&rep->guests[i], buf[i], sizeof(buf[i]));
+    }
+    check_fleet(guests, results, names, rep->n, rep->host, &f->checks);
+    for (size_t i = 0; i < f->checks.n; i++)
+        if (f->checks.items[i].code != CHECK_FLEET_MEMORY_ABOVE_HOST)
+            msg_list_add_msg(&f->warnings, (struct msg){ xstrdup(f->checks.items[i].text.c),
+                                                         xstrdup(f->checks.items[i].text.local) });
+    free(guests);
+    free(results);
+    free(names);
+    free(buf);
+}
+
 void report_finish(struct report *rep)
 {
     struct report_fleet *f = &rep->fleet;
@@ -140,6 +186,7 @@ void report_finish(struct report *rep)
             f->memory_overflow = true;
     }
     const struct host *h = rep->host;
+    fleet_checks(rep);
     char a[32], b[32];
     if (!h || !h->memory_known) {
         if (rep->n > 1)
@@ -185,6 +232,7 @@ void report_free(struct report *rep)
     }
     free(rep->guests);
     msg_list_free(&rep->fleet.warnings);
+    check_list_free(&rep->fleet.checks);
     capacity_host_free(&rep->caps);
     memset(rep, 0, sizeof(*rep));
 }

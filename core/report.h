@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "capacity.h"
+#include "check.h"
 #include "error.h"
 #include "guest.h"
 #include "host.h"
@@ -50,6 +51,8 @@ struct report_fleet {
     uint64_t memory_kib;      /* guest memory, added up */
     bool memory_overflow;
     struct msg_list warnings;
+    struct check_list checks; /* check_fleet: devices, IOMMU groups and NVLink2 GPUs
+                               * claimed by two guests, pinned memory above host RAM */
 };
 
 struct report {
@@ -67,6 +70,10 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
  * 0, or -1 with `err` set; the message names `source`. */
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err);
+/* -1 with `err` set (MP_ERR_INPUT) when a guest already in `rep` has g's
+ * <name>: a fleet of files is one host's domains, one per name. */
+int report_check_name(const struct report *rep, const struct guest *g, const char *source,
+                      struct mp_error *err);
 /* Fleet totals and warnings; call after the last add. */
 void report_finish(struct report *rep);
 void report_free(struct report *rep);

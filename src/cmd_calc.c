@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "guest_xml.h"
@@ -23,6 +24,8 @@ static void calc_usage(FILE *out)
     fputs(_("  --libvirt VERSION  formula of that libvirt version (default: newest known)\n"), out);
     fputs(_("  --format FORMAT    text (default) or json\n"), out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    fputs(_("  --check            exit 3 when the guest cannot start as defined, one line\n"
+            "                     per reason on stderr\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -33,11 +36,12 @@ int cmd_calc(int argc, char **argv)
         { "libvirt", required_argument, NULL, 'L' },
         { "format", required_argument, NULL, 'f' },
         { "force-vfio", no_argument, NULL, 'F' },
+        { "check", no_argument, NULL, 'C' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *host_src = "live", *version = NULL, *format = "text";
-    bool force_vfio = false;
+    bool force_vfio = false, check = false;
     int c;
     optind = 1;
     opterr = 0; /* one line of our own instead of getopt's message and the usage */
@@ -47,6 +51,7 @@ int cmd_calc(int argc, char **argv)
         case 'L': version = optarg; break;
         case 'f': format = optarg; break;
         case 'F': force_vfio = true; break;
+        case 'C': check = true; break;
         case 'h': calc_usage(stdout); return 0;
         default:
             return cli_failf(EXIT_INPUT, _("calc: unknown option or missing argument '%s' (see "
@@ -96,10 +101,17 @@ int cmd_calc(int argc, char **argv)
     } else {
         memlock_print_text(stdout, &r);
     }
+    int status = 0;
+    if (check) {
+        struct check_list l = { 0 };
+        check_guest(g, h, &r, &l);
+        status = cli_check_report(&l, g->name ? g->name : argv[optind]);
+        check_list_free(&l);
+    }
     memlock_result_free(&r);
     guest_free(g);
     host_free(h);
     if (fflush(stdout) != 0 || ferror(stdout))
         return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
-    return 0;
+    return status;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "guest_xml.h"
@@ -27,7 +28,27 @@ static void report_usage(FILE *out)
     fputs(_("  -o, --output FILE  write to FILE (replaced atomically) instead of standard output\n"),
           out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    fputs(_("  --check            exit 3 when a guest, or the guests together, cannot start\n"
+            "                     as defined, one line per reason on stderr\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
+}
+
+/* --check: each guest's reasons under its name, then the fleet's. */
+static int report_check(const struct report *rep)
+{
+    int status = 0;
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct report_guest *rg = &rep->guests[i];
+        struct check_list l = { 0 };
+        check_guest(rg->guest, rep->host, &rg->result, &l);
+        char name[64];
+        if (cli_check_report(&l, report_guest_name(rg, name, sizeof(name))))
+            status = EXIT_CHECK;
+        check_list_free(&l);
+    }
+    if (cli_check_report(&rep->fleet.checks, NULL))
+        status = EXIT_CHECK;
+    return status;
 }
 
 int cmd_report(int argc, char **argv)
@@ -38,11 +59,12 @@ int cmd_report(int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
         { "force-vfio", no_argument, NULL, 'F' },
+        { "check", no_argument, NULL, 'C' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     struct cli_common o = { .host = "live", .format = "text" };
-    bool force_vfio = false;
+    bool force_vfio = false, check = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -52,6 +74,7 @@ int cmd_report(int argc, char **argv)
         case 'f': o.format = optarg; break;
         case 'o': o.output = optarg; break;
         case 'F': force_vfio = true; break;
+        case 'C': check = true; break;
         case 'h': report_usage(stdout); return 0;
         default: report_usage(stderr); return EXIT_INPUT;
         }
@@ -98,6 +121,11 @@ int cmd_report(int argc, char **argv)
             break;
         }
         g->force_vfio = force_vfio;
+        if (report_check_name(&rep, g, argv[i], &err) < 0) {
+            guest_free(g);
+            rc = cli_fail(&err);
+            break;
+        }
         if (report_add_guest(&rep, g, argv[i], &err) < 0) {
             rc = cli_fail(&err);
             break;
@@ -113,6 +141,8 @@ int cmd_report(int argc, char **argv)
         if (report_write_file(&rep, fmt, o.output, &err) < 0)
             rc = cli_fail(&err);
     }
+    if (!rc && check)
+        rc = report_check(&rep);
     report_free(&rep);
     host_free(h);
     return rc;

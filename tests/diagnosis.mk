@@ -1,6 +1,7 @@
 # tests/diagnosis.mk: the computed breakdown, --check, diff, headroom, fleet
 # and guests cross-checks (owned by that area; keeps merges apart).
 DIAGNOSIS_CLI_TESTS = \
-	tests/diagnosis/computed.sh
+	tests/diagnosis/computed.sh \
+	tests/diagnosis/check.sh
 TESTS += $(DIAGNOSIS_CLI_TESTS)
 EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS)

@@ -157,7 +157,11 @@ static void test_fleet_over_ram(void **state)
     report_finish(&rep);
     assert_int_equal(rep.fleet.limit_kib, 603 * KIB_PER_GIB);
     assert_int_equal(report_fleet_percent(&rep), 118);
-    assert_int_equal(rep.fleet.warnings.n, 2);   /* memory and limits above RAM */
+    /* The same device in each pair of the three guests, then memory and limits above RAM. */
+    assert_int_equal(rep.fleet.checks.n, 4);     /* 3 device_shared + pinned memory */
+    assert_int_equal(rep.fleet.checks.items[0].code, CHECK_DEVICE_SHARED);
+    assert_int_equal(rep.fleet.checks.items[3].code, CHECK_FLEET_MEMORY_ABOVE_HOST);
+    assert_int_equal(rep.fleet.warnings.n, 3 + 2);
     char *md = render(&rep, REPORT_MD);
     assert_non_null(strstr(md, "118%"));
     free(md);
