@@ -42,3 +42,5 @@ core_libcore_a_SOURCES += \
 	core/tour.c core/tour.h
 # Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
 core_libcore_a_SOURCES += core/check.c core/check.h
+# Two definitions of a guest compared term by term (diff).
+core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h

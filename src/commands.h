@@ -14,5 +14,6 @@ int cmd_map(int argc, char **argv);
 int cmd_capacity(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

@@ -25,6 +25,7 @@ static const struct command commands[] = {
     { "probe", cmd_probe, N_("show the host: PCI tree, drivers, IOMMU groups, NVLink2 bridges") },
     { "record", cmd_record, N_("save the live host as a snapshot file for planning elsewhere") },
     { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
+    { "diff", cmd_diff, N_("two definitions of a guest: the limits term by term and what changed") },
     { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
     { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
     { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },

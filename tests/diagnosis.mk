@@ -2,6 +2,7 @@
 # and guests cross-checks (owned by that area; keeps merges apart).
 DIAGNOSIS_CLI_TESTS = \
 	tests/diagnosis/computed.sh \
-	tests/diagnosis/check.sh
+	tests/diagnosis/check.sh \
+	tests/diagnosis/diff.sh
 TESTS += $(DIAGNOSIS_CLI_TESTS)
 EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS)
