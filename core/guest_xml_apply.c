@@ -83,7 +83,7 @@ int guest_xml_save(const struct guest *g, const struct host *h, const struct pro
         return mp_error_set(err, MP_ERR_INPUT,
                             _("this guest was not loaded from an XML file: nothing to write into"));
     struct memlock_rec rec;
-    if (memlock_recommend(g, h, p, &rec, err) < 0)
+    if (memlock_recommend(g, h, p, NULL, &rec, err) < 0)
         return -1;
     int rc;
     if (rec.kind != REC_HARD_LIMIT) {

@@ -44,3 +44,5 @@ core_libcore_a_SOURCES += \
 core_libcore_a_SOURCES += core/check.c core/check.h
 # Two definitions of a guest compared term by term (diff).
 core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
+# --headroom above libvirt's figure in a recommended hard_limit.
+core_libcore_a_SOURCES += core/headroom.c core/headroom.h

@@ -56,6 +56,7 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     memset(rep, 0, sizeof(*rep));
     rep->host = h;
     rep->profile = p ? p : profile_default();
+    rep->headroom = headroom_default();
     summarise_host(rep);
     capacity_host_init(&rep->caps, h);
 }
@@ -115,9 +116,9 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
     int rc = memlock_compute(g, rep->host, rep->profile, &rg.result, err);
     /* A guest without a hard_limit is its own bare guest: no second calculation. */
     if (rc == 0 && g->has_hard_limit)
-        rc = memlock_recommend(g, rep->host, rep->profile, &rg.rec, err);
+        rc = memlock_recommend(g, rep->host, rep->profile, &rep->headroom, &rg.rec, err);
     else if (rc == 0)
-        memlock_recommend_from(g, &rg.result, &rg.rec);
+        rc = memlock_recommend_from(g, &rg.result, &rep->headroom, &rg.rec, err);
     if (rc < 0) {
         memlock_result_free(&rg.result);
         guest_free(g);

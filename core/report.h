@@ -13,6 +13,7 @@
 #include "capacity.h"
 #include "check.h"
 #include "error.h"
+#include "headroom.h"
 #include "guest.h"
 #include "host.h"
 #include "memlock.h"
@@ -63,6 +64,8 @@ struct report {
     struct report_guest *guests;
     size_t n, cap;
     struct report_fleet fleet;
+    struct headroom headroom;  /* above libvirt's figure in recommended hard_limits;
+                                * report_init sets headroom_default() */
 };
 
 void report_init(struct report *rep, const struct host *h, const struct profile *p);

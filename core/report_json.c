@@ -112,7 +112,7 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     json_string(j, rec_kind_id(rec->kind));
     json_key_lit(j, "libvirt_limit_kib");
     if (rec->kind == REC_HARD_LIMIT || rec->kind == REC_BELOW_MEMORY)
-        json_uint(j, rec->kib);
+        json_uint(j, rec->base_kib);
     else
         json_null(j);
     json_key_lit(j, "hard_limit_kib");
@@ -120,6 +120,14 @@ static void recommendation(struct json *j, const struct report_guest *rg)
         json_uint(j, rec->kib);
     else
         json_null(j);
+    json_key_lit(j, "headroom_kib");
+    if (rec->kind == REC_HARD_LIMIT)
+        json_uint(j, rec->headroom_kib);
+    else
+        json_null(j);
+    char spec[32];
+    headroom_describe(&rec->headroom, spec, sizeof(spec));
+    str_or_null(j, "headroom", spec);
     owned_string(j, "memtune_xml", rec_hard_limit_xml(rec));
     owned_string(j, "virsh", rec_virsh_command(rec, rg->guest->name));
     owned_string(j, "systemd", rec_systemd_line(rec));

@@ -28,6 +28,7 @@ static void apply_usage(FILE *out)
     fputs(_("  --libvirt VERSION  formula of that libvirt version (default: newest known)\n"), out);
     fputs(_("  -o, --output FILE  where to write (required; may name GUEST.xml itself)\n"), out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    fputs(_("  --headroom SIZE|N% above libvirt's figure (default 1 GiB; 0 for none)\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -38,11 +39,13 @@ int cmd_apply(int argc, char **argv)
         { "libvirt", required_argument, NULL, 'L' },
         { "output", required_argument, NULL, 'o' },
         { "force-vfio", no_argument, NULL, 'F' },
+        { "headroom", required_argument, NULL, 'R' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     struct cli_common o = { .host = "live" };
     bool force_vfio = false;
+    const char *headroom = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -51,6 +54,7 @@ int cmd_apply(int argc, char **argv)
         case 'L': o.libvirt = optarg; break;
         case 'o': o.output = optarg; break;
         case 'F': force_vfio = true; break;
+        case 'R': headroom = optarg; break;
         case 'h': apply_usage(stdout); return 0;
         default: apply_usage(stderr); return EXIT_INPUT;
         }
@@ -65,6 +69,9 @@ int cmd_apply(int argc, char **argv)
     const char *in = argv[optind];
 
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (headroom && headroom_parse(headroom, &hr, &err) < 0)
+        return cli_fail(&err);
     bool beyond = false;
     const struct profile *profile = cli_profile(o.libvirt, &beyond, &err);
     if (!profile)
@@ -84,7 +91,7 @@ int cmd_apply(int argc, char **argv)
     struct memlock_rec rec = { 0 };
     if (!h) {
         rc = cli_fail(&err);
-    } else if (memlock_recommend(g, h, profile, &rec, &err) < 0) {
+    } else if (memlock_recommend(g, h, profile, &hr, &rec, &err) < 0) {
         rc = cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s", in,
                        err.text);
     } else if (rec.kind != REC_HARD_LIMIT) {
@@ -96,6 +103,9 @@ int cmd_apply(int argc, char **argv)
         char human[32];
         size_format_kib(rec.kib, human, sizeof(human));
         printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), o.output, rec.kib, human);
+        if (rec.locked)   /* what writing it changes for a <locked/> guest */
+            printf(_("%s: the guest keeps <locked/>; libvirt now sets the memory-locking limit "
+                     "to this hard_limit instead of removing it\n"), o.output);
     }
     memlock_rec_free(&rec);
     host_free(h);

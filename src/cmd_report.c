@@ -28,6 +28,8 @@ static void report_usage(FILE *out)
     fputs(_("  -o, --output FILE  write to FILE (replaced atomically) instead of standard output\n"),
           out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    fputs(_("  --headroom SIZE|N% above libvirt's figure in a recommended hard_limit\n"
+            "                     (default 1 GiB; 0 for none)\n"), out);
     fputs(_("  --check            exit 3 when a guest, or the guests together, cannot start\n"
             "                     as defined, one line per reason on stderr\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
@@ -60,11 +62,13 @@ int cmd_report(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "force-vfio", no_argument, NULL, 'F' },
         { "check", no_argument, NULL, 'C' },
+        { "headroom", required_argument, NULL, 'R' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     struct cli_common o = { .host = "live", .format = "text" };
     bool force_vfio = false, check = false;
+    const char *headroom = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -75,6 +79,7 @@ int cmd_report(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'F': force_vfio = true; break;
         case 'C': check = true; break;
+        case 'R': headroom = optarg; break;
         case 'h': report_usage(stdout); return 0;
         default: report_usage(stderr); return EXIT_INPUT;
         }
@@ -104,6 +109,9 @@ int cmd_report(int argc, char **argv)
         return cli_failf(EXIT_INPUT, _("standard input (-) can be read only once"));
 
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (headroom && headroom_parse(headroom, &hr, &err) < 0)
+        return cli_fail(&err);
     bool beyond = false;
     const struct profile *profile = cli_profile(o.libvirt, &beyond, &err);
     if (!profile)
@@ -113,6 +121,7 @@ int cmd_report(int argc, char **argv)
         return cli_fail(&err);
     struct report rep;
     report_init(&rep, h, profile);
+    rep.headroom = hr;
     int rc = 0;
     for (int i = optind; i < argc && !rc; i++) {
         struct guest *g = guest_xml_load_file(argv[i], &err);

@@ -81,12 +81,14 @@ static void test_recommendations(void **state)
     assert_int_equal(rep.n, 4);
     const struct memlock_rec *r = &rep.guests[0].rec;
     assert_int_equal(r->kind, REC_HARD_LIMIT);
-    assert_int_equal(r->kib, 5 * KIB_PER_GIB);
+    assert_int_equal(r->base_kib, 5 * KIB_PER_GIB);
+    assert_int_equal(r->headroom_kib, KIB_PER_GIB);   /* the default headroom */
+    assert_int_equal(r->kib, 6 * KIB_PER_GIB);
     char *s = rec_hard_limit_xml(r);
-    assert_string_equal(s, "<memtune><hard_limit unit='KiB'>5242880</hard_limit></memtune>");
+    assert_string_equal(s, "<memtune><hard_limit unit='KiB'>6291456</hard_limit></memtune>");
     free(s);
     s = rec_virsh_command(r, "it's");
-    assert_string_equal(s, "virsh memtune 'it'\\''s' --hard-limit 5242880 --config");
+    assert_string_equal(s, "virsh memtune 'it'\\''s' --hard-limit 6291456 --config");
     free(s);
     s = rec_systemd_line(r);
     assert_string_equal(s, "LimitMEMLOCK=5368709120");
@@ -102,7 +104,9 @@ static void test_recommendations(void **state)
     s = rec_systemd_line(r);
     assert_string_equal(s, "LimitMEMLOCK=20971520");
     free(s);
-    assert_int_equal(rep.guests[2].rec.kind, REC_UNLIMITED);
+    /* <locked/>: a hard_limit for libvirt, no limit for QEMU outside it. */
+    assert_int_equal(rep.guests[2].rec.kind, REC_HARD_LIMIT);
+    assert_true(rep.guests[2].rec.locked);
     s = rec_systemd_line(&rep.guests[2].rec);
     assert_string_equal(s, "LimitMEMLOCK=infinity");
     free(s);
@@ -130,9 +134,10 @@ static void test_current_hard_limit(void **state)
     g->hard_limit_kib = 2 * KIB_PER_GIB;
     struct memlock_rec r;
     struct mp_error err = { 0 };
-    assert_int_equal(memlock_recommend(g, NULL, NULL, &r, &err), 0);
+    assert_int_equal(memlock_recommend(g, NULL, NULL, NULL, &r, &err), 0);
     assert_int_equal(r.kind, REC_HARD_LIMIT);
-    assert_int_equal(r.kib, 5 * KIB_PER_GIB);   /* libvirt's own, not the guest's */
+    assert_int_equal(r.base_kib, 5 * KIB_PER_GIB);   /* libvirt's own, not the guest's */
+    assert_int_equal(r.kib, 6 * KIB_PER_GIB);        /* with the default 1 GiB headroom */
     assert_true(r.has_current);
     bool said = false;
     for (size_t i = 0; i < r.notes.n; i++)
@@ -240,10 +245,10 @@ static void test_tui_entry_points(void **state)
     char *out = xasprintf("%s/new.xml", dir);
     uint64_t kib = 0;
     assert_int_equal(guest_xml_save(g, NULL, NULL, src, out, &kib, &err), 0);
-    assert_int_equal(kib, 9 * KIB_PER_GIB);
+    assert_int_equal(kib, 10 * KIB_PER_GIB);   /* 8 GiB + 1 GiB, + 1 GiB headroom */
     char *text = slurp(out);
     assert_non_null(strstr(text, "  <memory   unit='MiB' >4096</memory>\n  <memtune>\n"
-                                 "    <hard_limit unit='KiB'>9437184</hard_limit>\n  </memtune>\n"));
+                                 "    <hard_limit unit='KiB'>10485760</hard_limit>\n  </memtune>\n"));
     free(text);
     /* No file behind the guest: refused, nothing written. */
     assert_int_equal(guest_xml_save(g, NULL, NULL, NULL, out, NULL, &err), -1);
@@ -255,7 +260,7 @@ static void test_tui_entry_points(void **state)
     assert_int_equal(report_write_guests(NULL, NULL, gs, srcs, 2, REPORT_MD, rep, &err), 0);
     text = slurp(rep);
     assert_non_null(strstr(text, "## Fleet"));
-    assert_non_null(strstr(text, "<hard_limit unit='KiB'>9437184</hard_limit>"));
+    assert_non_null(strstr(text, "<hard_limit unit='KiB'>10485760</hard_limit>"));
     free(text);
     /* A failing write (folder missing) leaves no file and says where. */
     char *bad = xasprintf("%s/missing/plan.md", dir);
