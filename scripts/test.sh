@@ -8,13 +8,14 @@ PASS=0 FAILED=0 SKIPPED=0
 
 count() { sed -n "s/^# $1: *\([0-9]*\).*/\1/p" "$2" | head -n 1; }
 
-# run_suite BUILD-DIR LABEL [CONFIGURE-ARGS...]
+# run_suite BUILD-DIR LABEL [CONFIGURE-ARGS...] (SUITE_TESTS: only these tests)
+SUITE_TESTS=
 run_suite() {
     dir=$1; label=$2; shift 2
     if ! ./scripts/build.sh "$dir" "$@"; then
         echo "not ok - $label: build"; FAILED=$((FAILED + 1)); return
     fi
-    (cd "$dir" && make -s -j"$(nproc)" check >/dev/null 2>&1)
+    (cd "$dir" && make -s -j"$(nproc)" check ${SUITE_TESTS:+"TESTS=$SUITE_TESTS"} >/dev/null 2>&1)
     rc=$?
     log="$dir/test-suite.log"
     p=$(count PASS "$log"); f=$(count FAIL "$log"); e=$(count ERROR "$log")
@@ -31,6 +32,10 @@ run_suite() {
 
 run_suite build "make check"
 [ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-sanitizers
+# libpci is optional: the probe's tests again in a build without it.
+SUITE_TESTS="tests/probe/umockdev_hostfacts.sh tests/probe/umockdev_x86.sh tests/probe/demo_hosts.sh"
+[ "${SKIP_NOLIBPCI:-0}" = 1 ] || run_suite build-nolibpci "without libpci" --with-libpci=no
+SUITE_TESTS=
 
 if [ "${SKIP_DISTCHECK:-0}" != 1 ]; then
     if (cd build && make -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) >build/distcheck.log 2>&1; then

@@ -2,8 +2,6 @@
  * limits and how much they have locked. */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,13 +15,6 @@
 #include "size.h"
 #include "text_safe.h"
 #include "text_width.h"
-
-static void guests_usage(FILE *out)
-{
-    fputs(_("Usage: memlock-planner guests [--format text|json]\n"), out);
-    fputs(_("List the QEMU processes on this host with their memory-locking limit and the\n"
-            "memory they have locked (VmLck) and pinned (VmPin).\n"), out);
-}
 
 static void print_json(const struct qemu_process *ps, size_t n)
 {
@@ -114,39 +105,16 @@ static void print_text(const struct qemu_process *ps, size_t n)
                  "window may fail with \"Cannot allocate memory\"\n"));
 }
 
-int cmd_guests(int argc, char **argv)
+int cmd_guests(struct cli_run *r)
 {
-    static const struct option opts[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *format = "text";
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': format = optarg; break;
-        case 'h': guests_usage(stdout); return 0;
-        default: guests_usage(stderr); return EXIT_INPUT;
-        }
-    }
-    if (optind != argc) {
-        guests_usage(stderr);
-        return EXIT_INPUT;
-    }
-    if (strcmp(format, "text") && strcmp(format, "json"))
-        return cli_failf(EXIT_INPUT, _("--format %s: expected text or json"), format);
     size_t n;
     struct qemu_process *ps = proc_scan_qemu(&n);
-    if (!strcmp(format, "json"))
+    if (!strcmp(r->format, "json"))
         print_json(ps, n);
     else
         print_text(ps, n);
     for (size_t i = 0; i < n; i++)
         qemu_process_free(&ps[i]);
     free(ps);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
-    return 0;
+    return cli_finish_output();
 }

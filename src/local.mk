@@ -1,7 +1,9 @@
 # src/: the entry point and the non-interactive subcommands.
 bin_PROGRAMS += memlock-planner
 memlock_planner_SOURCES = \
-	src/main.c src/commands.h \
+	src/main.c \
+	src/command.h src/commands.c src/commands.h \
+	src/cli_front.c src/cli_options.c \
 	src/cli.c src/cli.h \
 	src/cmd_apply.c \
 	src/cmd_calc.c \
@@ -15,10 +17,9 @@ memlock_planner_SOURCES += src/cli_check.c src/cmd_diff.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \
-	src/cli_plan.c src/cli_plan.h \
 	src/cmd_capacity.c \
 	src/cmd_compare.c \
 	src/cmd_map.c \
 	src/cmd_tour.c
 memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
-	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
