@@ -16,6 +16,7 @@ const char *check_code_id(enum check_code code)
     case CHECK_INHERITED_BELOW_NEED: return "inherited_below_need";
     case CHECK_INHERITED_UNKNOWN: return "inherited_unknown";
     case CHECK_MEMORY_ABOVE_HOST: return "memory_above_host_ram";
+    case CHECK_QEMU_MLOCK_BELOW_MEMORY: return "qemu_mlock_below_memory";
     case CHECK_DEVICE_SHARED: return "device_shared";
     case CHECK_GROUP_SHARED: return "iommu_group_shared";
     case CHECK_NVLINK2_SPLIT: return "nvlink2_split";
@@ -76,6 +77,22 @@ size_t check_guest(const struct guest *g, const struct host *h, const struct mem
                               "guest needs %s (%llu KiB)"), b, (unsigned long long)need);
         }
     }
+    /* QEMU's mlockall: the limit must hold all guest RAM from the start. */
+    uint64_t have = r->limit_kib;
+    bool known = r->kind == MEMLOCK_BYTES;
+    if (r->kind == MEMLOCK_NONE && host_has_facts(h) && h->memlock_kind == HOST_LIMIT_BYTES) {
+        have = h->memlock_bytes >> 10;
+        known = true;
+    }
+    if (g->qemu_mlock && known && have < r->memory_kib) {
+        size_format_kib(have, a, sizeof(a));
+        size_format_kib(r->memory_kib, b, sizeof(b));
+        add(out, CHECK_QEMU_MLOCK_BELOW_MEMORY, have, true, r->memory_kib)->text =
+            msg_format(N_("<qemu:commandline> makes QEMU lock all guest RAM, but the limit %s "
+                          "(%llu KiB) is below the guest's memory %s (%llu KiB): QEMU fails to "
+                          "start"), a, (unsigned long long)have, b,
+                       (unsigned long long)r->memory_kib);
+    }
     if (host_has_facts(h) && h->memory_known && r->memory_kib > h->memory_kib) {
         size_format_kib(r->memory_kib, a, sizeof(a));
         size_format_kib(h->memory_kib, b, sizeof(b));
@@ -84,7 +101,6 @@ size_t check_guest(const struct guest *g, const struct host *h, const struct mem
                           "(%llu KiB)"), a, (unsigned long long)r->memory_kib, b,
                        (unsigned long long)h->memory_kib);
     }
-    (void)g;
     return out->n - before;
 }
 

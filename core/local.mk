@@ -46,3 +46,5 @@ core_libcore_a_SOURCES += core/check.c core/check.h
 core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
 # --headroom above libvirt's figure in a recommended hard_limit.
 core_libcore_a_SOURCES += core/headroom.c core/headroom.h
+# A running QEMU's limit against its definition (guests).
+core_libcore_a_SOURCES += core/running_check.c core/running_check.h

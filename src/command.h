@@ -37,6 +37,7 @@ enum cli_opt_id {
     O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
     O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
     O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
+    O_XML,         /* --xml PATH (guests): running definitions, a file or a folder */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -94,6 +95,7 @@ struct cli_run {
     bool check;           /* --check */
     const char *headroom; /* --headroom, unchecked (headroom_parse) */
     const char *old_libvirt; /* --old-libvirt, unchecked (cli_profile) */
+    const char *xml;      /* --xml, unchecked */
     /* The file arguments. */
     int nargs;
     char **args;

@@ -22,12 +22,14 @@ const struct command commands[] = {
     {
         .name = "guests", .run = cmd_guests,
         .summary = N_("list running QEMU guests with their limits and locked memory"),
-        .usage = N_("Usage: memlock-planner guests [--format text|json]\n"),
+        .usage = N_("Usage: memlock-planner guests [OPTIONS]\n"),
         .help = N_("List the QEMU processes on this host with their memory-locking limit and the\n"
-                   "memory they have locked (VmLck) and pinned (VmPin).\n\n"),
-        .options = OPT(O_FORMAT),
+                   "memory they have locked (VmLck) and pinned (VmPin), and check each limit\n"
+                   "against what libvirt computes from the guest's running definition.\n\n"),
+        .options = OPT(O_FORMAT) | OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_XML),
         .formats = FORMATS("text", "json"),
         .args = ARGS_NONE,
+        .flags = LOAD_PROFILE,
     },
     {
         .name = "report", .run = cmd_report,

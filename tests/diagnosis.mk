@@ -4,6 +4,7 @@ DIAGNOSIS_CLI_TESTS = \
 	tests/diagnosis/computed.sh \
 	tests/diagnosis/check.sh \
 	tests/diagnosis/diff.sh \
-	tests/diagnosis/headroom.sh
+	tests/diagnosis/headroom.sh \
+	tests/diagnosis/guests_check.sh
 TESTS += $(DIAGNOSIS_CLI_TESTS)
 EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS)
