@@ -48,3 +48,9 @@ core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
 core_libcore_a_SOURCES += core/headroom.c core/headroom.h
 # A running QEMU's limit against its definition (guests).
 core_libcore_a_SOURCES += core/running_check.c core/running_check.h
+# Files in and out: one reader for user-named inputs, the writer's signal
+# cleanup, standard output checked at exit.
+core_libcore_a_SOURCES += \
+	core/signal_cleanup.c core/signal_cleanup.h \
+	core/input_file.c core/input_file.h \
+	core/close_stdout.c core/close_stdout.h

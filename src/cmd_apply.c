@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "report_rec.h"
 #include "size.h"
+#include "text_safe.h"
 
 int cmd_apply(struct cli_run *r)
 {
@@ -45,10 +46,12 @@ int cmd_apply(struct cli_run *r)
     } else if (strcmp(r->output, "-")) {
         char human[32];
         size_format_kib(rec.kib, human, sizeof(human));
-        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), r->output, rec.kib, human);
+        char *shown = text_safe_name(r->output);
+        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), shown, rec.kib, human);
         if (rec.locked)   /* what writing it changes for a <locked/> guest */
             printf(_("%s: the guest keeps <locked/>; libvirt now sets the memory-locking limit "
-                     "to this hard_limit instead of removing it\n"), r->output);
+                     "to this hard_limit instead of removing it\n"), shown);
+        free(shown);
     }
     memlock_rec_free(&rec);
     guest_free(g);

@@ -164,3 +164,4 @@ include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
 include tests/diagnosis.mk
+include tests/files.mk
