@@ -91,21 +91,36 @@ static void fit_guest(struct report_guest *rg)
     g->hostdevs_cap = g->nhostdevs;
 }
 
-int report_check_name(const struct report *rep, const struct guest *g, const char *source,
-                      struct mp_error *err)
+static int cmp_guest_name(const void *pa, const void *pb)
 {
-    for (size_t i = 0; g->name && i < rep->n; i++) {
-        const struct report_guest *o = &rep->guests[i];
-        if (o->guest->name && !strcmp(o->guest->name, g->name)) {
-            char *safe = text_safe_dup(g->name);
-            mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
-                                              "keeps one domain per name"), safe,
-                         o->source ? o->source : "?", source ? source : "?");
-            free(safe);
-            return -1;
-        }
+    const struct report_guest *a = *(const struct report_guest *const *)pa;
+    const struct report_guest *b = *(const struct report_guest *const *)pb;
+    int c = strcmp(a->guest->name, b->guest->name);
+    /* Equal names in the order they were given: the message names the first file first. */
+    return c ? c : (a < b ? -1 : a > b);
+}
+
+int report_check_names(const struct report *rep, struct mp_error *err)
+{
+    const struct report_guest **named = xreallocarray(NULL, rep->n ? rep->n : 1, sizeof(*named));
+    size_t n = 0;
+    for (size_t i = 0; i < rep->n; i++)
+        if (rep->guests[i].guest->name)
+            named[n++] = &rep->guests[i];
+    qsort(named, n, sizeof(*named), cmp_guest_name);
+    int rc = 0;
+    for (size_t i = 1; i < n && !rc; i++) {
+        if (strcmp(named[i - 1]->guest->name, named[i]->guest->name))
+            continue;
+        char *safe = text_safe_dup(named[i]->guest->name);
+        rc = mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
+                                               "keeps one domain per name"), safe,
+                          named[i - 1]->source ? named[i - 1]->source : "?",
+                          named[i]->source ? named[i]->source : "?");
+        free(safe);
     }
-    return 0;
+    free(named);
+    return rc;
 }
 
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -114,11 +129,13 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
     struct report_guest rg = { 0 };
     rg.guest = g;
     int rc = memlock_compute(g, rep->host, rep->profile, &rg.result, err);
-    /* A guest without a hard_limit is its own bare guest: no second calculation. */
-    if (rc == 0 && g->has_hard_limit)
-        rc = memlock_recommend(g, rep->host, rep->profile, &rep->headroom, &rg.rec, err);
+    /* The bare guest (without its hard_limit) from the computed figure: no
+     * second calculation, but where that figure overflowed. */
+    struct memlock_result bare;
+    if (rc == 0 && memlock_bare_of(g, &rg.result, &bare))
+        rc = memlock_recommend_from(g, &bare, &rep->headroom, &rg.rec, err);
     else if (rc == 0)
-        rc = memlock_recommend_from(g, &rg.result, &rep->headroom, &rg.rec, err);
+        rc = memlock_recommend(g, rep->host, rep->profile, &rep->headroom, &rg.rec, err);
     if (rc < 0) {
         memlock_result_free(&rg.result);
         guest_free(g);

@@ -73,10 +73,9 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
  * 0, or -1 with `err` set; the message names `source`. */
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err);
-/* -1 with `err` set (MP_ERR_INPUT) when a guest already in `rep` has g's
+/* -1 with `err` set (MP_ERR_INPUT) when two guests of `rep` have the same
  * <name>: a fleet of files is one host's domains, one per name. */
-int report_check_name(const struct report *rep, const struct guest *g, const char *source,
-                      struct mp_error *err);
+int report_check_names(const struct report *rep, struct mp_error *err);
 /* Fleet totals and warnings; call after the last add. */
 void report_finish(struct report *rep);
 void report_free(struct report *rep);

@@ -131,6 +131,28 @@ int memlock_recommend_from(const struct guest *g, const struct memlock_result *b
     return 0;
 }
 
+bool memlock_bare_of(const struct guest *g, const struct memlock_result *r,
+                     struct memlock_result *bare)
+{
+    *bare = *r;
+    if (!g->has_hard_limit)
+        return true;
+    if (!r->has_computed)
+        return false;
+    if (g->locked) {   /* qemuDomainGetMemLockLimitBytes: locked comes next */
+        bare->rule = RULE_LOCKED;
+        bare->kind = MEMLOCK_UNLIMITED;
+        bare->limit_kib = bare->limit_bytes = 0;
+        return true;
+    }
+    bare->rule = r->computed_rule;
+    bare->kind = r->computed_kind;
+    bare->limit_kib = r->computed_kib;
+    bare->limit_bytes = r->computed_kib << 10;   /* memlock_compute checked it fits */
+    bare->has_computed = false;
+    return true;
+}
+
 void memlock_rec_free(struct memlock_rec *r)
 {
     msg_list_free(&r->notes);

@@ -53,6 +53,12 @@ int memlock_recommend_from(const struct guest *g, const struct memlock_result *b
                            const struct headroom *hr, struct memlock_rec *out,
                            struct mp_error *err);
 void memlock_rec_free(struct memlock_rec *r);
+/* `g`'s result `r` as it would be without its hard_limit, from r's computed
+ * figure (a shallow copy: terms and warnings stay r's). True when `g` has no
+ * hard_limit (then *bare is r) or r has the computed figure; false when it
+ * must be computed again (the terms overflowed). */
+bool memlock_bare_of(const struct guest *g, const struct memlock_result *r,
+                     struct memlock_result *bare);
 
 const char *rec_kind_id(enum rec_kind k);
 

@@ -73,11 +73,6 @@ int cmd_report(struct cli_run *r)
             break;
         }
         g->force_vfio = r->force_vfio;
-        if (report_check_name(&rep, g, r->args[i], &err) < 0) {
-            guest_free(g);
-            rc = cli_fail(&err);
-            break;
-        }
         if (report_add_guest(&rep, g, r->args[i], &err) < 0) {
             rc = cli_fail(&err);
             break;
@@ -85,6 +80,8 @@ int cmd_report(struct cli_run *r)
         /* as calc says it, so that the JSON objects match */
         cli_warn_beyond(r, &rep.guests[rep.n - 1].result.warnings);
     }
+    if (!rc && report_check_names(&rep, &err) < 0)
+        rc = cli_fail(&err);
     if (!rc) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, r->output, &err) < 0)

@@ -88,6 +88,14 @@ is "$RC" 3 "device_shared: exit 3"
 is "$ERR" "memlock-planner: host device 0000:01:00.0 is assigned to both a and b: only one guest can hold it" \
     "device_shared: one line"
 is "$(echo "$OUT" | jq -c '[.fleet.checks[] | [.code, .guests]]')" '[["device_shared",[0,1]]]' "device_shared: in the JSON fleet"
+# Three and four guests: said once per device, with how many more.
+guest b2 8 '' 0000:01:00.0
+guest b3 8 '' 0000:01:00.0
+run_mp report --check --host demo:x86-gpu "$t/a.xml" "$t/b.xml" "$t/b2.xml"
+is "$ERR" "memlock-planner: host device 0000:01:00.0 is assigned to a, b and 1 more guest: only one guest can hold it" \
+    "device_shared by three guests: one line"
+run_mp report --check --host demo:x86-gpu "$t/a.xml" "$t/b.xml" "$t/b2.xml" "$t/b3.xml"
+like "$ERR" "assigned to a, b and 2 more guests" "device_shared by four guests: plural"
 # One IOMMU group (the GPU and its audio function) in two guests.
 guest c 8 '' 0000:01:00.1
 run_mp report --check --host demo:x86-gpu "$t/a.xml" "$t/c.xml"
