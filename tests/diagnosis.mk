@@ -5,6 +5,7 @@ DIAGNOSIS_CLI_TESTS = \
 	tests/diagnosis/check.sh \
 	tests/diagnosis/diff.sh \
 	tests/diagnosis/headroom.sh \
-	tests/diagnosis/guests_check.sh
+	tests/diagnosis/guests_check.sh \
+	tests/diagnosis/tui_computed.sh
 TESTS += $(DIAGNOSIS_CLI_TESTS)
 EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS)
