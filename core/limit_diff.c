@@ -350,7 +350,6 @@ void limit_diff_print_text(FILE *out, const struct limit_diff *d)
 
 static void side_json(struct json *j, const char *key, const struct memlock_result *r)
 {
-    static const char *const kinds[] = { "none", "bytes", "unlimited" };
     json_key(j, key);
     json_begin_object(j);
     json_key_lit(j, "profile");
@@ -358,7 +357,7 @@ static void side_json(struct json *j, const char *key, const struct memlock_resu
     json_key_lit(j, "rule");
     json_string(j, memlock_rule_id(r->rule));
     json_key_lit(j, "kind");
-    json_string(j, kinds[r->kind]);
+    json_string(j, memlock_kind_id(r->kind));
     json_key_lit(j, "limit_kib");
     if (r->kind == MEMLOCK_UNLIMITED)
         json_null(j);

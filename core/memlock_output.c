@@ -9,6 +9,16 @@
 #include "text_width.h"
 
 
+const char *memlock_kind_id(enum memlock_kind kind)
+{
+    switch (kind) {
+    case MEMLOCK_NONE: return "none";
+    case MEMLOCK_BYTES: return "bytes";
+    case MEMLOCK_UNLIMITED: return "unlimited";
+    }
+    return "?";
+}
+
 const char *memlock_rule_id(enum memlock_rule rule)
 {
     switch (rule) {
@@ -191,7 +201,6 @@ static void json_terms(struct json *j, const struct memlock_term *terms, size_t 
 
 void memlock_write_json_computed(struct json *j, const struct memlock_result *r)
 {
-    static const char *const kinds[] = { "none", "bytes", "unlimited" };
     json_key_lit(j, "computed");
     if (!r->has_computed) {
         json_null(j);
@@ -200,7 +209,7 @@ void memlock_write_json_computed(struct json *j, const struct memlock_result *r)
         json_key_lit(j, "rule");
         json_string(j, memlock_rule_id(r->computed_rule));
         json_key_lit(j, "kind");
-        json_string(j, kinds[r->computed_kind]);
+        json_string(j, memlock_kind_id(r->computed_kind));
         json_key_lit(j, "limit_kib");
         json_uint(j, r->computed_kib);
         json_key_lit(j, "limit_bytes");
@@ -221,14 +230,13 @@ void memlock_write_json_computed(struct json *j, const struct memlock_result *r)
 
 void memlock_write_json(struct json *j, const struct memlock_result *r)
 {
-    static const char *const kinds[] = { "none", "bytes", "unlimited" };
     json_begin_object(j);
     json_key_lit(j, "limit_bytes");
     json_limit(j, r->kind, r->limit_bytes);
     json_key_lit(j, "limit_kib");
     json_limit(j, r->kind, r->limit_kib);
     json_key_lit(j, "kind");
-    json_string(j, kinds[r->kind]);
+    json_string(j, memlock_kind_id(r->kind));
     json_key_lit(j, "rule");
     json_string(j, memlock_rule_id(r->rule));
     json_key_lit(j, "profile");

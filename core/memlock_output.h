@@ -28,6 +28,7 @@ void memlock_print_computed_terms(FILE *out, const struct memlock_result *r);
 void memlock_write_json_computed(struct json *j, const struct memlock_result *r);
 
 /* Stable names for machine formats. */
+const char *memlock_kind_id(enum memlock_kind kind);   /* "none", "bytes", "unlimited" */
 const char *memlock_rule_id(enum memlock_rule rule);
 /* One translated sentence saying what the rule is. */
 const char *memlock_rule_text(enum memlock_rule rule);

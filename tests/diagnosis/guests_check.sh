@@ -6,23 +6,8 @@
 # the need; a definition that makes QEMU lock all its RAM is warned about.
 . "$srcdir/tests/lib.sh"
 t="$TMPDIR_TEST"
-standin="$top_builddir/tests/qemu_standin"
-pids=""
-cleanup() { [ -n "$pids" ] && kill $pids 2>/dev/null; rm -rf "$t"; }
-trap cleanup EXIT
-
-start() { # EXE-NAME ARGS...: false when the stand-in could not set its limit
-    name=$1; shift
-    cp "$standin" "$t/$name"
-    "$t/$name" "$@" > "$t/$name.ready" 2>/dev/null &
-    pids="$pids $!"
-    for _ in $(seq 1 200); do
-        grep -q ready "$t/$name.ready" 2>/dev/null && return 0
-        kill -0 $! 2>/dev/null || return 1
-        sleep 0.05
-    done
-    return 1
-}
+trap 'standin_stop_all; rm -rf "$t"' EXIT
+start() { standin_start "$t" "$@"; }
 mkdir "$t/run"
 # A pseries guest of 256 MiB without VFIO: libvirt sets and needs 14 MiB (14680064 bytes).
 status() { # NAME [EXTRA inside <domain>]
