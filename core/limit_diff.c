@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,16 +236,28 @@ static void attribute(struct limit_diff *d)
     }
 }
 
+/* The calculation's message (it speaks of sizes only), led by the file. */
+static int name_failure(struct mp_error *err, const char *path)
+{
+    if (err) {
+        char text[sizeof(err->text)];
+        snprintf(text, sizeof(text), "%s", err->text);
+        mp_error_set(err, err->kind, "%s: %s", path, text);
+    }
+    return -1;
+}
+
 int limit_diff_run(const struct guest *old_g, const struct profile *old_p,
                    const struct guest *new_g, const struct profile *new_p,
-                   const struct host *h, struct limit_diff *out, struct mp_error *err)
+                   const struct host *h, const char *const paths[2], struct limit_diff *out,
+                   struct mp_error *err)
 {
     memset(out, 0, sizeof(*out));
     if (memlock_compute(old_g, h, old_p, &out->old, err) < 0)
-        return -1;
+        return name_failure(err, paths[0]);
     if (memlock_compute(new_g, h, new_p, &out->new, err) < 0) {
         memlock_result_free(&out->old);
-        return -1;
+        return name_failure(err, paths[1]);
     }
     collect_causes(out, old_g, new_g, h);
     add_terms(out, &out->old, false);

@@ -48,10 +48,12 @@ struct limit_diff {
 };
 
 /* Computes both on `h`, `old_g` under `old_p` and `new_g` under `new_p`.
- * 0, or -1 with `err` set (either calculation fails; the message says which). */
+ * 0, or -1 with `err` set when either calculation fails, its message led by
+ * that guest's `paths` entry (the file it came from). */
 int limit_diff_run(const struct guest *old_g, const struct profile *old_p,
                    const struct guest *new_g, const struct profile *new_p,
-                   const struct host *h, struct limit_diff *out, struct mp_error *err);
+                   const struct host *h, const char *const paths[2], struct limit_diff *out,
+                   struct mp_error *err);
 void limit_diff_free(struct limit_diff *d);
 
 /* True when nothing differs: limits, terms and causes. */

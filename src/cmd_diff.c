@@ -47,7 +47,8 @@ int cmd_diff(struct cli_run *r)
     }
     o->force_vfio = n->force_vfio = r->force_vfio;
     struct limit_diff d;
-    int rc = limit_diff_run(o, old_p, n, r->profile, r->host, &d, &err);
+    const char *const paths[2] = { old_path, new_path };
+    int rc = limit_diff_run(o, old_p, n, r->profile, r->host, paths, &d, &err);
     guest_free(o);
     guest_free(n);
     if (rc < 0)

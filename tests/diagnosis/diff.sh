@@ -93,6 +93,11 @@ run_mp diff --host none - - < "$t/mem1.xml"
 is "$RC:$(printf '%s\n' "$ERR" | wc -l)" "2:1" "- twice: exit 2, one line"
 run_mp diff --host none "$t/mem1.xml"
 is "$RC:$(printf '%s\n' "$ERR" | wc -l)" "2:1" "one file: exit 2, one line"
+# A definition whose calculation fails: the line names its file.
+printf "<domain type='kvm'><name>huge</name><memory unit='b'>9223372036853727232</memory><os><type arch='x86_64' machine='q35'>hvm</type></os><devices><iommu model='intel'/>%s%s</devices></domain>\n" "$(hd 0000 01)" "$(hd 0000 02)" > "$t/huge.xml"
+run_mp diff --host none "$t/mem1.xml" "$t/huge.xml"
+is "$RC:$ERR" "2:memlock-planner: $t/huge.xml: the limit does not fit in 64 bits: the memory sizes are impossible" \
+    "NEW fails to compute: exit 2, one line naming it"
 run_mp diff --host none --format yaml "$t/mem1.xml" "$t/mem2.xml"
 is "$RC:$(printf '%s\n' "$ERR" | wc -l)" "2:1" "bad format: exit 2, one line"
 plan_done
