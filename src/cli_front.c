@@ -3,9 +3,11 @@
  * on stderr and exit status 2, the same for every command. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "command.h"
@@ -138,6 +140,11 @@ static int check(const struct command *cmd, struct cli_run *r)
             return cli_failf(EXIT_INPUT, _("%s reads keys from standard input: give the "
                                            "guest XML as a file"), cmd->name);
         break;
+    case ARGS_STREAM:
+        if (r->nargs > 1)
+            return cli_failf(EXIT_INPUT, _("%s reads at most one file (none or - for standard "
+                                           "input)"), cmd->name);
+        break;
     case ARGS_SOME:
         if (!r->nargs)
             return cli_failf(EXIT_INPUT, _("%s needs at least one guest XML file"), cmd->name);
@@ -161,7 +168,9 @@ static int load(const struct command *cmd, struct cli_run *r)
         if (!r->profile)
             return cli_fail(&err);
     }
-    if ((cmd->flags & LOAD_GUEST) && r->nargs) {
+    bool absent = (cmd->flags & NEW_GUEST_OK) && r->nargs && access(r->args[0], F_OK) < 0 &&
+                  errno == ENOENT;
+    if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
         r->guest = guest_xml_load_file(r->args[0], &err);
         if (!r->guest)
             return cli_fail(&err);
@@ -177,7 +186,7 @@ static int load(const struct command *cmd, struct cli_run *r)
 
 int cli_front_run(const struct command *cmd, int argc, char **argv)
 {
-    struct cli_run r = { .cmd = cmd, .host_src = "live" };
+    struct cli_run r = { .cmd = cmd, .host_src = cmd->host_default ? cmd->host_default : "live" };
     int rc = parse_options(cmd, argc, argv, &r);
     if (rc < 0)
         rc = check(cmd, &r);

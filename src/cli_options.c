@@ -42,6 +42,5 @@ const struct cli_option cli_options[O_COUNT] = {
                         N_("  --old-libvirt VERSION\n"
                            "                     OLD.xml under that version's formula (default: --libvirt)\n") },
     [O_XML] = { "xml", NULL, 0, STR(xml),
-                N_("  --xml PATH         the running definitions: a domain or status XML, or a folder\n"
-                   "                     of NAME.xml files (default: /run/libvirt/qemu)\n") },
+                N_("  --xml GUEST.xml    the failed guest's definition (default: rebuilt from the log)\n") },
 };

@@ -65,24 +65,29 @@ int cmd_report(struct cli_run *r)
     struct report rep;
     report_init(&rep, r->host, r->profile);
     rep.headroom = hr;
+    /* A guest that cannot be read is listed in the report with its error and
+     * the others are reported in full; the exit status still says 2. */
     rc = 0;
-    for (int i = 0; i < r->nargs && !rc; i++) {
+    bool stop = false;
+    for (int i = 0; i < r->nargs && !stop; i++) {
         struct guest *g = guest_xml_load_file(r->args[i], &err);
-        if (!g) {
+        if (g)
+            g->force_vfio = r->force_vfio;
+        if (!g || report_add_guest(&rep, g, r->args[i], &err) < 0) {
             rc = cli_fail(&err);
-            break;
-        }
-        g->force_vfio = r->force_vfio;
-        if (report_add_guest(&rep, g, r->args[i], &err) < 0) {
-            rc = cli_fail(&err);
-            break;
+            stop = rc != EXIT_INPUT;
+            report_add_error(&rep, r->args[i], err.text);
+            continue;
         }
         /* as calc says it, so that the JSON objects match */
         cli_warn_beyond(r, &rep.guests[rep.n - 1].result.warnings);
     }
-    if (!rc && report_check_names(&rep, &err) < 0)
+    /* Two guests with one name: bad input, nothing written. */
+    if (!stop && report_check_names(&rep, &err) < 0) {
         rc = cli_fail(&err);
-    if (!rc) {
+        stop = true;
+    }
+    if (!stop && rep.n) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, r->output, &err) < 0)
             rc = cli_fail(&err);

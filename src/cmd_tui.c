@@ -10,7 +10,9 @@ int cmd_tui(struct cli_run *r)
     struct crt_options co = { .ascii = r->ascii, .no_color = r->no_color,
                               .no_mouse = r->no_mouse };
     const char *path = r->nargs ? r->args[0] : NULL;
-    struct guest *g = r->guest ? r->guest : guest_new_for_arch(r->host->arch);
+    /* No file, or one that does not exist yet (LOAD_GUEST_OR_NEW): a new
+     * guest, written there by w. */
+    struct guest *g = r->guest ? r->guest : tui_new_guest(r->host, path);
     struct mp_error err = { 0 };
     /* tui_run owns host and guest from here on. */
     int rc = tui_run(r->host, g, r->profile, path, &co, &err);

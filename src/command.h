@@ -37,7 +37,8 @@ enum cli_opt_id {
     O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
     O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
     O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
-    O_XML,         /* --xml PATH (guests): running definitions, a file or a folder */
+    O_XML,         /* --xml PATH: explain, the failed guest's definition; guests, the
+                    * running definitions (a file or a folder) */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -52,6 +53,7 @@ enum cli_args {
     ARGS_ONE,       /* exactly one guest XML file, - for standard input */
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
+    ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
     ARGS_TWO,       /* exactly two guest XML files (OLD NEW), - for at most one */
 };
 
@@ -62,6 +64,8 @@ enum cli_flags {
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
     HIDE_IN_LIST = 1 << 4,  /* not listed by memlock-planner --help */
+    NEW_GUEST_OK = 1 << 5,  /* with LOAD_GUEST: a file that does not exist yet leaves
+                             * r->guest NULL (the planner starts a new guest for it) */
 };
 
 struct cli_run;
@@ -78,6 +82,7 @@ struct command {
     enum cli_args args;
     unsigned flags;                 /* enum cli_flags */
     const char *opt_help[O_COUNT];  /* N_(): this command's own --help line for an option */
+    const char *host_default;       /* --host when not given (NULL: "live") */
 };
 
 /* What the front parsed and loaded for one run; the command reads it. */
@@ -95,7 +100,7 @@ struct cli_run {
     bool check;           /* --check */
     const char *headroom; /* --headroom, unchecked (headroom_parse) */
     const char *old_libvirt; /* --old-libvirt, unchecked (cli_profile) */
-    const char *xml;      /* --xml, unchecked */
+    const char *xml;      /* --xml FILE (explain) or PATH (guests) */
     /* The file arguments. */
     int nargs;
     char **args;

@@ -19,5 +19,6 @@ int cmd_capacity(struct cli_run *r);
 int cmd_tour(struct cli_run *r);
 int cmd_tui(struct cli_run *r);
 int cmd_diff(struct cli_run *r);
+int cmd_explain(struct cli_run *r);
 
 #endif
