@@ -33,6 +33,7 @@ void host_free(struct host *h)
     free(h->hostname);
     free(h->arch);
     free(h->kernel);
+    free(h->libvirt);
     free(h->model);
     msg_list_free(&h->warnings);
     free(h);
@@ -69,11 +70,6 @@ const struct host_device *host_find(const struct host *h, const struct pci_addr 
     struct host_device key;
     key.addr = *addr;
     return bsearch(&key, h->devices, h->ndevices, sizeof(*h->devices), cmp_device);
-}
-
-bool host_device_is_nvidia(const struct host_device *d)
-{
-    return d->ids_known && d->vendor == 0x10de;
 }
 
 bool host_device_is_bridge(const struct host_device *d)

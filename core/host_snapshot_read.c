@@ -19,7 +19,9 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include "hex.h"
 #include "host_snapshot.h"
+#include "profile.h"
 #include "i18n.h"
 #include "input_file.h"
 #include "text_safe.h"
@@ -271,30 +273,6 @@ static bool parse_dec(const char *s, uint64_t max, uint64_t *out)
     return true;
 }
 
-/* Hex digits (an optional 0x prefix), exactly as wide as `digits` when it is
- * non-zero, no larger than `max`. */
-static bool parse_hex(const char *s, int digits, uint64_t max, uint64_t *out)
-{
-    if (s[0] == '0' && s[1] == 'x')
-        s += 2;
-    size_t n = strlen(s);
-    if (!n || n > 16 || (digits && n != (size_t)digits))
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        int c = *s;
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        v = v << 4 | (uint64_t)d;
-    }
-    if (v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 static int attr_hex(struct rd *r, const xmlNode *n, const char *name, int digits, uint64_t max,
                     bool *present, uint64_t *out)
 {
@@ -304,7 +282,7 @@ static int attr_hex(struct rd *r, const xmlNode *n, const char *name, int digits
     *present = v != NULL;
     if (!v)
         return 0;
-    bool ok = parse_hex(v, digits, max, out);
+    bool ok = hex_parse(v, digits, max, out);
     char q[64];
     quote(v, q, sizeof(q));
     free(v);
@@ -640,7 +618,7 @@ static int read_top(struct rd *r, xmlTextReaderPtr rd, int *ret, struct top *t)
     if (is_el(c, "warnings"))
         return read_children(r, rd, ret, read_warning);
     static const char *const known[] = {
-        "recorded-from", "description", "hostname", "arch", "kernel", "model", "memory",
+        "recorded-from", "description", "hostname", "arch", "kernel", "libvirt", "model", "memory",
         "memlock", "kvm", NULL,
     };
     const char *const *k = known;
@@ -667,6 +645,16 @@ static int read_top(struct rd *r, xmlTextReaderPtr rd, int *ret, struct top *t)
         rc = read_string_el(r, c, &h->arch);
     } else if (is_el(c, "kernel")) {
         rc = read_string_el(r, c, &h->kernel);
+    } else if (is_el(c, "libvirt")) {
+        /* The release the recorded host ran: it picks the profile. */
+        rc = read_string_el(r, c, &h->libvirt);
+        struct libvirt_version v;
+        if (!rc && !profile_parse_version(h->libvirt, &v)) {
+            char q[64];
+            quote(h->libvirt, q, sizeof(q));
+            rc = fail(r, c, _("<libvirt>: '%s' is not a libvirt release number"), q);
+        }
+        h->libvirt_source = N_("recorded in the host snapshot");
     } else if (is_el(c, "model")) {
         rc = read_string_el(r, c, &h->model);
     } else if (is_el(c, "memory")) {

@@ -35,6 +35,8 @@ core_libcore_a_SOURCES = \
 	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
+	core/utf8.c core/utf8.h \
+	core/hex.c core/hex.h \
 	core/xalloc.c core/xalloc.h \
 	core/xml_edit.c core/xml_edit.h \
 	core/xml_scan.c core/xml_scan.h \
@@ -58,7 +60,7 @@ core_libcore_a_SOURCES += \
 	core/explain.c core/explain.h \
 	core/explain_output.c core/explain_output.h \
 	core/qemu_cmdline.c core/qemu_cmdline.h \
-	core/qemu_log.c core/qemu_log.h \
+	core/qemu_log.c core/qemu_log.h core/qemu_log_read.c \
 	core/qemu_opts.c core/qemu_opts.h
 # Files in and out: one reader for user-named inputs, the writer's signal
 # cleanup, standard output checked at exit.

@@ -19,7 +19,7 @@
 /* getopt_long values of options without a short name. */
 #define LONG_BASE 256
 
-void cli_front_usage(const struct command *cmd, FILE *out)
+static void usage(const struct command *cmd, FILE *out)
 {
     fputs(_(cmd->usage), out);
     fputs(_(cmd->help), out);
@@ -63,7 +63,7 @@ static int parse_options(const struct command *cmd, int argc, char **argv, struc
     int c;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         if (c == 'h') {
-            cli_front_usage(cmd, stdout);
+            usage(cmd, stdout);
             return 0;
         }
         if (c == ':')
@@ -163,11 +163,9 @@ static int check(const struct command *cmd, struct cli_run *r)
 static int load(const struct command *cmd, struct cli_run *r)
 {
     struct mp_error err = { 0 };
-    if (cmd->flags & LOAD_PROFILE) {
-        r->profile = cli_profile(r->libvirt, &r->beyond, &err);
-        if (!r->profile)
-            return cli_fail(&err);
-    }
+    /* A bad --libvirt is reported first; the host may name the release. */
+    if ((cmd->flags & LOAD_PROFILE) && cli_choose(r->libvirt, NULL, &r->choice, &err) < 0)
+        return cli_fail(&err);
     bool absent = (cmd->flags & NEW_GUEST_OK) && r->nargs && access(r->args[0], F_OK) < 0 &&
                   errno == ENOENT;
     if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
@@ -180,6 +178,11 @@ static int load(const struct command *cmd, struct cli_run *r)
         r->host = probe_load(r->host_src, &err);
         if (!r->host)
             return cli_fail(&err);
+    }
+    if (cmd->flags & LOAD_PROFILE) {
+        cli_choose(r->libvirt, r->host, &r->choice, NULL);
+        r->profile = r->choice.profile;
+        r->beyond = r->choice.beyond;
     }
     return -1;
 }

@@ -29,11 +29,13 @@ int cmd_diff(struct cli_run *r)
 {
     const char *old_path = r->args[0], *new_path = r->args[1];
     struct mp_error err = { 0 };
-    bool old_beyond = false;
-    const struct profile *old_p = r->old_libvirt ? cli_profile(r->old_libvirt, &old_beyond, &err)
-                                                 : r->profile;
-    if (!old_p)
-        return cli_fail(&err);
+    const struct profile *old_p = r->profile;
+    if (r->old_libvirt) {
+        struct profile_choice choice;
+        if (profile_choose(r->old_libvirt, N_("--old-libvirt"), &choice, &err) < 0)
+            return cli_fail(&err);
+        old_p = choice.profile;
+    }
     if (old_p == r->profile && same_file(old_path, new_path))
         return cli_failf(EXIT_INPUT, _("diff: %s and %s are the same file under the same "
                                        "profile: nothing to compare"), old_path, new_path);

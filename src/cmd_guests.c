@@ -3,7 +3,6 @@
  * computes from its running definition (core/running_check.c). */
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,35 +159,17 @@ static void print_table(const struct row *rows, size_t n)
     fputc('\n', stdout);
     size_t warned = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct qemu_process *p = rows[i].p;
-        char name[64], limit[32] = "?", lck[32] = "?", pin[32] = "?", head[32] = "-";
-        text_safe_copy(name, sizeof(name), p->name ? p->name : p->exe);
-        if (!p->readable) {
-            printf("%-8d ", (int)p->pid);
-            fput_ljust(stdout, name, 24);
+        struct qemu_proc_row row;
+        qemu_proc_format_row(rows[i].p, &row);
+        printf("%-8s ", row.pid);
+        fput_ljust(stdout, row.name, 24);
+        if (!rows[i].p->readable) {
             printf(" %s\n", _("(not readable: another user's process)"));
             continue;
         }
-        if (p->limit_kind == HOST_LIMIT_UNLIMITED)
-            snprintf(limit, sizeof(limit), "%s", _("unlimited"));
-        else
-            size_format_bytes(p->limit_bytes, limit, sizeof(limit));
-        if (p->has_vmlck)
-            size_format_kib(p->vmlck_kib, lck, sizeof(lck));
-        if (p->has_vmpin)
-            size_format_kib(p->vmpin_kib, pin, sizeof(pin));
-        uint64_t room;
-        bool over;
-        if (qemu_proc_headroom(p, &room, &over)) {
-            if (over)
-                snprintf(head, sizeof(head), "%s", _("over"));
-            else
-                size_format_bytes(room, head, sizeof(head));
-        }
-        printf("%-8d ", (int)p->pid);
-        fput_ljust(stdout, name, 24);
-        printf(" %14s %12s %12s %14s%s\n", limit, lck, pin, head, qemu_proc_near_limit(p) ? " !" : "");
-        warned += qemu_proc_near_limit(p);
+        printf(" %14s %12s %12s %14s%s\n", row.limit, row.vmlck, row.vmpin, row.headroom,
+               row.near_limit ? " !" : "");
+        warned += row.near_limit;
     }
     if (warned)
         printf(_("! locked memory is at 90%% or more of the limit: the next VFIO mapping or DMA "

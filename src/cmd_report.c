@@ -80,7 +80,7 @@ int cmd_report(struct cli_run *r)
             continue;
         }
         /* as calc says it, so that the JSON objects match */
-        cli_warn_beyond(r, &rep.guests[rep.n - 1].result.warnings);
+        cli_note_choice(r, &rep.guests[rep.n - 1].result);
     }
     /* Two guests with one name: bad input, nothing written. */
     if (!stop && report_check_names(&rep, &err) < 0) {

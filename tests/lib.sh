@@ -7,6 +7,16 @@ TAP_FAILED=0
 TMPDIR_TEST=$(mktemp -d "${TMPDIR:-/tmp}/mp-test.XXXXXX")
 trap 'rm -rf "$TMPDIR_TEST"' EXIT
 
+# slow_test: a slow test skips itself in a quick run (MP_QUICK_TESTS=1:
+# scripts/test.sh's distcheck, after the plain and the sanitizer runs have
+# run everything). Call it right after sourcing this file.
+slow_test() {
+    if [ -n "${MP_QUICK_TESTS:-}" ]; then
+        echo "1..0 # SKIP slow, and MP_QUICK_TESTS is set"
+        exit 0
+    fi
+}
+
 plan() { echo "1..$1"; }
 plan_done() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }
 ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }

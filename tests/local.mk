@@ -3,7 +3,6 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = tests/unit/libtestutil.a probe/libprobe.a core/libcore.a $(CMOCKA_LIBS) \
 	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 
-check_LIBRARIES = tests/unit/libtestutil.a
 tests_unit_libtestutil_a_SOURCES = tests/unit/test_util.c tests/unit/test_util.h
 tests_unit_libtestutil_a_CFLAGS = $(UNIT_CFLAGS)
 
@@ -14,9 +13,10 @@ UNIT_TESTS = \
 	tests/unit/memlock_rules_test \
 	tests/unit/memlock_phb_test \
 	tests/unit/views_test \
-	tests/unit/text_width_test
-check_PROGRAMS += $(UNIT_TESTS)
-TESTS += $(UNIT_TESTS)
+	tests/unit/text_width_test \
+	tests/unit/text_rules_test \
+	tests/unit/qemu_proc_test
+CMOCKA_TESTS += $(UNIT_TESTS)
 
 tests_unit_size_test_SOURCES = tests/unit/size_test.c
 tests_unit_size_test_CFLAGS = $(UNIT_CFLAGS)
@@ -39,6 +39,12 @@ tests_unit_views_test_LDADD = $(UNIT_LDADD)
 tests_unit_text_width_test_SOURCES = tests/unit/text_width_test.c
 tests_unit_text_width_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_text_width_test_LDADD = $(UNIT_LDADD)
+tests_unit_text_rules_test_SOURCES = tests/unit/text_rules_test.c
+tests_unit_text_rules_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_text_rules_test_LDADD = $(UNIT_LDADD)
+tests_unit_qemu_proc_test_SOURCES = tests/unit/qemu_proc_test.c
+tests_unit_qemu_proc_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_qemu_proc_test_LDADD = $(UNIT_LDADD)
 
 # Command-line tests through the real binary.
 check_PROGRAMS += tests/qemu_standin
@@ -55,7 +61,9 @@ CLI_TESTS = \
 	tests/cli/terminal_safety.sh \
 	tests/cli/hostile_snapshot.sh \
 	tests/cli/guests.sh \
-	tests/cli/front.sh
+	tests/cli/front.sh \
+	tests/cli/releases.sh \
+	tests/cli/formula_doc.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
@@ -93,6 +101,34 @@ EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/worked-pseries-64g-vfio-1phb.xml \
 	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
 	tests/data/calc/worked-q35-16g-2vfio-viommu.xml
+EXTRA_DIST += \
+	tests/data/releases/cases.txt \
+	tests/data/releases/lv113-pc-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pc-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pc-hostdev-nvme.xml \
+	tests/data/releases/lv113-pc-hostdev.xml \
+	tests/data/releases/lv113-pc-locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hostdev.xml \
+	tests/data/releases/lv113-pseries-locked+hostdev.xml \
+	tests/data/releases/pseries-dimm-unaligned.xml \
+	tests/data/releases/pseries-hostdev-nodriver.xml \
+	tests/data/releases/pseries-mdev.xml \
+	tests/data/releases/pseries-nvme.xml \
+	tests/data/releases/pseries-vdpa-disk.xml \
+	tests/data/releases/pseries-vdpa.xml \
+	tests/data/releases/q35-2hostdev-viommu-nodriver.xml \
+	tests/data/releases/q35-2nvme-2hostdev-viommu.xml \
+	tests/data/releases/q35-2nvme-hostdev.xml \
+	tests/data/releases/q35-2vdpa-hostdev.xml \
+	tests/data/releases/q35-3nvme.xml \
+	tests/data/releases/pseries-maxmem-parse-time.xml \
+	tests/data/releases/q35-mdev.xml \
+	tests/data/releases/q35-no-os-type.xml \
+	tests/data/releases/q35-vdpa-disk-net-nvme-hostdev-viommu.xml \
+	tests/data/releases/q35-vdpa-disks.xml \
+	tests/data/releases/q35-vdpa.xml
 include tests/fuzz/local.mk
 EXTRA_DIST += \
 	tests/hostile/bad-type.xml \
@@ -169,6 +205,8 @@ TESTS += tests/cli/explain.sh
 EXTRA_DIST += tests/cli/explain.sh \
 	tests/data/logs/group-not-viable.log \
 	tests/data/logs/kubevirt-cannot-limit-old.txt \
+	tests/data/logs/kubevirt-locked-unlimited.txt \
+	tests/data/logs/x86-dma-einval.log \
 	tests/data/logs/pc-locked-mlock.log \
 	tests/data/logs/pseries-nv2-prereg-9.0.log \
 	tests/data/logs/pseries-window-6.0.log \

@@ -2,8 +2,7 @@
 # Pure parts (layout, planner model, host and guest rows) under cmocka.
 TUI_UNIT_TESTS = tests/tui/layout_test tests/tui/plan_test tests/tui/views_test \
 	tests/tui/keys_test
-check_PROGRAMS += $(TUI_UNIT_TESTS)
-TESTS += $(TUI_UNIT_TESTS)
+CMOCKA_TESTS += $(TUI_UNIT_TESTS)
 TUI_UNIT_LDADD = tui/libtui.a $(UNIT_LDADD) $(NCURSESW_LIBS)
 tests_tui_layout_test_SOURCES = tests/tui/layout_test.c
 tests_tui_layout_test_CFLAGS = $(UNIT_CFLAGS)
@@ -40,8 +39,9 @@ TUI_SCREEN_TESTS = \
 	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
 # Golden screens: the planner headless, whole screens against expected files.
-TESTS += tests/tui/screens.sh tests/tui/write.sh
-EXTRA_DIST += tests/tui/screens.sh tests/tui/screens tests/tui/write.sh tests/tui/headless_lib.sh
+TESTS += tests/tui/screens.sh tests/tui/write.sh tests/tui/explain.sh
+EXTRA_DIST += tests/tui/screens.sh tests/tui/screens tests/tui/write.sh tests/tui/headless_lib.sh \
+	tests/tui/explain.sh
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
 	tests/tui/monkey-keys.awk
 

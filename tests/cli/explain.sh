@@ -34,6 +34,8 @@ kubevirt-cannot-limit-old.txt||cannot_set_limit|libvirt_setlimit|14680064||
 tcg-missing-disk.log||not_memlock|other|null||
 vfio-permission.log||not_memlock|other|null||
 group-not-viable.log||not_memlock|other|null||
+kubevirt-locked-unlimited.txt||cannot_set_limit|libvirt_setlimit|9007199254740991||
+x86-dma-einval.log||not_memlock|other|null||
 EOT
 
 # Without host facts the NVLink2 bridges cannot be known: said, not guessed.
@@ -46,6 +48,11 @@ run_mp explain --format json "$LOGS/vfio-permission.log"
 is "$(printf '%s' "$OUT" | jq -r .other)" vfio_permission "vfio-permission.log: says what it is instead"
 run_mp explain --format json "$LOGS/group-not-viable.log"
 is "$(printf '%s' "$OUT" | jq -r .other)" group_not_viable "group-not-viable.log: says what it is instead"
+
+run_mp explain --format json "$LOGS/x86-dma-einval.log"
+is "$(printf '%s' "$OUT" | jq -r .other)" dma_map_refused "x86-dma-einval.log: a refused mapping is no memory failure"
+run_mp explain "$LOGS/kubevirt-locked-unlimited.txt"
+like "$OUT" "tried to remove the limit" "kubevirt-locked-unlimited.txt: a failed 'unlimited' is said as such"
 
 # Where the limit ran out, and the fix.
 run_mp explain --format json "$LOGS/q35-type1-kernel-9.0.log"

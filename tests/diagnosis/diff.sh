@@ -58,12 +58,15 @@ is "$(echo "$OUT" | jq -r '[.causes[].id] | join(",")')" max_memory "max memory:
 is "$(echo "$OUT" | jq -r '[.terms[] | select(.changed) | "\(.id):\(.difference_kib):\(.causes | join(","))"] | join(" ")')" \
     "hpt:65536:0" "max memory: the hash page table grew by 64 MiB, because of it"
 
-# The profile: one file under two libvirt versions.
-run_mp diff --host none --format json --old-libvirt 5.3 "$srcdir/tests/data/views/x86-nvme.xml" "$srcdir/tests/data/views/x86-nvme.xml"
+# The profile: one file under two libvirt versions (the vIOMMU factor per device).
+run_mp diff --host none --format json --old-libvirt 6.0 "$data/worked-q35-16g-2vfio-viommu.xml" "$data/worked-q35-16g-2vfio-viommu.xml"
 is "$RC" 0 "profile: the same file under two profiles is allowed"
 is "$(echo "$OUT" | jq -r '[.causes[].id] | join(",")')" profile "profile: the one cause"
-is "$(echo "$OUT" | jq -r '.causes[0].text')" "libvirt profile 5.3 -> 9.0" "profile: names both"
-is "$(echo "$OUT" | jq -r '.old.kind, .new.limit_kib' | tr '\n' ' ')" "none 5242880 " "profile: the NVMe disk counts from 6.0"
+is "$(echo "$OUT" | jq -r '.causes[0].text')" "libvirt profile 6.0 -> $(echo "$OUT" | jq -r .new.profile)" "profile: names both"
+is "$(echo "$OUT" | jq -r '.old.limit_kib, .new.limit_kib' | tr '\n' ' ')" "17825792 34603008 " \
+    "profile: one mapping of RAM under 6.0, one per device with a vIOMMU later"
+is "$(echo "$OUT" | jq -r '[.terms[] | select(.changed) | "\(.id):\(.causes | join(","))"] | join(" ")')" "ram:0" \
+    "profile: the RAM term changed, because of it"
 
 # hard_limit: the need stays, the limit follows the hard_limit.
 run_mp diff --host none --format json "$data/pseries-hostdev.xml" "$data/pseries-hardlimit+hostdev.xml"

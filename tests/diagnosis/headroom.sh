@@ -36,7 +36,7 @@ note="hard_limit is also the guest's memory cgroup cap: the headroom above libvi
 like "$OUT" "$note" "text: the cgroup trade-off"
 like "$("$MP" report --host none --format md "$g")" "$(printf '%s' "$note" | sed 's/_/\\_/g')" "md: the same words (Markdown-escaped)"
 is "$("$MP" report --host none --format json "$g" | jq -r '.recommendations[0].notes[1]')" "$note" "json: the same words"
-man=$(tr '\n' ' ' < "$srcdir/doc/memlock-planner.1" | sed 's/\\-/-/g; s/  */ /g')
+man=$(tr '\n' ' ' < "$top_builddir/doc/memlock-planner.1" | sed 's/\\-/-/g; s/  */ /g')
 like "$man" "$note" "man page: the same words"
 # QEMU outside libvirt has no cgroup cap: its lines keep libvirt's figure.
 is "$("$MP" report --host none --format json --headroom 50% "$g" | jq -r '.recommendations[0].systemd')" \

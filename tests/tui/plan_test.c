@@ -56,7 +56,7 @@ static void test_group_assign(void **state)
     assert_int_equal(p.guest->nhostdevs, 8);
     assert_true(plan_device_assigned(&p, dev_index(&p, "0006:00:01.2")));
     assert_true(p.result.nvlink2);
-    /* 64 GiB, NVLink2, 2 PHBs: the reference note's worked value. */
+    /* 64 GiB, NVLink2, 2 PHBs: the worked value of tests/data/calc/cases.txt. */
     assert_int_equal(p.result.limit_bytes, UINT64_C(619037327360));
     assert_int_equal(p.result.limit_bytes, direct_limit(&p));
     assert_true(p.have_delta);
@@ -140,6 +140,29 @@ static void test_edits(void **state)
     plan_free(&p);
 }
 
+/* L passes over the steps whose release cannot parse the guest (an NVMe disk
+ * before 6.0) instead of stopping at them, and each step's limit is its own. */
+static void test_profiles_skip_refusing(void **state)
+{
+    (void)state;
+    struct guest *g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB);
+    g->nvme_disks = 2;
+    test_add_pci(g, "0000:01:00.0", -1);
+    struct plan p;
+    struct mp_error err = { 0 };
+    plan_init(&p, NULL, g, profile_default(), NULL);
+    assert_true(p.have_result);
+    assert_int_equal(p.result.limit_bytes, UINT64_C(13958643712));    /* 9.3 on: 3 x 4 GiB + 1 */
+    assert_int_equal(plan_next_profile(&p, &err), 0);
+    assert_string_equal(p.profile->id, "6.0");                       /* 5.3 passed over */
+    assert_int_equal(p.result.limit_bytes, UINT64_C(5368709120));     /* once: 4 GiB + 1 */
+    size_t guard = 0;
+    while (strcmp(p.profile->id, "9.3") && ++guard < 32)
+        assert_int_equal(plan_next_profile(&p, &err), 0);
+    assert_int_equal(p.result.limit_bytes, UINT64_C(13958643712));
+    plan_free(&p);
+}
+
 /* A long session: the undo history stops at PLAN_UNDO_MAX edits (memory
  * stays bounded), the newest are undone in order, and undoing all that is
  * kept leaves the guest marked modified (it is not the file's any more). */
@@ -161,6 +184,22 @@ static void test_undo_bounded(void **state)
     /* The oldest kept step: memory before edit 51, which set 52 GiB. */
     assert_int_equal(p.guest->memory_kib, 51 * KIB_PER_GIB);
     assert_true(p.dirty);
+    /* Redo walks all the way back, bounded the same way. */
+    assert_int_equal(p.nredo, PLAN_UNDO_MAX);
+    size_t steps = 0;
+    while (plan_redo(&p, what, sizeof(what)))
+        steps++;
+    assert_int_equal(steps, PLAN_UNDO_MAX);
+    assert_int_equal(p.guest->memory_kib, (PLAN_UNDO_MAX + 51) * KIB_PER_GIB);
+    assert_int_equal(p.nundo, PLAN_UNDO_MAX);
+    /* Undo then a new edit: what was undone cannot come back. */
+    assert_true(plan_undo(&p, what, sizeof(what)));
+    assert_true(plan_redo(&p, what, sizeof(what)));
+    assert_string_equal(what, "memory 1.03 TiB");
+    assert_true(plan_undo(&p, what, sizeof(what)));
+    assert_int_equal(plan_set_memory(&p, 7 * KIB_PER_GIB, &err), 0);
+    assert_false(plan_redo(&p, what, sizeof(what)));
+    assert_int_equal(p.guest->memory_kib, 7 * KIB_PER_GIB);
     plan_free(&p);
 }
 
@@ -244,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_gpu_alone),
         cmocka_unit_test(test_edits),
         cmocka_unit_test(test_undo_bounded),
+        cmocka_unit_test(test_profiles_skip_refusing),
         cmocka_unit_test(test_hostview),
         cmocka_unit_test(test_guestview),
     };
