@@ -58,7 +58,7 @@ like "$OUT" "tried to remove the limit" "kubevirt-locked-unlimited.txt: a failed
 run_mp explain --format json "$LOGS/q35-type1-kernel-9.0.log"
 is "$(printf '%s' "$OUT" | jq -r .short_bytes)" 17179869184 "q35: short by 16 GiB"
 is "$(printf '%s' "$OUT" | jq -r .short_term)" ram "q35: runs out in the guest RAM term"
-is "$(printf '%s' "$OUT" | jq -r .fix.hard_limit_kib)" 34603008 "q35: hard_limit to set (KiB)"
+is "$(printf '%s' "$OUT" | jq -r .fix.hard_limit_kib)" 35651584 "q35: hard_limit to set (KiB; with the default 1 GiB headroom)"
 run_mp explain --format json "$LOGS/virsh-cannot-limit.txt"
 is "$(printf '%s' "$OUT" | jq -r .fix.capability)" CAP_SYS_RESOURCE "cannot limit: the capability libvirt lacks"
 run_mp explain --format json "$LOGS/pseries-window-6.0.log"
@@ -72,7 +72,7 @@ is "$RC" 0 "text: exit 0"
 like "$OUT" "Memory registering failed: Cannot allocate memory" "text: quotes the failing line"
 like "$OUT" "619,037,327,360 bytes" "text: the need in bytes"
 like "$OUT" "NVLink2 64-bit DMA windows" "text: the NVLink2 term"
-like "$OUT" "--hard-limit 604528640 --config" "text: the virsh line"
+like "$OUT" "--hard-limit 605577216 --config" "text: the virsh line (with the default 1 GiB headroom)"
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" "$(printf '%s\n' "$OUT" | head -n 40 | wc -l | tr -d ' ')" "text: fits in 40 lines"
 
 # Standard input: '-' and no argument.
