@@ -331,8 +331,9 @@ char *report_verdict_sentence(const struct report_guest *rg)
         return xasprintf(_("Set hard_limit to %" PRIu64 " KiB (%s): paste one of the lines "
                            "below."), rec->kib, set);
     case VERDICT_TOO_SMALL:
-        return xasprintf(_("hard_limit %s is too small: needs %" PRIu64 " KiB (%s)."), cur,
-                         rec->base_kib, need);
+        /* What it needs, and what to paste: libvirt's figure with the headroom. */
+        return xasprintf(_("hard_limit %s is too small: libvirt needs %s; set %" PRIu64
+                           " KiB (%s): paste one of the lines below."), cur, need, rec->kib, set);
     case VERDICT_KEEP:
         return xasprintf(_("hard_limit %s is enough (libvirt needs %s): change nothing."), cur,
                          need);
