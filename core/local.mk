@@ -10,6 +10,7 @@ core_libcore_a_SOURCES = \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h core/host_class.c core/host_gpu.c \
+	core/report_path.c core/report_path.h \
 	core/host_snapshot.h core/host_snapshot_read.c core/host_snapshot_write.c \
 	core/i18n.c core/i18n.h \
 	core/json.c core/json.h \
@@ -47,6 +48,14 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
+core_libcore_a_SOURCES += core/check.c core/check.h
+# Two definitions of a guest compared term by term (diff).
+core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
+# --headroom above libvirt's figure in a recommended hard_limit.
+core_libcore_a_SOURCES += core/headroom.c core/headroom.h
+# A running QEMU's limit against its definition (guests).
+core_libcore_a_SOURCES += core/running_check.c core/running_check.h
 # Explaining a failed start from its log (memlock-planner explain).
 core_libcore_a_SOURCES += \
 	core/explain.c core/explain.h \

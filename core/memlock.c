@@ -29,6 +29,8 @@ struct calc {
 /* A term's explanation, formatted only when it will be read (the arguments
  * are not evaluated otherwise). */
 #define WHY(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format(__VA_ARGS__))
+/* The same for a sentence with a count: WHY_N(c, NP_(one, many), n, args). */
+#define WHY_N(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format_plural(__VA_ARGS__))
 
 static void add_term(struct calc *c, const char *id, const char *label, uint64_t kib, struct msg why)
 {
@@ -94,8 +96,9 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
              WHY(c, N_("The guest's hash page table: max memory %s / 128."),
                         fmt_kib(maxmem, a, sizeof(a))));
     add_term(c, "dma32", N_("32-bit DMA windows"), mul(c, TCE_PER_PHB_KIB, nphb),
-             WHY(c, N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
-                           "%llu PHB(s)."), (unsigned long long)nphb));
+             WHY_N(c, NP_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
+                           "%llu PHB.", "4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA "
+                           "window; %llu PHBs."), (unsigned long)nphb, (unsigned long long)nphb));
     add_term(c, "tce_index", N_("TCE index, spapr devices"), TCE_INDEX_KIB,
              WHY(c, N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
                            "spapr-vscsi devices.")));
@@ -105,9 +108,12 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                                "GPU RAM is device memory and is not counted."),
                             fmt_kib(maxmem, a, sizeof(a))));
         add_term(c, "nv2_dma64", N_("NVLink2 64-bit DMA windows"), mul(c, NV2_TCE_PER_PHB_KIB, nphb),
-                 WHY(c, N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
+                 WHY_N(c, NP_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
                                "PHB's 64-bit DMA window spans 128 TiB: 256 GiB of 4 KiB TCEs per "
-                               "PHB; %llu PHB(s)."), (unsigned long long)nphb));
+                               "PHB; %llu PHB.", "QEMU puts GPU RAM at 64-128 TiB of guest "
+                               "address space, so each PHB's 64-bit DMA window spans 128 TiB: "
+                               "256 GiB of 4 KiB TCEs per PHB; %llu PHBs."),
+                       (unsigned long)nphb, (unsigned long long)nphb));
         add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                  WHY(c, N_("8 MiB for second-level TCE tables.")));
     } else if (r->uses_vfio) {
@@ -124,10 +130,13 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                      WHY(c, N_("All guest RAM (%s) is pre-registered for DMA once."),
                                 fmt_kib(mem, a, sizeof(a))));
             add_term(c, "dma64", N_("64-bit DMA windows"), dma64,
-                     WHY(c, N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
-                                   "(1/512 of %s); %llu PHB(s). Larger in total than the pre-DDW "
-                                   "figure (%s)."), fmt_kib(mem, a, sizeof(a)),
-                                (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
+                     WHY_N(c, NP_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
+                                   "(1/512 of %s); %llu PHB. Larger in total than the pre-DDW "
+                                   "figure (%s).", "Each PHB's 64-bit DMA window maps all RAM "
+                                   "with 4 KiB pages (1/512 of %s); %llu PHBs. Larger in total "
+                                   "than the pre-DDW figure (%s)."),
+                           (unsigned long)nphb, fmt_kib(mem, a, sizeof(a)),
+                           (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
             add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                      WHY(c, N_("8 MiB for second-level TCE tables.")));
         }
@@ -182,21 +191,22 @@ static void generic_rule(struct calc *c, const struct guest *g)
     char a[32];
     struct msg why;
     const char *mem = fmt_kib(r->memory_kib, a, sizeof(a));
+    /* Counts after a colon: no plural forms to get wrong ("2 device(s)"). */
     if (p->generic < GENERIC_FACTOR)
         why = WHY(c, N_("VFIO and vDPA devices map all guest RAM (%s) for DMA once, however many "
                         "there are (libvirt %s)."), mem, p->id);
     else if (g->has_iommu && r->nvfio)
-        why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
-                        "(%s); each of the %llu vDPA device(s) and %llu NVMe disk(s) counted on "
-                        "their own maps it too: factor %llu."),
-                  (unsigned long long)r->nvfio, mem, (unsigned long long)nvdpa,
-                  (unsigned long long)nnvme, (unsigned long long)factor);
+        why = WHY(c, N_("With a vIOMMU each VFIO device may map all guest RAM (%s), and so does "
+                        "each vDPA device and each NVMe disk counted on its own: factor %llu "
+                        "(VFIO devices: %llu, vDPA devices: %llu, NVMe disks: %llu)."),
+                  mem, (unsigned long long)factor, (unsigned long long)r->nvfio,
+                  (unsigned long long)nvdpa, (unsigned long long)nnvme);
     else
-        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each of the %llu "
-                        "vDPA device(s) and %llu NVMe disk(s) counted on their own maps it "
-                        "again: factor %llu."),
-                  mem, (unsigned long long)nvdpa, (unsigned long long)nnvme,
-                  (unsigned long long)factor);
+        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each vDPA device "
+                        "and each NVMe disk counted on its own maps it again: factor %llu (vDPA "
+                        "devices: %llu, NVMe disks: %llu)."),
+                  mem, (unsigned long long)factor, (unsigned long long)nvdpa,
+                  (unsigned long long)nnvme);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
              WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
@@ -223,19 +233,7 @@ int memlock_release_refuses(const struct guest *g, const struct profile *p, stru
     return 0;
 }
 
-/* The limit libvirt would compute without hard_limit and locked. */
-static int underlying_limit(const struct guest *g, const struct host *h, const struct profile *p,
-                            struct memlock_result *out)
-{
-    struct guest *copy = guest_dup(g);
-    copy->has_hard_limit = false;
-    copy->locked = false;
-    int rc = memlock_compute(copy, h, p, out, NULL);
-    guest_free(copy);
-    return rc;
-}
-
-static void explain_hard_limit(struct calc *c, const struct guest *g, const struct host *h)
+static void explain_hard_limit(struct calc *c, const struct guest *g)
 {
     struct memlock_result *r = c->r;
     char a[32], b[32];
@@ -244,18 +242,54 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
                            "ignores everything else."), fmt_kib(g->hard_limit_kib, a, sizeof(a))));
     if (c->lean)
         return;   /* what follows are warnings */
-    struct memlock_result u;
-    if (underlying_limit(g, h, r->profile, &u) == 0) {
-        if (u.kind == MEMLOCK_BYTES && u.limit_kib > g->hard_limit_kib)
-            msg_list_add(&r->warnings,
-                         N_("hard_limit %s is below the %s libvirt would compute without it: "
-                            "the guest may fail to start with \"Cannot allocate memory\""),
-                         fmt_kib(g->hard_limit_kib, a, sizeof(a)), fmt_kib(u.limit_kib, b, sizeof(b)));
-        memlock_result_free(&u);
-    }
+    if (r->has_computed && r->computed_kib > g->hard_limit_kib)
+        msg_list_add(&r->warnings,
+                     N_("hard_limit %s is below the %s libvirt would compute without it: "
+                        "the guest may fail to start with \"Cannot allocate memory\""),
+                     fmt_kib(g->hard_limit_kib, a, sizeof(a)), fmt_kib(r->computed_kib, b, sizeof(b)));
     if (!g->hard_limit_kib)
         msg_list_add(&r->warnings, N_("hard_limit 0 gives a limit of 0: libvirt then leaves the "
                                       "inherited limit in place"));
+}
+
+/* libvirt's rule after hard_limit and locked (qemuDomainGetMemLockLimitBytes):
+ * ppc64 KVM or generic. Its terms go to r->terms. */
+static enum memlock_rule terms_rule(struct calc *c, const struct guest *g, const struct host *h)
+{
+    if (guest_is_ppc64(g) && g->virt == GUEST_VIRT_KVM) {
+        ppc64_rule(c, g, h);
+        return RULE_PPC64;
+    }
+    generic_rule(c, g);
+    return RULE_GENERIC;
+}
+
+/* Under hard_limit or locked: the terms the next rule gives, kept apart as
+ * the computed figure; r->terms is left empty for the rule's own term. */
+static void computed_terms(struct calc *c, const struct guest *g, const struct host *h)
+{
+    struct memlock_result *r = c->r;
+    bool overflow = c->overflow;
+    c->overflow = false;
+    r->computed_rule = terms_rule(c, g, h);
+    uint64_t sum = 0;
+    for (size_t i = 0; i < r->nterms; i++)
+        sum = add(c, sum, r->terms[i].kib);
+    uint64_t bytes;
+    if (!c->overflow && size_kib_to_bytes(sum, &bytes)) {
+        r->has_computed = true;
+        r->computed_kib = sum;
+        r->computed_kind = sum ? MEMLOCK_BYTES : MEMLOCK_NONE;
+        r->computed_terms = r->terms;
+        r->ncomputed_terms = r->nterms;
+    } else {
+        for (size_t i = 0; i < r->nterms; i++)
+            msg_free(&r->terms[i].why);
+        free(r->terms);
+    }
+    r->terms = NULL;
+    r->nterms = r->terms_cap = 0;
+    c->overflow = overflow;
 }
 
 /* Whether what is uncertain about `p` can change this guest's limit. */
@@ -331,16 +365,14 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
 
     if (g->has_hard_limit) {
         out->rule = RULE_HARD_LIMIT;
-        explain_hard_limit(&c, g, h);
+        computed_terms(&c, g, h);
+        explain_hard_limit(&c, g);
     } else if (g->locked) {
         out->rule = RULE_LOCKED;
         out->kind = MEMLOCK_UNLIMITED;
-    } else if (ppc && g->virt == GUEST_VIRT_KVM) {
-        out->rule = RULE_PPC64;
-        ppc64_rule(&c, g, h);
+        computed_terms(&c, g, h);
     } else {
-        out->rule = RULE_GENERIC;
-        generic_rule(&c, g);
+        out->rule = terms_rule(&c, g, h);
     }
 
     if (out->kind != MEMLOCK_UNLIMITED) {
@@ -366,6 +398,9 @@ void memlock_result_free(struct memlock_result *r)
     for (size_t i = 0; i < r->nterms; i++)
         msg_free(&r->terms[i].why);
     free(r->terms);
+    for (size_t i = 0; i < r->ncomputed_terms; i++)
+        msg_free(&r->computed_terms[i].why);
+    free(r->computed_terms);
     for (size_t i = 0; i < r->nphbs; i++)
         msg_free(&r->phbs[i].why);
     free(r->phbs);
@@ -388,4 +423,28 @@ void memlock_note_choice(struct memlock_result *r, const struct profile_choice *
 const char *memlock_term_label(const struct memlock_term *t)
 {
     return _(t->label);
+}
+
+enum memlock_gap memlock_gap(const struct memlock_result *r, uint64_t *gap_kib)
+{
+    *gap_kib = 0;
+    if (!r->has_computed)
+        return GAP_NONE;
+    if (r->kind == MEMLOCK_UNLIMITED)
+        return GAP_UNLIMITED;
+    if (r->limit_kib == r->computed_kib)
+        return GAP_EQUAL;
+    if (r->limit_kib > r->computed_kib) {
+        *gap_kib = r->limit_kib - r->computed_kib;
+        return GAP_ABOVE;
+    }
+    *gap_kib = r->computed_kib - r->limit_kib;
+    return GAP_BELOW;
+}
+
+uint64_t memlock_need_kib(const struct memlock_result *r)
+{
+    if (r->has_computed)
+        return r->computed_kib;
+    return r->kind == MEMLOCK_BYTES ? r->limit_kib : 0;
 }

@@ -105,6 +105,7 @@ static int check(const struct command *cmd, struct cli_run *r)
     }
     if (cmd->formats) {
         size_t i = 0;
+        r->format_given = r->format != NULL;
         if (!r->format)
             r->format = cmd->formats[0];
         while (cmd->formats[i] && strcmp(cmd->formats[i], r->format))
@@ -148,6 +149,13 @@ static int check(const struct command *cmd, struct cli_run *r)
     case ARGS_SOME:
         if (!r->nargs)
             return cli_failf(EXIT_INPUT, _("%s needs at least one guest XML file"), cmd->name);
+        break;
+    case ARGS_TWO:
+        if (r->nargs != 2)
+            return cli_failf(EXIT_INPUT, _("%s takes two guest XML files, OLD and NEW (- for "
+                                           "standard input)"), cmd->name);
+        if (!strcmp(r->args[0], "-") && !strcmp(r->args[1], "-"))
+            return cli_failf(EXIT_INPUT, _("standard input (-) can be read only once"));
         break;
     }
     return -1;

@@ -6,11 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "guest_xml.h"
 #include "i18n.h"
 #include "report.h"
+#include "report_path.h"
 
 /* Refuses what surely is a slip: -o naming one of the guests, stdin twice. */
 static int check_files(const struct cli_run *r)
@@ -31,6 +33,24 @@ static int check_files(const struct cli_run *r)
     return -1;
 }
 
+/* --check: each guest's reasons under its name, then the fleet's. */
+static int report_check(const struct report *rep)
+{
+    int status = 0;
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct report_guest *rg = &rep->guests[i];
+        struct check_list l = { 0 };
+        check_guest(rg->guest, rep->host, &rg->result, &l);
+        char name[64];
+        if (cli_check_report(&l, report_guest_name(rg, name, sizeof(name))))
+            status = EXIT_CHECK;
+        check_list_free(&l);
+    }
+    if (cli_check_report(&rep->fleet.checks, NULL))
+        status = EXIT_CHECK;
+    return status;
+}
+
 int cmd_report(struct cli_run *r)
 {
     enum report_format fmt;
@@ -39,9 +59,32 @@ int cmd_report(struct cli_run *r)
     int rc = check_files(r);
     if (rc >= 0)
         return rc;
+    /* -o's extension picks the format, as the planner's x does; --format wins
+     * over a name without one, and the two must not disagree. */
+    enum report_format by_name;
+    switch (r->output && strcmp(r->output, "-") ? report_format_for_path(r->output, &by_name)
+                                                : REPORT_PATH_NONE) {
+    case REPORT_PATH_KNOWN:
+        if (r->format_given && by_name != fmt)
+            return cli_failf(EXIT_INPUT, _("-o %s: the extension says another format than "
+                                           "--format %s"), r->output, r->format);
+        fmt = by_name;
+        break;
+    case REPORT_PATH_UNKNOWN:
+        if (!r->format_given)
+            return cli_failf(EXIT_INPUT, _("-o %s: not a report extension (%s); name one, or "
+                                           "give --format"), r->output, REPORT_PATH_EXTENSIONS);
+        break;
+    case REPORT_PATH_NONE:
+        break;
+    }
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
+        return cli_fail(&err);
     struct report rep;
     report_init(&rep, r->host, r->profile);
+    rep.headroom = hr;
     /* A guest that cannot be read is listed in the report with its error and
      * the others are reported in full; the exit status still says 2. */
     rc = 0;
@@ -59,11 +102,18 @@ int cmd_report(struct cli_run *r)
         /* as calc says it, so that the JSON objects match */
         cli_note_choice(r, &rep.guests[rep.n - 1].result);
     }
+    /* Two guests with one name: bad input, nothing written. */
+    if (!stop && report_check_names(&rep, &err) < 0) {
+        rc = cli_fail(&err);
+        stop = true;
+    }
     if (!stop && rep.n) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, r->output, &err) < 0)
             rc = cli_fail(&err);
     }
+    if (!rc && r->check)
+        rc = report_check(&rep);
     report_free(&rep);
     return rc;
 }

@@ -34,7 +34,11 @@ enum cli_opt_id {
     O_NO_COLOR,    /* --no-color, --no-colour (tui) */
     O_NO_MOUSE,    /* --no-mouse (tui) */
     O_LIST_KEYS,   /* --list-keys (tui): the key registry, then exit */
-    O_XML,         /* --xml FILE (explain): the failed guest's definition */
+    O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
+    O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
+    O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
+    O_XML,         /* --xml PATH: explain, the failed guest's definition; guests, the
+                    * running definitions (a file or a folder) */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -50,6 +54,7 @@ enum cli_args {
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
     ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
+    ARGS_TWO,       /* exactly two guest XML files (OLD NEW), - for at most one */
 };
 
 /* What the front does before the command's function runs (command.flags). */
@@ -88,12 +93,16 @@ struct cli_run {
     const char *host_src; /* --host, default "live" */
     const char *libvirt;  /* --libvirt */
     const char *format;   /* --format, one of cmd->formats (default: the first) */
+    bool format_given;    /* --format was on the command line */
     const char *output;   /* -o (never "") */
     bool force_vfio;      /* --force-vfio (already set in guest->force_vfio) */
     const char *step;     /* --step, unchecked */
     bool ascii, no_color, no_mouse;
     bool list_keys;       /* --list-keys */
-    const char *xml;      /* --xml FILE */
+    bool check;           /* --check */
+    const char *headroom; /* --headroom, unchecked (headroom_parse) */
+    const char *old_libvirt; /* --old-libvirt, unchecked (cli_profile) */
+    const char *xml;      /* --xml FILE (explain) or PATH (guests) */
     /* The file arguments. */
     int nargs;
     char **args;

@@ -14,7 +14,7 @@ const struct command commands[] = {
         .summary = N_("compute the limit for a guest XML and explain every term"),
         .usage = N_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-\n"),
         .help = N_("Compute the memory-locking limit libvirt gives the guest, with every term.\n\n"),
-        .options = OPTS_PLAN | OPT(O_FORCE_VFIO),
+        .options = OPTS_PLAN | OPT(O_FORCE_VFIO) | OPT(O_CHECK),
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -22,12 +22,16 @@ const struct command commands[] = {
     {
         .name = "guests", .run = cmd_guests,
         .summary = N_("list running QEMU guests with their limits and locked memory"),
-        .usage = N_("Usage: memlock-planner guests [--format text|json]\n"),
+        .usage = N_("Usage: memlock-planner guests [OPTIONS]\n"),
         .help = N_("List the QEMU processes on this host with their memory-locking limit and the\n"
-                   "memory they have locked (VmLck) and pinned (VmPin).\n\n"),
-        .options = OPT(O_FORMAT),
+                   "memory they have locked (VmLck) and pinned (VmPin), and check each limit\n"
+                   "against what libvirt computes from the guest's running definition.\n\n"),
+        .options = OPT(O_FORMAT) | OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_XML),
         .formats = FORMATS("text", "json"),
+        .opt_help = { [O_XML] = N_("  --xml PATH         the running definitions: a domain or status XML, or a folder\n"
+                                   "                     of NAME.xml files (default: /run/libvirt/qemu)\n") },
         .args = ARGS_NONE,
+        .flags = LOAD_PROFILE,
     },
     {
         .name = "report", .run = cmd_report,
@@ -35,7 +39,7 @@ const struct command commands[] = {
         .usage = N_("Usage: memlock-planner report [OPTIONS] GUEST.xml...\n"),
         .help = N_("Write the plan for one or more guests: host and guest summary, the limit with\n"
                    "every term, warnings and what to configure. Several guests add a fleet view.\n\n"),
-        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO),
+        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPT(O_HEADROOM),
         .formats = FORMATS("text", "md", "json", "html"),
         .opt_help = { [O_FORMAT] = N_("  --format FORMAT    text (default), md, json or html\n") },
         .args = ARGS_SOME,
@@ -48,7 +52,7 @@ const struct command commands[] = {
         .help = N_("Write the guest XML with the computed <memtune><hard_limit unit='KiB'>; nothing\n"
                    "else in the file changes. NEW.xml is replaced atomically; - writes to standard\n"
                    "output.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_HEADROOM),
         .opt_help = { [O_OUTPUT] = N_("  -o, --output FILE  where to write (required; may name GUEST.xml itself)\n") },
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_HOST | NEED_OUTPUT,
@@ -84,6 +88,17 @@ const struct command commands[] = {
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
+    },
+    {
+        .name = "diff", .run = cmd_diff,
+        .summary = N_("two definitions of a guest: the limits term by term and what changed"),
+        .usage = N_("Usage: memlock-planner diff [OPTIONS] OLD.xml NEW.xml\n"),
+        .help = N_("Compare the limits of two definitions of a guest term by term and name what in\n"
+                   "the definitions caused each change. Either file may be - (standard input).\n\n"),
+        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT),
+        .formats = FORMATS("text", "json"),
+        .args = ARGS_TWO,
+        .flags = LOAD_PROFILE | LOAD_HOST,
     },
     {
         .name = "map", .run = cmd_map,
@@ -129,7 +144,7 @@ const struct command commands[] = {
                    "what the guest needs term by term, by how much the limit fell short, and what\n"
                    "to set. Exit status 0: a memory-locking failure explained; 3: the log holds\n"
                    "none; 2: bad input.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML) | OPT(O_HEADROOM),
         .formats = FORMATS("text", "json"),
         .opt_help = { [O_HOST] = N_("  --host SOURCE      the failing host's facts (NVLink2 bridges): none (default),\n"
                                     "                     live, demo:NAME, a snapshot file\n"),

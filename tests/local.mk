@@ -199,6 +199,7 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+include tests/diagnosis.mk
 # memlock-planner explain over the corpus of failed-start logs.
 TESTS += tests/cli/explain.sh
 EXTRA_DIST += tests/cli/explain.sh \
