@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -16,6 +17,7 @@ void cli_plan_usage_options(FILE *out)
             "                     'list' shows the demo hosts\n"), out);
     fputs(_("  --libvirt VERSION  formula of that libvirt version (default: newest known)\n"), out);
     fputs(_("  --format FORMAT    text (default) or json\n"), out);
+    cli_virt_usage(out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -26,6 +28,7 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
         { "libvirt", required_argument, NULL, 'L' },
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
+        CLI_VIRT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     const char *host_src = "live", *version = NULL;
@@ -39,7 +42,10 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
         case 'L': version = optarg; break;
         case 'f': plan->format = optarg; break;
         case 'h': usage(stdout); return 0;
-        default: return cli_failf(EXIT_INPUT, _("see '%s --help'"), argv[0]);
+        default:
+            if (cli_virt_option(&plan->virt, c, optarg))
+                break;
+            return cli_failf(EXIT_INPUT, _("see '%s --help'"), argv[0]);
         }
     }
     if (!strcmp(host_src, "list"))
@@ -49,15 +55,15 @@ int cli_plan_load(int argc, char **argv, void (*usage)(FILE *out), struct cli_pl
     if (optind != argc - 1)
         return cli_failf(EXIT_INPUT, _("%s takes exactly one guest XML file (or - for stdin)"),
                          argv[0]);
-    plan->path = argv[optind];
-
     struct mp_error err = { 0 };
-    plan->profile = cli_profile(version, &plan->beyond, &err);
-    if (!plan->profile)
+    if (cli_virt_prepare(&plan->virt, argv + optind, 1, true, &err) < 0 ||
+        !(plan->profile = cli_virt_profile(&plan->virt, version, &plan->beyond, &err)) ||
+        !(plan->guest = cli_virt_load(&plan->virt, argv[optind], &plan->label, NULL, NULL,
+                                      &err))) {
+        cli_plan_free(plan);
         return cli_fail(&err);
-    plan->guest = guest_xml_load_file(plan->path, &err);
-    if (!plan->guest)
-        return cli_fail(&err);
+    }
+    plan->path = plan->label;
     plan->host = probe_load(host_src, &err);
     if (!plan->host) {
         cli_plan_free(plan);
@@ -72,6 +78,9 @@ void cli_plan_free(struct cli_plan *plan)
     host_free(plan->host);
     plan->guest = NULL;
     plan->host = NULL;
+    cli_virt_close(&plan->virt);
+    free(plan->label);
+    plan->label = NULL;
 }
 
 int cli_finish_output(void)

@@ -6,17 +6,20 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli_virt.h"
 #include "guest.h"
 #include "host.h"
 #include "profile.h"
 
 struct cli_plan {
     const char *format;           /* "text" or "json" */
-    const char *path;             /* the guest XML */
+    const char *path;             /* the guest XML, or the domain's name */
     struct guest *guest;
     struct host *host;
     const struct profile *profile;
     bool beyond;                  /* --libvirt newer than the newest profile */
+    struct cli_virt virt;         /* --connect URI and its connection */
+    char *label;                  /* owns `path` */
 };
 
 /* Parses the arguments and loads everything. Returns -1 when the caller

@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_virt.h"
 #include "commands.h"
 #include "guest_xml.h"
 #include "i18n.h"
@@ -16,13 +18,14 @@
 
 static void calc_usage(FILE *out)
 {
-    fputs(_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-\n"), out);
+    fputs(_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-|DOMAIN\n"), out);
     fputs(_("Compute the memory-locking limit libvirt gives the guest, with every term.\n\n"), out);
     fputs(_("  --host SOURCE      host facts: live (default), none, demo:NAME, a snapshot file;\n"
             "                     'list' shows the demo hosts\n"), out);
     fputs(_("  --libvirt VERSION  formula of that libvirt version (default: newest known)\n"), out);
     fputs(_("  --format FORMAT    text (default) or json\n"), out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    cli_virt_usage(out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -34,8 +37,10 @@ int cmd_calc(int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "force-vfio", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
+        CLI_VIRT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
+    struct cli_virt v = { 0 };
     const char *host_src = "live", *version = NULL, *format = "text";
     bool force_vfio = false;
     int c;
@@ -49,6 +54,8 @@ int cmd_calc(int argc, char **argv)
         case 'F': force_vfio = true; break;
         case 'h': calc_usage(stdout); return 0;
         default:
+            if (cli_virt_option(&v, c, optarg))
+                break;
             return cli_failf(EXIT_INPUT, _("calc: unknown option or missing argument '%s' (see "
                                            "'memlock-planner calc --help')"),
                              argv[optind - 1]);
@@ -63,16 +70,21 @@ int cmd_calc(int argc, char **argv)
 
     struct mp_error err = { 0 };
     bool beyond = false;
-    const struct profile *profile = cli_profile(version, &beyond, &err);
-    if (!profile)
+    const struct profile *profile = NULL;
+    char *label = NULL;
+    struct guest *g = NULL;
+    if (cli_virt_prepare(&v, argv + optind, 1, true, &err) < 0 ||
+        !(profile = cli_virt_profile(&v, version, &beyond, &err)) ||
+        !(g = cli_virt_load(&v, argv[optind], &label, NULL, NULL, &err))) {
+        cli_virt_close(&v);
         return cli_fail(&err);
-    struct guest *g = guest_xml_load_file(argv[optind], &err);
-    if (!g)
-        return cli_fail(&err);
+    }
     g->force_vfio = force_vfio;
     struct host *h = probe_load(host_src, &err);
     if (!h) {
         guest_free(g);
+        free(label);
+        cli_virt_close(&v);
         return cli_fail(&err);
     }
     struct memlock_result r;
@@ -80,10 +92,14 @@ int cmd_calc(int argc, char **argv)
     if (rc < 0) {
         guest_free(g);
         host_free(h);
+        cli_virt_close(&v);
         /* Name the file: the calculation's messages speak of sizes only. */
-        return cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s",
-                         argv[optind], err.text);
+        rc = cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s", label,
+                       err.text);
+        free(label);
+        return rc;
     }
+    cli_virt_note(&v, profile, &r.warnings);
     if (beyond)
         msg_list_add(&r.warnings, N_("libvirt %s is newer than the newest profile (%s) the "
                                      "reference notes describe; its formula may differ"),
@@ -99,6 +115,8 @@ int cmd_calc(int argc, char **argv)
     memlock_result_free(&r);
     guest_free(g);
     host_free(h);
+    free(label);
+    cli_virt_close(&v);
     if (fflush(stdout) != 0 || ferror(stdout))
         return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
     return 0;

@@ -26,8 +26,9 @@ int cmd_capacity(int argc, char **argv)
     struct memlock_result r;
     struct mp_error err = { 0 };
     if (memlock_compute(plan.guest, plan.host, plan.profile, &r, &err) < 0) {
+        rc = cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
         cli_plan_free(&plan);
-        return cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
+        return rc;
     }
     struct capacity c;
     capacity_compute(plan.guest, plan.host, &r, &c);

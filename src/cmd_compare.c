@@ -26,8 +26,9 @@ int cmd_compare(int argc, char **argv)
     struct mp_error err = { 0 };
     rc = profile_compare_run(plan.guest, plan.host, &c, &err);
     if (rc < 0) {
+        rc = cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
         cli_plan_free(&plan);
-        return cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
+        return rc;
     }
     if (!strcmp(plan.format, "json")) {
         struct json j;

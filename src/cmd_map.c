@@ -27,8 +27,9 @@ int cmd_map(int argc, char **argv)
     struct mp_error err = { 0 };
     rc = address_map_build(plan.guest, plan.host, plan.profile, &m, &err);
     if (rc < 0) {
+        rc = cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
         cli_plan_free(&plan);
-        return cli_failf(EXIT_INPUT, "%s: %s", plan.path, err.text);
+        return rc;
     }
     if (!strcmp(plan.format, "json")) {
         struct json j;

@@ -4,19 +4,23 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_virt.h"
 #include "commands.h"
 #include "guest_xml.h"
 #include "i18n.h"
 #include "probe.h"
 #include "report.h"
+#include "xalloc.h"
 
 static void report_usage(FILE *out)
 {
-    fputs(_("Usage: memlock-planner report [OPTIONS] GUEST.xml...\n"), out);
+    fputs(_("Usage: memlock-planner report [OPTIONS] GUEST.xml|DOMAIN...\n"
+            "       memlock-planner report --connect URI [OPTIONS] --all\n"), out);
     fputs(_("Write the plan for one or more guests: host and guest summary, the limit with\n"
             "every term, warnings and what to configure. Several guests add a fleet view.\n\n"),
           out);
@@ -27,6 +31,8 @@ static void report_usage(FILE *out)
     fputs(_("  -o, --output FILE  write to FILE (replaced atomically) instead of standard output\n"),
           out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    cli_virt_usage(out);
+    fputs(_("  --all              every domain of the connection: the host's fleet\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -39,10 +45,13 @@ int cmd_report(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "force-vfio", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
+        { "all", no_argument, NULL, 'A' },
+        CLI_VIRT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     struct cli_common o = { .host = "live", .format = "text" };
-    bool force_vfio = false;
+    struct cli_virt v = { 0 };
+    bool force_vfio = false, all = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -53,7 +62,12 @@ int cmd_report(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'F': force_vfio = true; break;
         case 'h': report_usage(stdout); return 0;
-        default: report_usage(stderr); return EXIT_INPUT;
+        case 'A': all = true; break;
+        default:
+            if (cli_virt_option(&v, c, optarg))
+                break;
+            report_usage(stderr);
+            return EXIT_INPUT;
         }
     }
     if (!strcmp(o.host, "list"))
@@ -61,7 +75,10 @@ int cmd_report(int argc, char **argv)
     enum report_format fmt;
     if (!report_format_parse(o.format, &fmt))
         return cli_failf(EXIT_INPUT, _("--format %s: expected text, md, json or html"), o.format);
-    if (optind >= argc) {
+    if (all && (optind < argc || !v.uri))
+        return cli_failf(EXIT_INPUT, _("report --all takes no guest arguments and needs "
+                                       "--connect URI"));
+    if (optind >= argc && !all) {
         report_usage(stderr);
         return cli_failf(EXIT_INPUT, _("report needs at least one guest XML file"));
     }
@@ -82,26 +99,46 @@ int cmd_report(int argc, char **argv)
 
     struct mp_error err = { 0 };
     bool beyond = false;
-    const struct profile *profile = cli_profile(o.libvirt, &beyond, &err);
-    if (!profile)
+    const struct profile *profile = NULL;
+    if (cli_virt_prepare(&v, argv + optind, argc - optind, true, &err) < 0 ||
+        !(profile = cli_virt_profile(&v, o.libvirt, &beyond, &err))) {
+        cli_virt_close(&v);
         return cli_fail(&err);
+    }
+    /* --all: the connection's domains by name, as the guest arguments. */
+    struct virt_domain **doms = NULL;
+    int ndoms = all ? virt_domain_list(v.conn, &doms, &err) : 0;
+    char **names = NULL;
+    if (ndoms < 0) {
+        cli_virt_close(&v);
+        return cli_fail(&err);
+    }
+    if (all) {
+        names = xcalloc((size_t)ndoms + 1, sizeof(*names));
+        for (int i = 0; i < ndoms; i++)
+            names[i] = xstrdup(virt_domain_name(doms[i]));
+        virt_domain_list_free(doms, ndoms);
+        argv = names;
+        argc = ndoms;
+        optind = 0;
+    }
     struct host *h = probe_load(o.host, &err);
-    if (!h)
-        return cli_fail(&err);
+    int rc = h ? 0 : cli_fail(&err);
     struct report rep;
     report_init(&rep, h, profile);
-    int rc = 0;
     for (int i = optind; i < argc && !rc; i++) {
-        struct guest *g = guest_xml_load_file(argv[i], &err);
+        char *label = NULL;
+        struct guest *g = cli_virt_load(&v, argv[i], &label, NULL, NULL, &err);
         if (!g) {
             rc = cli_fail(&err);
             break;
         }
         g->force_vfio = force_vfio;
-        if (report_add_guest(&rep, g, argv[i], &err) < 0) {
-            rc = cli_fail(&err);
+        rc = report_add_guest(&rep, g, label, &err) < 0 ? cli_fail(&err) : 0;
+        free(label);
+        if (rc)
             break;
-        }
+        cli_virt_note(&v, profile, &rep.guests[rep.n - 1].result.warnings);
         if (beyond)   /* as calc says it, so that the JSON objects match */
             msg_list_add(&rep.guests[rep.n - 1].result.warnings,
                          N_("libvirt %s is newer than the newest profile (%s) the "
@@ -115,5 +152,9 @@ int cmd_report(int argc, char **argv)
     }
     report_free(&rep);
     host_free(h);
+    for (int i = 0; names && i < ndoms; i++)
+        free(names[i]);
+    free(names);
+    cli_virt_close(&v);
     return rc;
 }

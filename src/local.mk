@@ -14,9 +14,10 @@ memlock_planner_SOURCES = \
 # The planning views.
 memlock_planner_SOURCES += \
 	src/cli_plan.c src/cli_plan.h \
+	src/cli_virt.c src/cli_virt.h \
 	src/cmd_capacity.c \
 	src/cmd_compare.c \
 	src/cmd_map.c \
 	src/cmd_tour.c
-memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
-	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+memlock_planner_LDADD = tui/libtui.a probe/libprobe.a virt/libmpvirt.a core/libcore.a \
+	$(LIBVIRT_LIBS) $(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)

@@ -1,0 +1,134 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "cli_virt.h"
+#include "guest_xml.h"
+#include "guest_xml_apply.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+bool cli_virt_option(struct cli_virt *v, int c, const char *arg)
+{
+    switch (c) {
+    case CLI_OPT_CONNECT: v->uri = arg; return true;
+    case CLI_OPT_LIVE: v->which = VIRT_LIVE; return true;
+    case CLI_OPT_CONFIG: v->which = VIRT_CONFIG; return true;
+    case CLI_OPT_READONLY: v->readonly = true; return true;
+    default: return false;
+    }
+}
+
+void cli_virt_usage(FILE *out)
+{
+    fputs(_("  --connect URI      guests are domains (name or UUID) of this libvirt connection;\n"
+            "                     without it LIBVIRT_DEFAULT_URI, when set, serves names that\n"
+            "                     are not files\n"), out);
+    fputs(_("  --live, --config   the running or the persistent definition (default: the live\n"
+            "                     one of a running domain)\n"), out);
+    fputs(_("  --readonly         open the connection read-only\n"), out);
+}
+
+static const char *default_uri(void)
+{
+    const char *env = getenv("LIBVIRT_DEFAULT_URI");
+    return env && *env ? env : NULL;
+}
+
+bool cli_virt_is_domain(const struct cli_virt *v, const char *arg)
+{
+    if (v->uri)
+        return true;
+    if (!default_uri() || !strcmp(arg, "-"))
+        return false;
+    struct stat st;
+    return stat(arg, &st) != 0;
+}
+
+int cli_virt_prepare(struct cli_virt *v, char **args, int nargs, bool readonly,
+                     struct mp_error *err)
+{
+    bool need = v->uri != NULL;
+    for (int i = 0; i < nargs && !need; i++)
+        need = cli_virt_is_domain(v, args[i]);
+    if (!need || v->conn)
+        return 0;
+    /* NULL: libvirt's default, which reads LIBVIRT_DEFAULT_URI itself. */
+    v->conn = virt_open(v->uri, v->readonly || readonly, err);
+    return v->conn ? 0 : -1;
+}
+
+const struct profile *cli_virt_profile(struct cli_virt *v, const char *version, bool *beyond,
+                                       struct mp_error *err)
+{
+    if (version || !v->conn)
+        return cli_profile(version, beyond, err);
+    if (virt_lib_version(v->conn, v->version, sizeof(v->version), err) < 0)
+        return NULL;
+    const struct profile *p = profile_for_version(v->version, &v->newer);
+    *beyond = false;  /* cli_virt_note says it, naming the connection */
+    if (!p) {
+        /* Older than the oldest profile: the oldest, said by the note. */
+        v->newer = false;
+        return &profiles[0];
+    }
+    return p;
+}
+
+void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg_list *l)
+{
+    if (!v->conn || !v->version[0])
+        return;
+    const char *version = v->version;
+    if (v->newer)
+        msg_list_add(l, N_("libvirt %s at %s (virConnectGetLibVersion) is newer than the newest "
+                           "profile (%s); its formula may differ"),
+                     version, virt_uri(v->conn), p->id);
+    else
+        msg_list_add(l, N_("profile %s follows libvirt %s at %s (virConnectGetLibVersion)"),
+                     p->id, version, virt_uri(v->conn));
+}
+
+struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, char **xml,
+                            size_t *len, struct mp_error *err)
+{
+    char *buf;
+    size_t n;
+    if (cli_virt_is_domain(v, arg)) {
+        if (!v->conn) {
+            mp_error_set(err, MP_ERR_INTERNAL, "no libvirt connection for '%s'", arg);
+            return NULL;
+        }
+        struct virt_domain *d = virt_domain_open(v->conn, arg, err);
+        if (!d)
+            return NULL;
+        buf = virt_domain_xml(d, v->which, &n, err);
+        *label = xstrdup(virt_domain_name(d));
+        virt_domain_close(d);
+    } else {
+        buf = guest_xml_read(arg, &n, err);
+        *label = xstrdup(arg);
+    }
+    struct guest *g = buf ? guest_xml_load_memory(buf, n, *label, err) : NULL;
+    if (!g) {
+        free(*label);
+        *label = NULL;
+    }
+    if (g && xml) {
+        *xml = buf;
+        *len = n;
+    } else {
+        free(buf);
+    }
+    return g;
+}
+
+void cli_virt_close(struct cli_virt *v)
+{
+    virt_close(v->conn);
+    v->conn = NULL;
+}

@@ -1,0 +1,66 @@
+/* Guests from a libvirt connection: --connect URI, --live, --config and
+ * --readonly for the commands that take guests, and the profile that follows
+ * the connection's libvirt version. The libvirt calls are virt/'s. */
+#ifndef MP_CLI_VIRT_H
+#define MP_CLI_VIRT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "guest.h"
+#include "msg.h"
+#include "profile.h"
+#include "virt.h"
+
+enum {
+    CLI_OPT_CONNECT = 0x1000,
+    CLI_OPT_LIVE,
+    CLI_OPT_CONFIG,
+    CLI_OPT_READONLY,
+};
+
+/* Appended to a command's getopt_long table. */
+#define CLI_VIRT_OPTIONS \
+    { "connect", required_argument, NULL, CLI_OPT_CONNECT }, \
+    { "live", no_argument, NULL, CLI_OPT_LIVE }, \
+    { "config", no_argument, NULL, CLI_OPT_CONFIG }, \
+    { "readonly", no_argument, NULL, CLI_OPT_READONLY }
+
+struct cli_virt {
+    const char *uri;          /* --connect, else NULL */
+    enum virt_which which;    /* --live / --config */
+    bool readonly;            /* --readonly */
+    struct virt_conn *conn;   /* open once a guest argument is a domain */
+    char version[32];         /* the connection's libvirt ("9.0.0") */
+    bool newer;               /* ... newer than the newest profile */
+};
+
+/* Takes getopt's `c` when it is one of CLI_VIRT_OPTIONS: true if it was. */
+bool cli_virt_option(struct cli_virt *v, int c, const char *arg);
+void cli_virt_usage(FILE *out);
+/* With --connect every guest argument is a domain name or UUID; without it,
+ * when LIBVIRT_DEFAULT_URI is set (as virsh honours it), an argument that is
+ * neither "-" nor an existing file is one too. */
+bool cli_virt_is_domain(const struct cli_virt *v, const char *arg);
+/* Opens the connection (read-only when asked or `readonly`) if --connect was
+ * given or one of `args` is a domain. 0, or -1 with `err`. */
+int cli_virt_prepare(struct cli_virt *v, char **args, int nargs, bool readonly,
+                     struct mp_error *err);
+/* The profile: --libvirt VERSION when given, else that of the connection's
+ * libvirt (virConnectGetLibVersion), else the default. *beyond as
+ * cli_profile. */
+const struct profile *cli_virt_profile(struct cli_virt *v, const char *version, bool *beyond,
+                                       struct mp_error *err);
+/* Says where the profile came from when the connection chose it (else
+ * nothing): "profile 9.0 follows libvirt 9.0.0 at URI". */
+void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg_list *l);
+/* A guest from a domain (its XML as `which` says) or a file. `*label` becomes a
+ * new string naming it (the domain's name, or the path); `xml`/`len`, when
+ * not NULL, get the XML read. NULL with `err` set. */
+struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, char **xml,
+                            size_t *len, struct mp_error *err);
+void cli_virt_close(struct cli_virt *v);
+
+#endif
