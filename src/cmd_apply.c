@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apply_virt.h"
 #include "cli.h"
+#include "cli_virt.h"
 #include "commands.h"
 #include "guest_xml.h"
 #include "guest_xml_apply.h"
@@ -19,7 +21,8 @@
 
 static void apply_usage(FILE *out)
 {
-    fputs(_("Usage: memlock-planner apply [OPTIONS] GUEST.xml -o NEW.xml\n"), out);
+    fputs(_("Usage: memlock-planner apply [OPTIONS] GUEST.xml -o NEW.xml\n"
+            "       memlock-planner apply --connect URI [OPTIONS] DOMAIN\n"), out);
     fputs(_("Write the guest XML with the computed <memtune><hard_limit unit='KiB'>; nothing\n"
             "else in the file changes. NEW.xml is replaced atomically; - writes to standard\n"
             "output.\n\n"), out);
@@ -28,6 +31,11 @@ static void apply_usage(FILE *out)
     fputs(_("  --libvirt VERSION  formula of that libvirt version (default: newest known)\n"), out);
     fputs(_("  -o, --output FILE  where to write (required; may name GUEST.xml itself)\n"), out);
     fputs(_("  --force-vfio       plan for hot-plugging the first VFIO device\n"), out);
+    fputs(_("  --dry-run          say what would be written or set, change nothing\n"), out);
+    cli_virt_usage(out);
+    fputs(_("With --connect the domain's persistent definition gets the hard_limit through\n"
+            "libvirt (virDomainSetMemoryParameters; --live: the running domain too), which\n"
+            "is then read back; no file is written.\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
 }
 
@@ -39,10 +47,13 @@ int cmd_apply(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "force-vfio", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
+        { "dry-run", no_argument, NULL, 'n' },
+        CLI_VIRT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     struct cli_common o = { .host = "live" };
-    bool force_vfio = false;
+    struct cli_virt v = { 0 };
+    bool force_vfio = false, dry_run = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -52,12 +63,23 @@ int cmd_apply(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'F': force_vfio = true; break;
         case 'h': apply_usage(stdout); return 0;
-        default: apply_usage(stderr); return EXIT_INPUT;
+        case 'n': dry_run = true; break;
+        default:
+            if (cli_virt_option(&v, c, optarg))
+                break;
+            apply_usage(stderr);
+            return EXIT_INPUT;
         }
     }
     if (optind != argc - 1) {
         apply_usage(stderr);
         return cli_failf(EXIT_INPUT, _("apply takes exactly one guest XML file"));
+    }
+    if (cli_virt_is_domain(&v, argv[optind])) {
+        if (o.output)
+            return cli_failf(EXIT_INPUT, _("apply --connect sets hard_limit through libvirt and "
+                                           "writes no file: drop -o"));
+        return apply_virt(&o, &v, argv[optind], force_vfio, dry_run);
     }
     if (!o.output)
         return cli_failf(EXIT_INPUT, _("apply needs -o FILE (it never writes over its input "
@@ -90,6 +112,9 @@ int cmd_apply(int argc, char **argv)
     } else if (rec.kind != REC_HARD_LIMIT) {
         rc = cli_failf(EXIT_INPUT, _("%s: no hard_limit written: %s"), in,
                        rec.notes.n ? rec.notes.items[0].local : rec_kind_id(rec.kind));
+    } else if (dry_run) {
+        printf(_("dry run: would write %s with hard_limit %" PRIu64 " KiB\n"), o.output,
+               rec.kib);
     } else if (guest_xml_apply_buffer(buf, len, in, rec.kib, o.output, &err) < 0) {
         rc = cli_fail(&err);
     } else if (strcmp(o.output, "-")) {

@@ -56,9 +56,11 @@ void virt_domain_list_free(struct virt_domain **list, int n);
 /* The hard_limit in KiB (VIRT_UNLIMITED_KIB: none) of the live (`live`) or
  * persistent definition (virDomainGetMemoryParameters). 0, or -1 with `err`. */
 int virt_hard_limit_get(struct virt_domain *d, bool live, uint64_t *kib, struct mp_error *err);
-/* Sets the persistent definition's hard_limit (VIR_DOMAIN_AFFECT_CONFIG), and
- * the running domain's too when `live` (VIR_DOMAIN_AFFECT_LIVE), through
- * virDomainSetMemoryParameters. 0, or -1 with `err` holding libvirt's refusal. */
+/* Sets the hard_limit of the persistent definition (VIR_DOMAIN_AFFECT_CONFIG)
+ * or, when `live`, of the running domain (VIR_DOMAIN_AFFECT_LIVE) through
+ * virDomainSetMemoryParameters: one at a time, since some drivers (the test
+ * driver) refuse both flags together. 0, or -1 with `err` holding libvirt's
+ * refusal. */
 int virt_hard_limit_set(struct virt_domain *d, uint64_t kib, bool live, struct mp_error *err);
 
 /* virDomainDefineXML: `xml` becomes the persistent definition. 0, or -1. */

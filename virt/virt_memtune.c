@@ -37,7 +37,7 @@ int virt_hard_limit_set(struct virt_domain *d, uint64_t kib, bool live, struct m
     strncpy(param.field, VIR_DOMAIN_MEMORY_HARD_LIMIT, sizeof(param.field) - 1);
     param.type = VIR_TYPED_PARAM_ULLONG;
     param.value.ul = kib;
-    unsigned int flags = VIR_DOMAIN_AFFECT_CONFIG | (live ? VIR_DOMAIN_AFFECT_LIVE : 0);
+    unsigned int flags = live ? VIR_DOMAIN_AFFECT_LIVE : VIR_DOMAIN_AFFECT_CONFIG;
     if (virDomainSetMemoryParameters(d->ptr, &param, 1, flags) < 0)
         return virt_fail(err, d->conn, "virDomainSetMemoryParameters");
     return 0;
