@@ -14,7 +14,7 @@ run_suite() {
     if ! ./scripts/build.sh "$dir" "$@"; then
         echo "not ok - $label: build"; FAILED=$((FAILED + 1)); return
     fi
-    (cd "$dir" && make -s -j"$(nproc)" check >/dev/null 2>&1)
+    (cd "$dir" && make -s -j"$(nproc)" check ${CHECK_TESTS:+"TESTS=$CHECK_TESTS"} >/dev/null 2>&1)
     rc=$?
     log="$dir/test-suite.log"
     p=$(count PASS "$log"); f=$(count FAIL "$log"); e=$(count ERROR "$log")
@@ -30,6 +30,11 @@ run_suite() {
 }
 
 run_suite build "make check"
+# Built without libvirt's client library: the --connect tests (the one-line
+# refusal) and the calculation's.
+CHECK_TESTS="tests/cli/libvirt_connect.sh tests/cli/libvirt_apply.sh tests/cli/calc_cases.sh tests/cli/calc_errors.sh tests/cli/manpage.sh"
+run_suite build-nolibvirt "without libvirt" --without-libvirt
+CHECK_TESTS=
 [ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-sanitizers
 
 if [ "${SKIP_DISTCHECK:-0}" != 1 ]; then

@@ -162,3 +162,15 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+
+# --connect: libvirt's test driver on the project's own domains (no daemon);
+# built without libvirt the same scripts check the one-line refusal.
+CLI_TESTS += \
+	tests/cli/libvirt_connect.sh \
+	tests/cli/libvirt_apply.sh
+EXTRA_DIST += tests/libvirt.sh \
+	tests/data/libvirt/node.xml \
+	tests/data/libvirt/pseries-nvlink2.xml \
+	tests/data/libvirt/q35-hardlimit.xml \
+	tests/data/libvirt/q35-locked.xml \
+	tests/data/libvirt/q35-vfio-viommu.xml

@@ -12,5 +12,3 @@ else
 virt_libmpvirt_a_SOURCES += virt/virt_none.c
 endif
 virt_libmpvirt_a_CFLAGS = $(AM_CFLAGS) $(LIBVIRT_CFLAGS)
-EXTRA_DIST += virt/virt_priv.h virt/virt_conn.c virt/virt_domain.c virt/virt_memtune.c \
-	virt/virt_none.c
