@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "guest_xml.h"
 #include "i18n.h"
+#include "keys.h"
 #include "probe.h"
 #include "tui.h"
 
@@ -22,6 +23,7 @@ static void tui_usage(FILE *out)
     fputs(_("  --ascii            ASCII line drawing (default in non-UTF-8 locales, TERM=linux)\n"), out);
     fputs(_("  --no-color         no colours (also when NO_COLOR is set)\n"), out);
     fputs(_("  --no-mouse         leave mouse reporting off\n"), out);
+    fputs(_("  --list-keys        print the planner's keys: mode, keys, what they do\n"), out);
     fputs(_("  -h, --help         show this help\n"), out);
     fputs(_("\nWithout GUEST.xml the planner starts a new guest for the host's architecture.\n"), out);
 }
@@ -35,6 +37,7 @@ int cmd_tui(int argc, char **argv)
         { "no-color", no_argument, NULL, 'C' },
         { "no-colour", no_argument, NULL, 'C' },
         { "no-mouse", no_argument, NULL, 'M' },
+        { "list-keys", no_argument, NULL, 'K' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -49,6 +52,7 @@ int cmd_tui(int argc, char **argv)
         case 'a': co.ascii = true; break;
         case 'C': co.no_color = true; break;
         case 'M': co.no_mouse = true; break;
+        case 'K': keys_print(stdout); return 0;
         case 'h': tui_usage(stdout); return 0;
         default: tui_usage(stderr); return EXIT_INPUT;
         }

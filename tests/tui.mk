@@ -1,6 +1,7 @@
 # tests/tui.mk: tests for the tui area (owned by that area; keeps merges apart).
 # Pure parts (layout, planner model, host and guest rows) under cmocka.
-TUI_UNIT_TESTS = tests/tui/layout_test tests/tui/plan_test tests/tui/views_test
+TUI_UNIT_TESTS = tests/tui/layout_test tests/tui/plan_test tests/tui/views_test \
+	tests/tui/keys_test
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
 TUI_UNIT_LDADD = tui/libtui.a $(UNIT_LDADD) $(NCURSESW_LIBS)
@@ -16,6 +17,10 @@ tests_tui_views_test_SOURCES = tests/tui/views_test.c
 tests_tui_views_test_CFLAGS = $(UNIT_CFLAGS)
 tests_tui_views_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_tui_views_test_LDADD = $(TUI_UNIT_LDADD)
+tests_tui_keys_test_SOURCES = tests/tui/keys_test.c
+tests_tui_keys_test_CFLAGS = $(UNIT_CFLAGS)
+tests_tui_keys_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+tests_tui_keys_test_LDADD = $(TUI_UNIT_LDADD)
 
 # Screen tests: the real binary in tmux (skipped when tmux is missing).
 TUI_SCREEN_TESTS = \
@@ -34,5 +39,8 @@ TUI_SCREEN_TESTS = \
 	tests/tui/export_name.sh \
 	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
+# Golden screens: the planner headless, whole screens against expected files.
+TESTS += tests/tui/screens.sh
+EXTRA_DIST += tests/tui/screens.sh tests/tui/screens
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
 	tests/tui/monkey-keys.awk

@@ -8,6 +8,7 @@
 #include "actions.h"
 #include "app.h"
 #include "guestview.h"
+#include "headless.h"
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
@@ -305,6 +306,7 @@ static void normal_key(struct app *a, enum action act)
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
     case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
     case ACT_TOUR: tour_start(a); break;
+    default: break; /* the other modes' actions */
     }
 }
 
@@ -317,13 +319,27 @@ static bool global_key(struct app *a, int key)
     }
     if (a->lay.too_small) {
         /* Only quitting makes sense until the terminal grows. */
-        if (key == 'q' || key == (KEYS_FN | KEY_F(10)))
+        if (keys_lookup(KM_NORMAL, key) == ACT_QUIT)
             do_quit(a);
-        if (a->mode == MODE_CONFIRM && (key == 'y' || key == 'Y'))
+        if (a->mode == MODE_CONFIRM && keys_lookup(KM_CONFIRM, key) == ACT_YES)
             a->quit = true;
         return true;
     }
     return false;
+}
+
+unsigned app_key_mask(const struct app *a)
+{
+    switch (a->mode) {
+    case MODE_NORMAL: return KM_NORMAL;
+    case MODE_PROMPT: return KM_PROMPT;
+    case MODE_CONFIRM: return KM_CONFIRM;
+    case MODE_HELP: case MODE_WARNINGS: return KM_OVERLAY;
+    case MODE_MENU: return KM_MENU;
+    case MODE_VIEW: return KM_VIEW;
+    case MODE_TOUR: return KM_TOUR;
+    }
+    return KM_NORMAL;
 }
 
 void app_search_next(struct app *a)
@@ -344,7 +360,7 @@ void app_key(struct app *a, int key)
     }
     if (key != (KEYS_FN | KEY_MOUSE))
         a->status[0] = '\0';
-    normal_key(a, keys_lookup(key));
+    normal_key(a, keys_lookup(KM_NORMAL, key));
 }
 
 void app_loop(struct app *a)
@@ -356,6 +372,19 @@ void app_loop(struct app *a)
         if (redraw)
             draw_all(a);
         redraw = true;
+        if (a->script) {
+            int key, rows, cols;
+            switch (headless_next(a->script, &key, &rows, &cols)) {
+            case HL_KEY: app_key(a, key); break;
+            case HL_DUMP: headless_dump(stdout); redraw = false; break;
+            case HL_RESIZE:
+                resizeterm(rows, cols);
+                app_key(a, KEYS_FN | KEY_RESIZE);
+                break;
+            case HL_END: a->quit = true; break;
+            }
+            continue;
+        }
         wint_t wc;
         int rc = crt_get_key(&wc);
         if (crt_quit_signal)

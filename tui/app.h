@@ -29,6 +29,7 @@ enum prompt_kind {
 enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
 
 struct tui_views;
+struct headless;
 struct tui_tour;
 
 struct app {
@@ -46,6 +47,8 @@ struct app {
     enum prompt_kind prompt;
     char prompt_label[160];
     char input[256];
+    size_t cursor;       /* byte offset into input */
+    bool offer;          /* input is the offered text, selected: typing replaces it */
     /* MODE_CONFIRM */
     enum confirm_kind confirm;
     char question[256];
@@ -56,6 +59,7 @@ struct app {
     /* MODE_VIEW and MODE_TOUR state (views.c, tourpanel.c); NULL until used */
     struct tui_views *views;
     struct tui_tour *tour;
+    struct headless *script;   /* keys from a script instead of the terminal */
 
     char status[512];
     bool status_error;
@@ -67,6 +71,8 @@ struct app {
 void app_loop(struct app *a);
 /* Handles one key (character, or KEYS_FN | curses code). */
 void app_key(struct app *a, int key);
+/* The key registry's modes (keys.h) of the current mode. */
+unsigned app_key_mask(const struct app *a);
 /* Handles a mouse event at screen position (y, x); wheel -1 up, 1 down. */
 void app_mouse(struct app *a, int y, int x, bool dbl, int wheel);
 /* Keys while a prompt, question or overlay is open (input.c). */

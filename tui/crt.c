@@ -19,6 +19,7 @@
 volatile sig_atomic_t crt_quit_signal;
 static bool active;
 static SCREEN *screen;
+static FILE *null_out, *null_in;   /* headless: the terminal is /dev/null */
 
 static const struct crt_glyphs utf8_glyphs = {
     "\u251c\u2500", "\u2514\u2500", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394",
@@ -70,7 +71,8 @@ bool crt_want_ascii(const char *codeset, const char *term)
 int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
 {
     memset(c, 0, sizeof(*c));
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    c->headless = o->headless;
+    if (!c->headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
         return mp_error_set(err, MP_ERR_INPUT,
                             _("the planner needs a terminal; use 'memlock-planner calc' in scripts"));
     const char *term = getenv("TERM");
@@ -96,7 +98,17 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
     sigaction(SIGFPE, &sa, NULL);
     sigaction(SIGABRT, &sa, NULL);
 
-    screen = newterm(NULL, stdout, stdin);
+    if (c->headless) {
+        /* Size from LINES and COLUMNS (curses reads them when the output
+         * is no terminal); what it draws is read back with headless_dump. */
+        null_out = fopen("/dev/null", "w");
+        null_in = fopen("/dev/null", "r");
+        if (!null_out || !null_in)
+            return mp_error_set(err, MP_ERR_INTERNAL, _("cannot open /dev/null"));
+        screen = newterm(NULL, null_out, null_in);
+    } else {
+        screen = newterm(NULL, stdout, stdin);
+    }
     if (!screen)
         return mp_error_set(err, MP_ERR_INPUT, _("cannot use terminal type '%s'"), term);
     set_term(screen);
@@ -154,6 +166,11 @@ void crt_done(void)
         delscreen(screen);
         screen = NULL;
     }
+    if (null_out)
+        fclose(null_out);
+    if (null_in)
+        fclose(null_in);
+    null_out = null_in = NULL;
     fflush(stdout);
 }
 

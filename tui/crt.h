@@ -29,10 +29,11 @@ struct crt_options {
     bool no_color;    /* --no-color (NO_COLOR is read here too) */
     bool ascii;       /* --ascii */
     bool no_mouse;    /* --no-mouse */
+    bool headless;    /* no terminal: curses draws into /dev/null (headless.h) */
 };
 
 struct crt {
-    bool color, ascii, mouse;
+    bool color, ascii, mouse, headless;
     struct crt_glyphs g;
 };
 

@@ -122,14 +122,23 @@ static void draw_status(struct app *a)
 {
     const struct rect *r = &a->lay.status;
     if (a->mode == MODE_PROMPT) {
-        /* Long input scrolls: its end, where one types, stays in view. */
-        char line[768], input[512];
-        int room = r->w - layout_text_width(a->prompt_label) - 2;
+        /* Long input scrolls: its end, where one types, stays in view. The
+         * offered text shows selected: typing replaces it. */
+        char input[512], head[512];
+        int lw = layout_text_width(a->prompt_label) + 1;
+        int room = r->w - lw - 1;
         layout_fit_left(a->input, room > 0 ? room : 0, a->crt.g.ellipsis, input, sizeof(input));
-        snprintf(line, sizeof(line), "%s %s", a->prompt_label, input);
-        draw_text(a, r->y, r->x, r->w, line, crt_attr(&a->crt, ROLE_HEADING));
-        int x = layout_text_width(line);
-        move(r->y, x < r->w ? x : r->w - 1);
+        draw_text(a, r->y, r->x, r->w, a->prompt_label, crt_attr(&a->crt, ROLE_HEADING));
+        if (room <= 0)
+            return;
+        draw_text(a, r->y, r->x + lw, room, input,
+                  a->offer ? crt_attr(&a->crt, ROLE_SELECTED) : crt_attr(&a->crt, ROLE_HEADING));
+        int x = lw + layout_text_width(input);
+        if (!strcmp(input, a->input)) { /* all of it fits: the cursor where it is */
+            snprintf(head, sizeof(head), "%.*s", (int)a->cursor, a->input);
+            x = lw + layout_text_width(head);
+        }
+        move(r->y, r->x + (x < r->w ? x : r->w - 1));
         return;
     }
     if (a->mode == MODE_CONFIRM) {
@@ -143,15 +152,19 @@ static void draw_status(struct app *a)
 static void draw_footer(struct app *a)
 {
     const struct rect *r = &a->lay.footer;
-    const char *const *keys, *const *labels;
-    size_t n;
-    if (!views_footer(a, &keys, &labels, &n))
-        keys_footer(&keys, &labels, &n);
-    const char *tl[32];
-    for (size_t i = 0; i < n && i < 32; i++)
-        tl[i] = _(labels[i]);
+    struct key_foot f[32];
+    size_t n = views_footer(a, f, 32);
+    if (!n)
+        n = keys_footer(app_key_mask(a), f, 32);
+    if (!n) /* help, warnings, the host menu: the planner's keys */
+        n = keys_footer(KM_NORMAL, f, 32);
+    const char *keys[32], *tl[32];
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = f[i].keys;
+        tl[i] = f[i].label;
+    }
     char buf[512];
-    size_t placed = layout_footer(keys, tl, n < 32 ? n : 32, r->w, buf, sizeof(buf));
+    size_t placed = layout_footer(keys, tl, n, r->w, buf, sizeof(buf));
     move(r->y, r->x);
     int x = 0;
     for (size_t i = 0; i < placed; i++) {

@@ -23,20 +23,59 @@ static void clear_rect(const struct app *a, const struct rect *r)
         draw_text(a, r->y + y, r->x, r->w, "", ATTR_NONE);
 }
 
+/* The help's lines from the key registry: a heading per mode, then each
+ * entry of that mode. `lines` may be NULL (counting). */
+struct help_line {
+    const char *heading;               /* translated, or NULL */
+    const struct key_entry *e;
+};
+
+static size_t help_lines(struct help_line *lines, size_t max)
+{
+    size_t ns, nt, n = 0;
+    const struct key_section *s = keys_sections(&ns);
+    const struct key_entry *t = keys_table(&nt);
+    for (size_t k = 0; k < ns; k++) {
+        bool first = true;
+        for (size_t i = 0; i < nt; i++) {
+            if (keys_section_of(&t[i]) != s[k].mode || !t[i].help)
+                continue;
+            if (first && k) {
+                if (lines && n < max)
+                    lines[n] = (struct help_line){ _(s[k].title), NULL };
+                n++;
+            }
+            first = false;
+            if (lines && n < max)
+                lines[n] = (struct help_line){ NULL, &t[i] };
+            n++;
+        }
+    }
+    return n;
+}
+
 static void draw_help(struct app *a)
 {
     struct rect r = overlay_rect(a);
     clear_rect(a, &r);
     draw_box(a, &r, _("Keys (Up/Down scroll, any other key closes)"), true);
-    size_t n;
-    const struct key_help *k = keys_help(&n);
+    size_t n = help_lines(NULL, 0);
+    struct help_line lines[n ? n : 1];
+    help_lines(lines, n);
     int visible = r.h - 2;
     if (a->overlay_top + (size_t)visible > n)
         a->overlay_top = n > (size_t)visible ? n - (size_t)visible : 0;
     for (int i = 0; i < visible && a->overlay_top + (size_t)i < n; i++) {
-        const struct key_help *e = &k[a->overlay_top + (size_t)i];
+        const struct help_line *l = &lines[a->overlay_top + (size_t)i];
         char line[512];
-        snprintf(line, sizeof(line), "%-14s %s", _(e->keys), _(e->help));
+        if (l->heading) {
+            draw_text(a, r.y + 1 + i, r.x + 2, r.w - 4, l->heading,
+                      crt_attr(&a->crt, ROLE_HEADING));
+            continue;
+        }
+        char names[128];
+        keys_names(l->e, names, sizeof(names));
+        snprintf(line, sizeof(line), "%-14s %s", names, _(l->e->help));
         draw_text(a, r.y + 1 + i, r.x + 2, r.w - 4, line, ATTR_NONE);
     }
 }

@@ -18,44 +18,53 @@
 #include "text_safe.h"
 #include "views.h"
 
-#define KEY_ESC 27
-
-static bool is_enter(int key)
-{
-    return key == '\n' || key == '\r' || key == (KEYS_FN | KEY_ENTER);
-}
-
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
     a->mode = MODE_PROMPT;
     a->prompt = kind;
     snprintf(a->prompt_label, sizeof(a->prompt_label), "%s", label);
     text_safe_copy(a->input, sizeof(a->input), initial);
+    a->cursor = strlen(a->input);
+    a->offer = a->input[0] != '\0';
 }
 
-/* Removes the last UTF-8 character of the input. */
-static void backspace(char *s)
+/* The byte offset of the UTF-8 character before / after offset i. */
+static size_t char_before(const char *s, size_t i)
 {
-    size_t n = strlen(s);
-    while (n > 0) {
-        n--;
-        if (((unsigned char)s[n] & 0xc0) != 0x80)
-            break;
-    }
-    s[n] = '\0';
+    while (i > 0 && ((unsigned char)s[--i] & 0xc0) == 0x80)
+        ;
+    return i;
 }
 
-static void append(char *s, size_t cap, wint_t wc)
+static size_t char_after(const char *s, size_t i)
+{
+    if (!s[i])
+        return i;
+    while (s[++i] && ((unsigned char)s[i] & 0xc0) == 0x80)
+        ;
+    return i;
+}
+
+/* Removes bytes [from, to) of the input. */
+static void cut(struct app *a, size_t from, size_t to)
+{
+    memmove(a->input + from, a->input + to, strlen(a->input + to) + 1);
+    a->cursor = from;
+}
+
+/* Inserts a character at the cursor. */
+static void insert(struct app *a, wint_t wc)
 {
     char mb[MB_LEN_MAX + 1];
     mbstate_t st;
     memset(&st, 0, sizeof(st));
     size_t n = wcrtomb(mb, (wchar_t)wc, &st);
-    size_t len = strlen(s);
-    if (n == (size_t)-1 || len + n + 1 > cap)
+    size_t len = strlen(a->input);
+    if (n == (size_t)-1 || len + n + 1 > sizeof(a->input))
         return;
-    memcpy(s + len, mb, n);
-    s[len + n] = '\0';
+    memmove(a->input + a->cursor + n, a->input + a->cursor, len - a->cursor + 1);
+    memcpy(a->input + a->cursor, mb, n);
+    a->cursor += n;
 }
 
 static bool is_none(const char *s)
@@ -171,18 +180,41 @@ static void accept_prompt(struct app *a)
 
 static void prompt_key(struct app *a, int key)
 {
-    if (key == KEY_ESC || key == 7 /* Ctrl-G */) {
+    switch (keys_lookup(KM_PROMPT, key)) {
+    case ACT_CANCEL:
         a->mode = MODE_NORMAL;
         app_status(a, false, "%s", _("Cancelled."));
-    } else if (is_enter(key)) {
-        accept_prompt(a);
-    } else if (key == (KEYS_FN | KEY_BACKSPACE) || key == 127 || key == 8) {
-        backspace(a->input);
-    } else if (key == 21 /* Ctrl-U */) {
-        a->input[0] = '\0';
-    } else if (!(key & KEYS_FN) && key >= 0x20 && key != 127) {
-        append(a->input, sizeof(a->input), (wint_t)key);
+        break;
+    case ACT_ACCEPT: accept_prompt(a); break;
+    case ACT_BACKSPACE:
+        if (a->offer)
+            cut(a, 0, strlen(a->input));
+        else
+            cut(a, char_before(a->input, a->cursor), a->cursor);
+        break;
+    case ACT_DELETE:
+        if (a->offer)
+            cut(a, 0, strlen(a->input));
+        else
+            cut(a, a->cursor, char_after(a->input, a->cursor));
+        break;
+    case ACT_KILL_LINE: cut(a, 0, strlen(a->input)); break;
+    case ACT_LINE_START: a->cursor = 0; break;
+    case ACT_LINE_END: a->cursor = strlen(a->input); break;
+    case ACT_CURSOR_LEFT: a->cursor = char_before(a->input, a->cursor); break;
+    case ACT_CURSOR_RIGHT: a->cursor = char_after(a->input, a->cursor); break;
+    default:
+        if (!(key & (KEYS_FN | KEYS_ALT)) && key >= 0x20 && key != 127) {
+            /* The offered text is selected: what one types replaces it. */
+            if (a->offer)
+                cut(a, 0, strlen(a->input));
+            insert(a, (wint_t)key);
+        } else {
+            return; /* unbound: the offer stays as it is */
+        }
+        break;
     }
+    a->offer = false;
 }
 
 void app_toggle_device(struct app *a)
@@ -221,11 +253,12 @@ void app_toggle_device(struct app *a)
 static void confirm_key(struct app *a, int key)
 {
     struct mp_error err = { 0 };
-    bool yes = key == 'y' || key == 'Y', no = key == 'n' || key == 'N';
+    enum action act = keys_lookup(KM_CONFIRM, key);
+    bool yes = act == ACT_YES, no = act == ACT_NO;
     if (a->confirm == CONFIRM_QUIT) {
         if (yes)
             a->quit = true;
-        else if (no || key == KEY_ESC || key == 'q') {
+        else if (no || act == ACT_CANCEL || keys_lookup(KM_NORMAL, key) == ACT_QUIT) {
             a->mode = MODE_NORMAL;
             app_status(a, false, "%s", _("Not quitting."));
         }
@@ -234,7 +267,7 @@ static void confirm_key(struct app *a, int key)
     if (yes || no) {
         a->mode = MODE_NORMAL;
         app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, yes, &err), &err);
-    } else if (key == KEY_ESC) {
+    } else if (act == ACT_CANCEL) {
         a->mode = MODE_NORMAL;
         app_status(a, false, "%s", _("Cancelled."));
     }
@@ -244,14 +277,14 @@ static void menu_key(struct app *a, int key)
 {
     size_t n;
     const struct demo_host_info *d = probe_demo_list(&n);
-    enum action act = keys_lookup(key);
+    enum action act = keys_lookup(KM_MENU, key);
     if (act == ACT_UP && a->menu_sel > 0)
         a->menu_sel--;
     else if (act == ACT_DOWN && a->menu_sel < n)
         a->menu_sel++;
-    else if (key == KEY_ESC || key == 'q')
+    else if (act == ACT_CLOSE)
         a->mode = MODE_NORMAL;
-    else if (is_enter(key)) {
+    else if (act == ACT_ACCEPT) {
         char src[128];
         if (a->menu_sel < n)
             snprintf(src, sizeof(src), "demo:%s", d[a->menu_sel].name);
@@ -276,7 +309,7 @@ static void menu_key(struct app *a, int key)
 
 static void overlay_key(struct app *a, int key)
 {
-    enum action act = keys_lookup(key);
+    enum action act = keys_lookup(KM_OVERLAY, key);
     if (act == ACT_UP) {
         if (a->overlay_top)
             a->overlay_top--;

@@ -17,8 +17,6 @@
 #include "views.h"
 #include "xalloc.h"
 
-#define KEY_ESC 27
-
 struct tui_tour {
     bool asking;               /* "open demo:ac922 for the tour?" */
     bool running;
@@ -119,12 +117,12 @@ void tour_start(struct app *a)
 void tour_key(struct app *a, int key)
 {
     struct tui_tour *t = state(a);
-    bool enter = key == '\n' || key == '\r' || key == (KEYS_FN | KEY_ENTER);
     if (t->asking) {
-        if (key == 'y' || key == 'Y' || enter) {
+        enum action act = keys_lookup(KM_TOUR_ASK, key);
+        if (act == ACT_YES) {
             t->asking = false;
             begin(a);
-        } else if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q') {
+        } else if (act == ACT_NO) {
             t->asking = false;
             a->mode = MODE_NORMAL;
             app_status(a, false, "%s", _("No tour."));
@@ -135,24 +133,26 @@ void tour_key(struct app *a, int key)
         a->mode = MODE_NORMAL;
         return;
     }
-    if (key == 'n' || key == (KEYS_FN | KEY_RIGHT) || enter || key == ' ') {
+    switch (keys_lookup(KM_TOUR, key)) {
+    case ACT_NEXT_STEP:
         if (t->step + 1 < tour_nsteps())
             go(a, t->step + 1);
         else
             app_status(a, false, "%s", _("That was the last step: Esc leaves the tour."));
-    } else if (key == 'b' || key == (KEYS_FN | KEY_LEFT) || key == (KEYS_FN | KEY_BACKSPACE) ||
-               key == 127 || key == 8) {
+        break;
+    case ACT_PREV_STEP:
         if (t->step > 0)
             go(a, t->step - 1);
         else
             app_status(a, false, "%s", _("This is the first step: n goes on."));
-    } else if (key == KEY_ESC || key == 'q') {
-        leave(a);
-    } else if (keys_lookup(key) == ACT_UP || keys_lookup(key) == ACT_PAGE_UP) {
+        break;
+    case ACT_CLOSE: leave(a); break;
+    case ACT_UP: case ACT_PAGE_UP:
         if (t->top)
             t->top--;
-    } else if (keys_lookup(key) == ACT_DOWN || keys_lookup(key) == ACT_PAGE_DOWN) {
-        t->top++;
+        break;
+    case ACT_DOWN: case ACT_PAGE_DOWN: t->top++; break;
+    default: break;
     }
 }
 
@@ -230,19 +230,9 @@ bool tour_running(const struct app *a)
     return a->tour && a->tour->running;
 }
 
-static const char *const tour_keys[] = { "n/Right", "b/Left", "Esc/q", "Up/Down" };
-static const char *const tour_labels[] = { N_("Next"), N_("Back"), N_("Leave tour"), N_("Scroll") };
-static const char *const ask_keys[] = { "y", "n/Esc" };
-static const char *const ask_labels[] = { N_("Open demo:ac922, start the tour"), N_("No tour") };
-
-bool tour_footer(const struct app *a, const char *const **keys, const char *const **labels,
-                 size_t *n)
+size_t tour_footer(const struct app *a, struct key_foot *out, size_t max)
 {
-    bool ask = a->tour && a->tour->asking;
-    *keys = ask ? ask_keys : tour_keys;
-    *labels = ask ? ask_labels : tour_labels;
-    *n = ask ? sizeof(ask_keys) / sizeof(ask_keys[0]) : sizeof(tour_keys) / sizeof(tour_keys[0]);
-    return true;
+    return keys_footer(a->tour && a->tour->asking ? KM_TOUR_ASK : KM_TOUR, out, max);
 }
 
 void tour_free(struct app *a)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "headless.h"
 #include "i18n.h"
 #include "tui.h"
 #include "views.h"
@@ -18,7 +19,15 @@ int tui_run(struct host *h, struct guest *g, const struct profile *p, const char
         return mp_error_set(err, MP_ERR_INTERNAL, _("out of memory"));
     }
     plan_init(&a->plan, h, g, p, path);
-    if (crt_init(&a->crt, o, err) < 0) {
+    /* Tests run the planner from a key script, without a terminal. */
+    struct crt_options co = *o;
+    const char *script = getenv("MEMLOCK_PLANNER_SCRIPT");
+    if (script && *script) {
+        co.headless = true;
+        a->script = headless_open(script, err);
+    }
+    if ((co.headless && !a->script) || crt_init(&a->crt, &co, err) < 0) {
+        headless_free(a->script);
         plan_free(&a->plan);
         free(a);
         return -1;
@@ -28,6 +37,7 @@ int tui_run(struct host *h, struct guest *g, const struct profile *p, const char
     app_status(a, false, "%s", _("F1 or ? for help. Space assigns the selected device."));
     app_loop(a);
     crt_done();
+    headless_free(a->script);
     views_free(a);
     hostview_free(&a->hv);
     plan_free(&a->plan);

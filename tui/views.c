@@ -15,8 +15,6 @@
 #include "views.h"
 #include "xalloc.h"
 
-#define KEY_ESC 27
-
 struct tui_views {
     enum view_kind kind;
     size_t top, visible;
@@ -68,17 +66,23 @@ void views_wheel(struct app *a, int wheel)
     scroll_by(state(a), wheel * 3);
 }
 
+/* The key modes of the open view. */
+static unsigned views_mask(const struct app *a)
+{
+    return KM_VIEW | (a->views && a->views->kind == VIEW_GUESTS ? KM_GUESTS : 0);
+}
+
 void views_key(struct app *a, int key)
 {
     struct tui_views *v = state(a);
     long page = v->visible > 1 ? (long)v->visible - 1 : 1;
-    enum action act = keys_lookup(key);
-    if (key == KEY_ESC || act == ACT_QUIT) {
+    enum action act = keys_lookup(views_mask(a), key);
+    if (act == ACT_CLOSE) {
         a->mode = MODE_NORMAL;
         return;
     }
-    if (key == 'r') {
-        if (v->kind == VIEW_GUESTS) {
+    if (act == ACT_REFRESH) {
+        {
             scan(a);
             app_status(a, false,
                        P_("Refreshed: %zu QEMU process.", "Refreshed: %zu QEMU processes.",
@@ -180,31 +184,13 @@ void views_draw(struct app *a)
     vtext_free(&t);
 }
 
-/* The guests view's footer has r Refresh third; the others skip it. */
-static const char *const guests_keys[] = { "Esc", "Up/Down", "r", "A", "C", "K", "G", "T" };
-static const char *const guests_labels[] = {
-    N_("Close"), N_("Scroll"), N_("Refresh"), N_("Map"), N_("Compare"), N_("Capacity"),
-    N_("Guests"), N_("Tour"),
-};
-static const char *const view_keys[] = { "Esc", "Up/Down", "A", "C", "K", "G", "T" };
-static const char *const view_labels[] = {
-    N_("Close"), N_("Scroll"), N_("Map"), N_("Compare"), N_("Capacity"), N_("Guests"), N_("Tour"),
-};
-
-bool views_footer(const struct app *a, const char *const **keys, const char *const **labels,
-                  size_t *n)
+size_t views_footer(const struct app *a, struct key_foot *out, size_t max)
 {
-    if (a->mode == MODE_VIEW) {
-        bool guests = a->views && a->views->kind == VIEW_GUESTS;
-        *keys = guests ? guests_keys : view_keys;
-        *labels = guests ? guests_labels : view_labels;
-        *n = guests ? sizeof(guests_keys) / sizeof(guests_keys[0])
-                    : sizeof(view_keys) / sizeof(view_keys[0]);
-        return true;
-    }
+    if (a->mode == MODE_VIEW)
+        return keys_footer(views_mask(a), out, max);
     if (a->mode == MODE_TOUR)
-        return tour_footer(a, keys, labels, n);
-    return false;
+        return tour_footer(a, out, max);
+    return 0;
 }
 
 void views_free(struct app *a)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "crt.h"
+#include "keys.h"
 #include "layout.h"
 #include "plan.h"
 #include "qemu_proc.h"
@@ -48,14 +49,12 @@ void tour_key(struct app *a, int key);
 void tour_draw(struct app *a);
 /* Whether the tour's plan is the planner's now. */
 bool tour_running(const struct app *a);
-bool tour_footer(const struct app *a, const char *const **keys, const char *const **labels,
-                 size_t *n);
+size_t tour_footer(const struct app *a, struct key_foot *out, size_t max);
 /* Ends the tour without restoring (the planner is closing); frees its state. */
 void tour_free(struct app *a);
 
-/* Footer items while a view or the tour is open; false in other modes. */
-bool views_footer(const struct app *a, const char *const **keys, const char *const **labels,
-                  size_t *n);
+/* Footer items while a view or the tour is open; 0 in other modes. */
+size_t views_footer(const struct app *a, struct key_foot *out, size_t max);
 /* Frees the views' and the tour's state (the planner's saved guest too). */
 void views_free(struct app *a);
 

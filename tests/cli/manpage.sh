@@ -13,14 +13,23 @@ for c in $cmds; do
         grep -q -- "$esc" "$man1" && ok "man page: $c $opt" || fail "man page: $c $opt"
     done
 done
-# Keys: the planner's help table (tui/keys.c), first key of each row.
-keys=$(sed -n '/key_help help\[\]/,/^};/p' "$srcdir/tui/keys.c" | grep -o '{ "[^"]*"' | sed 's/{ "//; s/"//' | awk '{ print $1 }')
-[ -n "$keys" ] && ok "found the planner's key table" || fail "found the planner's key table"
-for k in $keys; do
-    esc=$(printf '%s' "$k" | sed 's/-/\\\\-/g')
-    grep -E '^\.BR? ' "$man1" | tr '"' ' ' | grep -q -- " $esc\( \|\$\)" \
-        && ok "man page: key $k" || fail "man page: key $k"
-done
+# Keys: every key of every mode, from the planner's key registry
+# (memlock-planner --list-keys prints mode, keys and help per line).
+list=$("$MP" --list-keys)
+[ "$(printf '%s\n' "$list" | grep -c '^normal	')" -gt 20 ] && ok "--list-keys lists the planner's keys" \
+    || fail "--list-keys lists the planner's keys"
+is "$(printf '%s\n' "$list" | awk -F '\t' 'NF != 3' | head -n 1)" "" "--list-keys: three fields a line"
+# The key words in the man page's .B/.BR lines of its KEYS section.
+man_keys=$(sed -n '/^\.SH KEYS/,/^\.SH /p' "$man1" | grep -E '^\.BR? ' | sed 's/^\.BR\{0,1\} //' \
+    | tr '"' ' ' | sed 's/\\-/-/g; s/\\e/\\/g; s/ , / /g')
+while IFS='	' read -r mode ks help; do
+    for k in $ks; do
+        printf '%s\n' "$man_keys" | tr ' ' '\n' | grep -qxF -- "$k" \
+            && ok "man page: key $k ($mode)" || fail "man page: key $k ($mode): $help"
+    done
+done <<EOF
+$list
+EOF
 for v in NO_COLOR LANGUAGE TERM MEMLOCK_PLANNER_LOCALEDIR; do
     grep -q "$v" "$man1" && ok "man page: environment $v" || fail "man page: environment $v"
 done
