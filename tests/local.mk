@@ -167,7 +167,8 @@ include tests/report.mk
 # built without libvirt the same scripts check the one-line refusal.
 CLI_TESTS += \
 	tests/cli/libvirt_connect.sh \
-	tests/cli/libvirt_apply.sh
+	tests/cli/libvirt_apply.sh \
+	tests/cli/libvirt_auth.sh
 EXTRA_DIST += tests/libvirt.sh \
 	tests/data/libvirt/node.xml \
 	tests/data/libvirt/pseries-nvlink2.xml \

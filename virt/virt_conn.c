@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libvirt/virterror.h>
 #include <libxml/xmlerror.h>
@@ -28,6 +29,16 @@ static void xml_quiet(void *ctx, const char *fmt, ...)
 {
     (void)ctx;
     (void)fmt;
+}
+
+/* Without a terminal nobody can answer: the credentials asked for are
+ * refused, and libvirt reports the authentication as failed. */
+static int no_prompt(virConnectCredentialPtr cred, unsigned int ncred, void *data)
+{
+    (void)cred;
+    (void)ncred;
+    (void)data;
+    return -1;
 }
 
 bool virt_available(void)
@@ -81,11 +92,15 @@ struct virt_conn *virt_open(const char *uri, bool readonly, struct mp_error *err
     if (uri && *uri)
         c->uri = text_safe_dup(uri);
     /* As virsh: the default callbacks ask on the terminal when the URI wants
-     * credentials. */
+     * credentials; without a terminal the same credential types are offered
+     * and refused. */
+    virConnectAuth quiet = *virConnectAuthPtrDefault;
+    quiet.cb = no_prompt;
+    virConnectAuthPtr auth = isatty(STDIN_FILENO) ? virConnectAuthPtrDefault : &quiet;
     xmlGenericErrorFunc saved = xmlGenericError;
     void *saved_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, xml_quiet);
-    c->ptr = virConnectOpenAuth(uri && *uri ? uri : NULL, virConnectAuthPtrDefault,
+    c->ptr = virConnectOpenAuth(uri && *uri ? uri : NULL, auth,
                                 readonly ? VIR_CONNECT_RO : 0);
     xmlSetGenericErrorFunc(saved_ctx, saved);
     if (!c->ptr) {
