@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_virt.h"
 #include "commands.h"
+#include "guests_virt.h"
 #include "i18n.h"
 #include "json.h"
 #include "proc_scan.h"
@@ -20,9 +22,17 @@
 
 static void guests_usage(FILE *out)
 {
-    fputs(_("Usage: memlock-planner guests [--format text|json]\n"), out);
+    fputs(_("Usage: memlock-planner guests [--format text|json]\n"
+            "       memlock-planner guests --connect URI [--host SOURCE] [--libvirt VERSION]\n"),
+          out);
     fputs(_("List the QEMU processes on this host with their memory-locking limit and the\n"
             "memory they have locked (VmLck) and pinned (VmPin).\n"), out);
+    fputs(_("  --connect URI      each domain of the connection beside its QEMU process: the\n"
+            "                     limit libvirt computes from the running definition against\n"
+            "                     the process's\n"), out);
+    fputs(_("  --host SOURCE      with --connect: host facts (default: live)\n"), out);
+    fputs(_("  --libvirt VERSION  with --connect: formula of that libvirt version (default:\n"
+            "                     the connection's)\n"), out);
 }
 
 static void print_json(const struct qemu_process *ps, size_t n)
@@ -119,16 +129,26 @@ int cmd_guests(int argc, char **argv)
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
+        { "connect", required_argument, NULL, CLI_OPT_CONNECT },
+        { "host", required_argument, NULL, 'H' },
+        { "libvirt", required_argument, NULL, 'L' },
         { NULL, 0, NULL, 0 },
     };
-    const char *format = "text";
+    struct cli_virt v = { 0 };
+    const char *format = "text", *host_src = "live", *version = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'f': format = optarg; break;
         case 'h': guests_usage(stdout); return 0;
-        default: guests_usage(stderr); return EXIT_INPUT;
+        case 'H': host_src = optarg; break;
+        case 'L': version = optarg; break;
+        default:
+            if (cli_virt_option(&v, c, optarg))
+                break;
+            guests_usage(stderr);
+            return EXIT_INPUT;
         }
     }
     if (optind != argc) {
@@ -139,13 +159,19 @@ int cmd_guests(int argc, char **argv)
         return cli_failf(EXIT_INPUT, _("--format %s: expected text or json"), format);
     size_t n;
     struct qemu_process *ps = proc_scan_qemu(&n);
-    if (!strcmp(format, "json"))
+    int rc = 0;
+    if (v.uri)
+        rc = guests_virt(&v, host_src, version, !strcmp(format, "json"), ps, n);
+    else if (!strcmp(format, "json"))
         print_json(ps, n);
     else
         print_text(ps, n);
+    cli_virt_close(&v);
     for (size_t i = 0; i < n; i++)
         qemu_process_free(&ps[i]);
     free(ps);
+    if (rc)
+        return rc;
     if (fflush(stdout) != 0 || ferror(stdout))
         return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
     return 0;

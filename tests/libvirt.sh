@@ -4,7 +4,7 @@ unset LIBVIRT_DEFAULT_URI VIRSH_DEFAULT_CONNECT_URI
 LV_DATA=$(cd "$srcdir/tests/data/libvirt" && pwd)
 # test:///ABSOLUTE/PATH: the node file names the domain files beside it.
 LV_URI="test://$LV_DATA/node.xml"
-LV_DOMAINS="pseries-nvlink2 q35-vfio-viommu q35-locked q35-hardlimit"
+LV_DOMAINS="pseries-nvlink2 q35-vfio-viommu q35-locked q35-hardlimit pc-small-hardlimit"
 lv_built() { grep -q '^#define HAVE_LIBVIRT 1' "$top_builddir/config.h"; }
 # expect_one_line NAME WANT: exit 2, one line on stderr containing WANT, and
 # nothing on stdout unless ALLOW_OUT=1.

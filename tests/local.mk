@@ -168,9 +168,11 @@ include tests/report.mk
 CLI_TESTS += \
 	tests/cli/libvirt_connect.sh \
 	tests/cli/libvirt_apply.sh \
-	tests/cli/libvirt_auth.sh
+	tests/cli/libvirt_auth.sh \
+	tests/cli/libvirt_guests.sh
 EXTRA_DIST += tests/libvirt.sh \
 	tests/data/libvirt/node.xml \
+	tests/data/libvirt/pc-small-hardlimit.xml \
 	tests/data/libvirt/pseries-nvlink2.xml \
 	tests/data/libvirt/q35-hardlimit.xml \
 	tests/data/libvirt/q35-locked.xml \
