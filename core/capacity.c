@@ -16,7 +16,7 @@ static struct capacity_resource *add_resource(struct capacity *c, char *id, stru
     c->resources = xreallocarray(c->resources, c->n + 1, sizeof(*c->resources));
     struct capacity_resource *res = &c->resources[c->n++];
     *res = (struct capacity_resource){ id, label, available, per_guest,
-                                       per_guest ? available / per_guest : UINT64_MAX };
+                                       per_guest ? available / per_guest : UINT64_MAX, false };
     return res;
 }
 
@@ -53,10 +53,40 @@ static char *group_signature(const struct host *h, int group)
     return sig;
 }
 
+static void add_blocker(struct capacity *c, char *id, struct msg label)
+{
+    add_resource(c, id, label, 0, 1)->blocker = true;
+}
+
+/* x86_64 runs i686 guests and ppc64le runs big-endian ppc64 ones under KVM. */
+static const char *arch_family(const char *arch)
+{
+    if (!strcmp(arch, "x86_64") || !strcmp(arch, "i686") || !strcmp(arch, "i386"))
+        return "x86";
+    if (!strncmp(arch, "ppc64", 5))
+        return "ppc64";
+    return arch;
+}
+
+/* What stops the guest from starting on this host at all. */
+static void add_blockers(struct capacity *c, const struct guest *g, const struct host *h)
+{
+    if (g->virt != GUEST_VIRT_KVM)
+        return;
+    if (h->has_kvm == 0)
+        add_blocker(c, xstrdup("kvm"),
+                    msg_format(N_("/dev/kvm (absent: a kvm guest cannot start)")));
+    if (h->arch && g->arch && strcmp(arch_family(h->arch), arch_family(g->arch)))
+        add_blocker(c, xstrdup("arch"),
+                    msg_format(N_("the host's architecture (%s; KVM runs no %s guest)"), h->arch,
+                               g->arch));
+}
+
 /* Distinct IOMMU groups the guest's PCI hostdevs touch. Caller frees. */
 static int *guest_groups(const struct guest *g, const struct host *h, size_t *n,
-                         struct msg_list *notes)
+                         struct capacity *c)
 {
+    struct msg_list *notes = &c->notes;
     int *groups = xcalloc(g->nhostdevs ? g->nhostdevs : 1, sizeof(*groups));
     *n = 0;
     bool mdev_noted = false;
@@ -70,11 +100,22 @@ static int *guest_groups(const struct guest *g, const struct host *h, size_t *n,
             continue;
         }
         const struct host_device *d = host_find(h, &hd->host);
-        if (!d || d->iommu_group == HOST_UNKNOWN) {
-            char addr[PCI_ADDR_STRLEN];
-            pci_addr_format(&hd->host, addr);
-            msg_list_add(notes, N_("%s: not on this host or its IOMMU group is unknown; not "
-                                   "counted"), addr);
+        char addr[PCI_ADDR_STRLEN];
+        pci_addr_format(&hd->host, addr);
+        if (!h->ndevices) {
+            /* No PCI facts at all ("none", an empty snapshot): unknown, not absent. */
+            msg_list_add(notes, N_("%s: the host's devices are unknown; not counted"), addr);
+            continue;
+        }
+        if (!d) {
+            add_blocker(c, xasprintf("hostdev:%s", addr),
+                        msg_format(N_("hostdev %s (not on this host)"), addr));
+            continue;
+        }
+        if (d->iommu_group == HOST_UNKNOWN) {
+            add_blocker(c, xasprintf("iommu_group:%s", addr),
+                        msg_format(N_("hostdev %s (in no IOMMU group: VFIO cannot assign it)"),
+                                   addr));
             continue;
         }
         bool seen = false;
@@ -137,7 +178,7 @@ static void add_group_resources(struct capacity *c, const struct guest *g,
                                 const struct capacity_host *ch)
 {
     size_t nused;
-    int *used = guest_groups(g, ch->host, &nused, &c->notes);
+    int *used = guest_groups(g, ch->host, &nused, c);
     bool *done = xcalloc(nused ? nused : 1, sizeof(*done));
     for (size_t i = 0; i < nused; i++) {
         if (done[i])
@@ -172,8 +213,10 @@ int capacity_compute_on(const struct guest *g, const struct capacity_host *ch,
             out->fits_at_limit = h->memory_kib / r->limit_kib;
         }
     }
-    if (h)
+    if (h) {
+        add_blockers(out, g, h);
         add_group_resources(out, g, ch);
+    }
     else if (g->nhostdevs)
         msg_list_add(&out->notes, N_("no host facts: devices are not counted"));
     for (size_t i = 0; i < out->n; i++) {
@@ -221,20 +264,31 @@ void capacity_print_text(FILE *out, const struct capacity *c)
     if (!c->known) {
         fputs(_("Capacity: unknown (no host facts to count).\n"), out);
     } else {
-        fprintf(out, _("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs out first.\n"),
-                c->fits, c->resources[c->limiting].label.local);
+        const struct capacity_resource *lim = &c->resources[c->limiting];
+        if (lim->blocker)
+            fprintf(out, _("Capacity: 0 guests: this host cannot run this guest: %s.\n"),
+                    lim->label.local);
+        else
+            fprintf(out,
+                    P_("Capacity: %" PRIu64 " guest of this shape fits; %s runs out first.\n",
+                       "Capacity: %" PRIu64 " guests of this shape fit; %s runs out first.\n",
+                       (unsigned long)c->fits),
+                    c->fits, lim->label.local);
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
             capacity_format_amount(res, res->available, have, sizeof(have));
             capacity_format_amount(res, res->per_guest, need, sizeof(need));
-            fprintf(out, "  %c ", i == c->limiting ? '>' : ' ');
+            fprintf(out, "  %c ", i == c->limiting || res->blocker ? '>' : ' ');
             fput_ljust(out, res->label.local, 52);
             fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
     if (c->worst_case_known)
-        fprintf(out, _("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n"),
+        fprintf(out,
+                P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                   "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                   (unsigned long)c->fits_at_limit),
                 c->fits_at_limit);
     for (size_t i = 0; i < c->notes.n; i++)
         fprintf(out, "  - %s\n", c->notes.items[i].local);
@@ -250,6 +304,12 @@ void capacity_write_json(struct json *j, const struct capacity *c)
         json_null(j);
     json_key_lit(j, "limited_by");
     json_string(j, c->known ? c->resources[c->limiting].id : NULL);
+    json_key_lit(j, "blocked_by");
+    json_begin_array(j);
+    for (size_t i = 0; i < c->n; i++)
+        if (c->resources[i].blocker)
+            json_string(j, c->resources[i].label.c);
+    json_end_array(j);
     json_key_lit(j, "fits_at_limit");
     if (c->worst_case_known)
         json_uint(j, c->fits_at_limit);
@@ -270,6 +330,8 @@ void capacity_write_json(struct json *j, const struct capacity *c)
         json_uint(j, res->per_guest);
         json_key_lit(j, "fits");
         json_uint(j, res->fits);
+        json_key_lit(j, "blocker");
+        json_bool(j, res->blocker);
         json_end_object(j);
     }
     json_end_array(j);

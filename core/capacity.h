@@ -15,6 +15,7 @@ struct capacity_resource {
     uint64_t available;    /* KiB for RAM, a count for groups */
     uint64_t per_guest;
     uint64_t fits;         /* available / per_guest */
+    bool blocker;          /* the host cannot run the guest at all: 0 of 1, label says why */
 };
 
 struct capacity {
@@ -43,7 +44,9 @@ void capacity_host_free(struct capacity_host *ch);
 int capacity_compute_on(const struct guest *g, const struct capacity_host *ch,
                         const struct memlock_result *r, struct capacity *out);
 
-/* `r` is the guest's calculation on `h`. Returns 0 (never fails on missing
+/* `r` is the guest's calculation on `h`. A host that cannot run the guest at
+ * all (no /dev/kvm for a kvm guest, another architecture, a hostdev not on
+ * the host or in no IOMMU group) gets a blocker resource each: 0 fit. Returns 0 (never fails on missing
  * host facts: they become notes). */
 int capacity_compute(const struct guest *g, const struct host *h, const struct memlock_result *r,
                      struct capacity *out);

@@ -76,12 +76,6 @@ bool host_device_is_nvidia(const struct host_device *d)
     return d->ids_known && d->vendor == 0x10de;
 }
 
-bool host_device_is_gpu(const struct host_device *d)
-{
-    /* Display controllers (VGA, XGA, 3D) from any vendor. */
-    return d->ids_known && (d->class_code >> 16) == 0x03;
-}
-
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required)
 {
     return required && (d->nv2_files & required) == required;
@@ -121,4 +115,26 @@ size_t *host_group_members(const struct host *h, int group, size_t *n)
                 out[k++] = i;
     *n = k;
     return out;
+}
+
+const char *host_name_source_str(enum host_name_source s)
+{
+    switch (s) {
+    case HOST_NAMES_HWDB: return "hwdb";
+    case HOST_NAMES_PCI_IDS: return "pci.ids";
+    default: return NULL;
+    }
+}
+
+bool host_name_source_parse(const char *s, enum host_name_source *out)
+{
+    if (!strcmp(s, "hwdb"))
+        *out = HOST_NAMES_HWDB;
+    else if (!strcmp(s, "pci.ids"))
+        *out = HOST_NAMES_PCI_IDS;
+    else if (!strcmp(s, "none"))
+        *out = HOST_NAMES_NONE;
+    else
+        return false;
+    return true;
 }

@@ -24,6 +24,13 @@ enum nv2_file {
 
 #define HOST_UNKNOWN (-1)
 
+/* Where a device's vendor and device names came from. */
+enum host_name_source {
+    HOST_NAMES_NONE,            /* no names: the ids are shown */
+    HOST_NAMES_HWDB,            /* udev's hardware database */
+    HOST_NAMES_PCI_IDS,         /* pciutils' pci.ids through libpci */
+};
+
 struct host_device {
     struct pci_addr addr;
     bool has_parent;            /* upstream bridge, for the tree view */
@@ -39,12 +46,13 @@ struct host_device {
     int numa_node;              /* HOST_UNKNOWN: -1 in sysfs, or unreadable */
     char *vendor_name;          /* from the hardware database, or NULL */
     char *device_name;
+    enum host_name_source name_source;
     char *of_node;              /* device-tree path, or NULL */
     unsigned nv2_files;         /* enum nv2_file bits present under of_node/ */
     bool has_gpu_link;          /* NVLink2 bridge: the GPU its ibm,gpu names */
     struct pci_addr gpu;
     uint64_t gpu_ram_base;      /* bytes, from memory-region's reg; 0 if unknown */
-    uint64_t gpu_ram_size;
+    uint64_t gpu_ram_size;      /* the window (aperture), not the RAM fitted */
     int gpu_ram_numa_node;      /* HOST_UNKNOWN if not known */
 };
 
@@ -77,12 +85,29 @@ void host_finish(struct host *h);
 
 const struct host_device *host_find(const struct host *h, const struct pci_addr *addr);
 
+/* A display controller (class 03): VGA, 3D or other. */
+bool host_device_is_display(const struct host_device *d);
+/* A GPU to plan for passthrough: a display controller that is not a BMC's
+ * VGA (ASPEED, Matrox G200e, ...) or a virtual machine's emulated display. */
 bool host_device_is_gpu(const struct host_device *d);
+/* A GPU's fitted RAM from its device id, else from a size in its name
+ * ("[Tesla V100 SXM2 16GB]"); 0 when unknown. Not the NVLink2 RAM window
+ * (gpu_ram_size: the device tree's memory-region, an aperture of 128 GiB). */
+uint64_t host_gpu_ram_bytes(const struct host_device *d);
 bool host_device_is_nvidia(const struct host_device *d);
 /* An NVLink2 bridge as libvirt sees it: every file in `required` exists. */
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
 /* A display name: database names, else "vendor:device" in hex. */
 const char *host_device_name(const struct host_device *d, char *buf, size_t len);
+
+/* "hwdb", "pci.ids", or NULL for none (JSON and snapshots). */
+const char *host_name_source_str(enum host_name_source s);
+/* The inverse; false for an unknown word. */
+bool host_name_source_parse(const char *s, enum host_name_source *out);
+
+/* The class's name as lspci gives it (pci.ids' class list: the subclass's
+ * name, else the class's), untranslated (msgid); NULL if ids are unknown. */
+const char *host_device_class_name(const struct host_device *d);
 
 /* Distinct PCI domains (PHBs), ascending. Caller frees. */
 uint32_t *host_domains(const struct host *h, size_t *n);

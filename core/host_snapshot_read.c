@@ -350,7 +350,7 @@ static int attr_addr(struct rd *r, const xmlNode *n, const char *name, bool *pre
 static const char *const device_attrs[] = {
     "address", "parent", "vendor", "device", "subsystem_vendor", "subsystem_device", "class",
     "revision", "driver", "driver_known", "iommu_group", "numa_node", "vendor_name",
-    "device_name", "of_node", "nv2_files", "gpu", "gpu_ram_base", "gpu_ram_size",
+    "device_name", "name_source", "of_node", "nv2_files", "gpu", "gpu_ram_base", "gpu_ram_size",
     "gpu_ram_numa_node", NULL,
 };
 
@@ -456,6 +456,16 @@ static int read_device(struct rd *r, const xmlNode *n)
         get_attr(r, n, "of_node", &d->of_node) < 0 || nv2_files(r, n, &d->nv2_files) < 0 ||
         attr_addr(r, n, "gpu", &d->has_gpu_link, &d->gpu) < 0)
         return -1;
+    char *src;
+    if (get_attr(r, n, "name_source", &src) < 0)
+        return -1;
+    /* Snapshots from before name_source: names came from the hwdb only. */
+    d->name_source = d->vendor_name ? HOST_NAMES_HWDB : HOST_NAMES_NONE;
+    bool bad_src = src && (!host_name_source_parse(src, &d->name_source) ||
+                           (d->name_source == HOST_NAMES_NONE) != !d->vendor_name);
+    free(src);
+    if (bad_src)
+        return fail(r, n, _("name_source must be hwdb or pci.ids, and only with a vendor_name"));
     bool has_base, has_size;
     if (attr_hex(r, n, "gpu_ram_base", 0, UINT64_MAX, &has_base, &d->gpu_ram_base) < 0 ||
         attr_hex(r, n, "gpu_ram_size", 0, UINT64_MAX, &has_size, &d->gpu_ram_size) < 0 ||

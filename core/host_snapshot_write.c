@@ -79,6 +79,8 @@ static void write_device(FILE *out, const struct host_device *d)
         fprintf(out, " numa_node=\"%d\"", d->numa_node);
     attr(out, "vendor_name", d->vendor_name);
     attr(out, "device_name", d->device_name);
+    if (d->vendor_name)
+        attr(out, "name_source", host_name_source_str(d->name_source));
     attr(out, "of_node", d->of_node);
     if (d->nv2_files) {
         fputs(" nv2_files=\"", out);

@@ -54,6 +54,7 @@ static void add_dev(struct host *h, const struct demo_dev *t)
     d->numa_node = t->numa;
     d->vendor_name = t->vendor_name ? xstrdup(t->vendor_name) : NULL;
     d->device_name = t->device_name ? xstrdup(t->device_name) : NULL;
+    d->name_source = t->vendor_name ? HOST_NAMES_HWDB : HOST_NAMES_NONE;
     d->of_node = t->of_node ? xstrdup(t->of_node) : NULL;
 }
 

@@ -5,6 +5,9 @@ probe_libprobe_a_SOURCES = \
 	probe/demo_ac922.c \
 	probe/demo_x86.c \
 	probe/dt_prop.c probe/dt_prop.h \
+	probe/host_facts.c probe/host_facts.h \
+	probe/host_root.c probe/host_root.h \
+	probe/pci_names.c probe/pci_names.h \
 	probe/pci_uevent.c probe/pci_uevent.h \
 	probe/probe.c probe/probe.h \
 	probe/probe_derive.c probe/probe_derive.h \
@@ -14,3 +17,4 @@ probe_libprobe_a_SOURCES = \
 	probe/probe_warn.c probe/probe_warn.h \
 	probe/probe_sysfs.c probe/probe_sysfs.h \
 	probe/proc_scan.c probe/proc_scan.h
+probe_libprobe_a_CPPFLAGS = $(AM_CPPFLAGS) $(LIBPCI_CFLAGS)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "dt_prop.h"
+#include "host_facts.h"
 #include "i18n.h"
 #include "probe_derive.h"
 #include "probe_live.h"
@@ -87,14 +88,9 @@ struct host *probe_live(struct mp_error *err)
     read_meminfo(h);
     read_memlock(h);
     read_model(h);
-    if (access("/dev/kvm", F_OK) == 0)
-        h->has_kvm = 1;
-    else if (errno == ENOENT)
-        h->has_kvm = 0;
-    else
-        probe_warn(h, N_("cannot check /dev/kvm: %s"), strerror(errno));
     probe_udev_scan(h);
     host_finish(h);
+    probe_host_facts(h);
     probe_derive(h);
     return h;
 }

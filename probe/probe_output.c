@@ -66,12 +66,21 @@ static void write_device(struct json *j, const struct host_device *d)
     json_string(j, d->vendor_name);
     json_key(j, "device_name");
     json_string(j, d->device_name);
+    json_key(j, "name_source");
+    json_string(j, host_name_source_str(d->name_source));
+    json_key(j, "class_name");
+    json_string(j, host_device_class_name(d));
     json_key(j, "parent");
     if (d->has_parent) addr_string(j, &d->parent); else json_null(j);
     json_key(j, "of_node");
     json_string(j, d->of_node);
+    json_key(j, "is_display");
+    json_bool(j, host_device_is_display(d));
     json_key(j, "is_gpu");
     json_bool(j, host_device_is_gpu(d));
+    json_key(j, "gpu_ram_bytes");     /* fitted: from the device id or name */
+    uint64_t fitted = host_gpu_ram_bytes(d);
+    if (fitted) json_uint(j, fitted); else json_null(j);
     json_key(j, "is_nvlink2_bridge");
     json_bool(j, host_device_is_nv2_bridge(d, PROBE_NV2_REQUIRED));
     json_key(j, "nv2_files");
@@ -82,7 +91,7 @@ static void write_device(struct json *j, const struct host_device *d)
     json_end_array(j);
     json_key(j, "gpu");
     if (d->has_gpu_link) addr_string(j, &d->gpu); else json_null(j);
-    json_key(j, "gpu_ram");
+    json_key(j, "gpu_ram_window");  /* the device tree's memory-region */
     if (d->gpu_ram_size) {
         json_begin_object(j);
         json_key(j, "base_bytes");
@@ -208,7 +217,12 @@ static void print_device_line(FILE *out, const struct host_device *d)
     char name[512], safe[512], addr[PCI_ADDR_STRLEN];
     pci_addr_format(&d->addr, addr);
     text_safe_copy(safe, sizeof(safe), host_device_name(d, name, sizeof(name)));
-    fprintf(out, "%s %s", addr, safe);
+    /* As lspci -nn: "class: name [vendor:device]". */
+    const char *cls = host_device_class_name(d);
+    if (cls)
+        fprintf(out, "%s %s: %s", addr, _(cls), safe);
+    else
+        fprintf(out, "%s %s", addr, safe);
     if (d->ids_known && d->device_name)
         fprintf(out, " [%04x:%04x]", d->vendor, d->device);
     if (!d->driver_known) {
@@ -232,14 +246,29 @@ static void print_device_line(FILE *out, const struct host_device *d)
     } else if (d->nv2_files) {
         fprintf(out, _(" <partial NVLink2 files>"));
     }
-    if (d->gpu_ram_size) {
-        char size[32];
-        size_format_bytes(d->gpu_ram_size, size, sizeof(size));
-        if (d->gpu_ram_numa_node >= 0)
-            fprintf(out, _(" <GPU RAM %s at 0x%llx, NUMA %d>"), size,
-                    (unsigned long long)d->gpu_ram_base, d->gpu_ram_numa_node);
-        else
-            fprintf(out, _(" <GPU RAM %s at 0x%llx>"), size, (unsigned long long)d->gpu_ram_base);
+    if (host_device_is_gpu(d)) {
+        char size[32], win[32];
+        uint64_t fitted = host_gpu_ram_bytes(d);
+        if (fitted)
+            size_format_bytes(fitted, size, sizeof(size));
+        if (d->gpu_ram_size) {
+            size_format_bytes(d->gpu_ram_size, win, sizeof(win));
+            if (d->gpu_ram_numa_node >= 0)
+                fprintf(out, _(" <GPU RAM %s in a %s window at 0x%llx, NUMA %d>"),
+                        fitted ? size : _("unknown"), win, (unsigned long long)d->gpu_ram_base,
+                        d->gpu_ram_numa_node);
+            else
+                fprintf(out, _(" <GPU RAM %s in a %s window at 0x%llx>"),
+                        fitted ? size : _("unknown"), win, (unsigned long long)d->gpu_ram_base);
+        } else {
+            fprintf(out, _(" <GPU RAM %s>"), fitted ? size : _("unknown"));
+        }
+    } else if (host_device_is_display(d)) {
+        fputs(_(" <display only, not a GPU to plan>"), out);
+    } else if (d->gpu_ram_size) {
+        char win[32];
+        size_format_bytes(d->gpu_ram_size, win, sizeof(win));
+        fprintf(out, _(" <GPU RAM window %s at 0x%llx>"), win, (unsigned long long)d->gpu_ram_base);
     }
     fputc('\n', out);
 }

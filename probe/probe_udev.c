@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "dt_prop.h"
+#include "host_root.h"
 #include "i18n.h"
+#include "pci_names.h"
 #include "pci_uevent.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
@@ -36,10 +38,15 @@ struct scan {
     struct host *h;
     struct udev *udev;
     struct udev_hwdb *hwdb;
+    struct pci_names *pci_ids;  /* pci.ids through libpci, when hwdb has no name */
     struct dt_info *dt;     /* parallel to h->devices while scanning */
     size_t dt_cap;
     /* hardware-database names, cached by vendor (and vendor:device) */
-    struct name_cache { uint32_t key; char *vendor, *device; } *names;
+    struct name_cache {
+        uint32_t key;
+        char *vendor, *device;
+        enum host_name_source source;
+    } *names;
     size_t nnames, names_cap;
 };
 
@@ -293,18 +300,31 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
     char modalias[64];
     snprintf(modalias, sizeof(modalias), "pci:v%08Xd%08X*", vendor, device);
     c->key = key;
-    c->vendor = hwdb_value(s->hwdb, modalias, "ID_VENDOR_FROM_DATABASE");
-    c->device = hwdb_value(s->hwdb, modalias, "ID_MODEL_FROM_DATABASE");
+    c->vendor = c->device = NULL;
+    c->source = HOST_NAMES_NONE;
+    if (s->hwdb) {
+        c->vendor = hwdb_value(s->hwdb, modalias, "ID_VENDOR_FROM_DATABASE");
+        c->device = hwdb_value(s->hwdb, modalias, "ID_MODEL_FROM_DATABASE");
+    }
+    if (c->vendor) {
+        c->source = HOST_NAMES_HWDB;
+    } else {
+        free(c->device);
+        c->device = NULL;
+        if (pci_names_lookup(s->pci_ids, vendor, device, &c->vendor, &c->device))
+            c->source = HOST_NAMES_PCI_IDS;
+    }
     return c;
 }
 
 static void read_names(struct scan *s, struct host_device *d)
 {
-    if (!s->hwdb || !d->ids_known)
+    if ((!s->hwdb && !s->pci_ids) || !d->ids_known)
         return;
     struct name_cache *c = cached_names(s, d->vendor, d->device);
     d->vendor_name = c->vendor ? xstrdup(c->vendor) : NULL;
     d->device_name = c->device ? xstrdup(c->device) : NULL;
+    d->name_source = c->source;
 }
 
 /* ---- one device ---- */
@@ -565,9 +585,17 @@ static int list_bus(struct scan *s)
 int probe_udev_scan(struct host *h)
 {
     struct scan s = { .h = h };
-    /* libudev for the hardware database; without it, names stay numeric. */
-    s.udev = udev_new();
-    s.hwdb = s.udev ? udev_hwdb_new(s.udev) : NULL;
+    /* libudev for the hardware database, then pci.ids through libpci (as
+     * lspci does); without either, names stay numeric. Under a root prefix
+     * only its pci.ids counts: libudev's database cannot be redirected. */
+    if (!host_root_set()) {
+        s.udev = udev_new();
+        s.hwdb = s.udev ? udev_hwdb_new(s.udev) : NULL;
+    }
+    char ids[4096];
+    s.pci_ids = pci_names_open(host_root_set()
+                                   ? host_root_path("/usr/share/misc/pci.ids", ids, sizeof(ids))
+                                   : NULL);
     int rc = list_bus(&s);
     if (rc < 0)
         probe_warn(h, N_("cannot list /sys/bus/pci/devices: %s; no PCI devices"), errstr(errno));
@@ -581,6 +609,7 @@ int probe_udev_scan(struct host *h)
     for (size_t i = 0; i < h->ndevices; i++)
         free(s.dt[i].node_dir);
     free(s.dt);
+    pci_names_close(s.pci_ids);
     udev_hwdb_unref(s.hwdb);
     udev_unref(s.udev);
     return rc;

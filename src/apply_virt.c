@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "apply_virt.h"
+#include "cli.h"
 #include "guest_xml.h"
 #include "i18n.h"
-#include "probe.h"
 #include "report_rec.h"
 #include "size.h"
 
@@ -108,16 +108,13 @@ static int set_and_check(struct cli_virt *v, struct virt_domain *d, uint64_t kib
     return 0;
 }
 
-int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domain,
-               bool force_vfio, bool dry_run)
+int apply_virt(struct cli_run *r, const char *domain)
 {
+    struct cli_virt *v = &r->virt;
+    const struct profile *profile = r->profile;
     struct mp_error err = { 0 };
-    bool beyond = false;
-    char *id = (char *)domain;
-    const struct profile *profile = NULL;
     struct virt_domain *d = NULL;
     struct guest *g = NULL;
-    struct host *h = NULL;
     struct memlock_rec rec = { 0 };
     char *config = NULL;
     size_t len = 0;
@@ -126,10 +123,7 @@ int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domai
      * persistent one, or with --live the running one (both are set). */
     enum virt_which which = v->which == VIRT_LIVE ? VIRT_LIVE : VIRT_CONFIG;
     v->which = which;
-    /* A dry run only reads. */
-    if (cli_virt_prepare(v, &id, 1, dry_run, &err) < 0 ||
-        !(profile = cli_virt_profile(v, o->libvirt, &beyond, &err)) ||
-        !(d = virt_domain_open(v->conn, domain, &err)) ||
+    if (!(d = virt_domain_open(v->conn, domain, &err)) ||
         !(config = virt_domain_xml(d, VIRT_CONFIG, &len, &err))) {
         rc = cli_fail(&err);
         goto out;
@@ -142,13 +136,13 @@ int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domai
     g = guest_xml_load_memory(xml, len, virt_domain_name(d), &err);
     if (xml != config)
         free(xml);
-    if (!g || !(h = probe_load(o->host, &err))) {
+    if (!g) {
         rc = cli_fail(&err);
         goto out;
     }
-    g->force_vfio = force_vfio;
+    g->force_vfio = r->force_vfio;
     uint64_t current, current_live = 0;
-    if (memlock_recommend(g, h, profile, &rec, &err) < 0) {
+    if (memlock_recommend(g, r->host, profile, &rec, &err) < 0) {
         rc = cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s",
                        virt_domain_name(d), err.text);
         goto out;
@@ -178,7 +172,7 @@ int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domai
     }
     if (current == rec.kib && (which != VIRT_LIVE || current_live == rec.kib)) {
         puts(_("nothing to change"));
-    } else if (dry_run) {
+    } else if (r->dry_run) {
         printf(_("dry run: would call virDomainSetMemoryParameters(hard_limit=%" PRIu64
                  ", VIR_DOMAIN_AFFECT_CONFIG)\n"),
                rec.kib);
@@ -193,10 +187,8 @@ int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domai
         rc = cli_failf(EXIT_INTERNAL, _("cannot write the result"));
 out:
     memlock_rec_free(&rec);
-    host_free(h);
     guest_free(g);
     free(config);
     virt_domain_close(d);
-    cli_virt_close(v);
     return rc;
 }

@@ -3,14 +3,11 @@
 #ifndef MP_APPLY_VIRT_H
 #define MP_APPLY_VIRT_H
 
-#include <stdbool.h>
+#include "command.h"
 
-#include "cli.h"
-#include "cli_virt.h"
-
-/* `o` gives --host and --libvirt; `v` the connection options (--live also
- * changes the running domain). Returns the exit status. */
-int apply_virt(const struct cli_common *o, struct cli_virt *v, const char *domain,
-               bool force_vfio, bool dry_run);
+/* `r` has the connection open (r->virt), the profile and the host; --live
+ * also changes the running domain, --dry-run nothing. Returns the exit
+ * status. */
+int apply_virt(struct cli_run *r, const char *domain);
 
 #endif

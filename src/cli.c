@@ -1,9 +1,12 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
+#include "command.h"
 #include "i18n.h"
 #include "probe.h"
 
@@ -24,6 +27,12 @@ int cli_failf(int status, const char *fmt, ...)
     return status;
 }
 
+int cli_fail_file(const char *path, const struct mp_error *err)
+{
+    return cli_failf(err->kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s", path,
+                     err->text);
+}
+
 const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err)
 {
     *beyond = false;
@@ -40,11 +49,27 @@ const struct profile *cli_profile(const char *version, bool *beyond, struct mp_e
     return p;
 }
 
+void cli_warn_beyond(const struct cli_run *r, struct msg_list *warnings)
+{
+    cli_virt_note(&r->virt, r->profile, warnings);
+    if (r->beyond)
+        msg_list_add(warnings, N_("libvirt %s is newer than the newest profile (%s) this "
+                                  "planner knows; its formula may differ"),
+                     r->libvirt, r->profile->id);
+}
+
 int cli_list_demo_hosts(FILE *out)
 {
     size_t n;
     const struct demo_host_info *d = probe_demo_list(&n);
     for (size_t i = 0; i < n; i++)
         fprintf(out, "demo:%-14s %s\n", d[i].name, _(d[i].description));
+    return 0;
+}
+
+int cli_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
     return 0;
 }

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,27 +10,6 @@
 #include "guest_xml_apply.h"
 #include "i18n.h"
 #include "xalloc.h"
-
-bool cli_virt_option(struct cli_virt *v, int c, const char *arg)
-{
-    switch (c) {
-    case CLI_OPT_CONNECT: v->uri = arg; return true;
-    case CLI_OPT_LIVE: v->which = VIRT_LIVE; return true;
-    case CLI_OPT_CONFIG: v->which = VIRT_CONFIG; return true;
-    case CLI_OPT_READONLY: v->readonly = true; return true;
-    default: return false;
-    }
-}
-
-void cli_virt_usage(FILE *out)
-{
-    fputs(_("  --connect URI      guests are domains (name or UUID) of this libvirt connection;\n"
-            "                     without it LIBVIRT_DEFAULT_URI, when set, serves names that\n"
-            "                     are not files\n"), out);
-    fputs(_("  --live, --config   the running or the persistent definition (default: the live\n"
-            "                     one of a running domain)\n"), out);
-    fputs(_("  --readonly         open the connection read-only\n"), out);
-}
 
 static const char *default_uri(void)
 {
@@ -125,6 +103,27 @@ struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, c
         free(buf);
     }
     return g;
+}
+
+int cli_virt_domain_names(struct cli_virt *v, char ***names, struct mp_error *err)
+{
+    struct virt_domain **doms = NULL;
+    int n = v->conn ? virt_domain_list(v->conn, &doms, err)
+                    : mp_error_set(err, MP_ERR_INPUT, _("--all needs --connect URI"));
+    if (n < 0)
+        return -1;
+    *names = xcalloc((size_t)n + 1, sizeof(**names));
+    for (int i = 0; i < n; i++)
+        (*names)[i] = xstrdup(virt_domain_name(doms[i]));
+    virt_domain_list_free(doms, n);
+    return n;
+}
+
+void cli_virt_names_free(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
 }
 
 void cli_virt_close(struct cli_virt *v)

@@ -1,12 +1,12 @@
-/* Guests from a libvirt connection: --connect URI, --live, --config and
- * --readonly for the commands that take guests, and the profile that follows
- * the connection's libvirt version. The libvirt calls are virt/'s. */
+/* Guests from a libvirt connection (--connect URI, --live, --config,
+ * --readonly; the front fills struct cli_virt from them), and the profile
+ * that follows the connection's libvirt version. The libvirt calls are
+ * virt/'s. */
 #ifndef MP_CLI_VIRT_H
 #define MP_CLI_VIRT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "error.h"
 #include "guest.h"
@@ -14,32 +14,15 @@
 #include "profile.h"
 #include "virt.h"
 
-enum {
-    CLI_OPT_CONNECT = 0x1000,
-    CLI_OPT_LIVE,
-    CLI_OPT_CONFIG,
-    CLI_OPT_READONLY,
-};
-
-/* Appended to a command's getopt_long table. */
-#define CLI_VIRT_OPTIONS \
-    { "connect", required_argument, NULL, CLI_OPT_CONNECT }, \
-    { "live", no_argument, NULL, CLI_OPT_LIVE }, \
-    { "config", no_argument, NULL, CLI_OPT_CONFIG }, \
-    { "readonly", no_argument, NULL, CLI_OPT_READONLY }
-
 struct cli_virt {
     const char *uri;          /* --connect, else NULL */
     enum virt_which which;    /* --live / --config */
-    bool readonly;            /* --readonly */
+    bool readonly;            /* open read-only */
     struct virt_conn *conn;   /* open once a guest argument is a domain */
     char version[32];         /* the connection's libvirt ("9.0.0") */
     bool newer;               /* ... newer than the newest profile */
 };
 
-/* Takes getopt's `c` when it is one of CLI_VIRT_OPTIONS: true if it was. */
-bool cli_virt_option(struct cli_virt *v, int c, const char *arg);
-void cli_virt_usage(FILE *out);
 /* With --connect every guest argument is a domain name or UUID; without it,
  * when LIBVIRT_DEFAULT_URI is set (as virsh honours it), an argument that is
  * neither "-" nor an existing file is one too. */
@@ -61,6 +44,10 @@ void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg
  * not NULL, get the XML read. NULL with `err` set. */
 struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, char **xml,
                             size_t *len, struct mp_error *err);
+/* The names of every domain of the open connection, sorted: the count, or
+ * -1 with `err`. Free with cli_virt_names_free. */
+int cli_virt_domain_names(struct cli_virt *v, char ***names, struct mp_error *err);
+void cli_virt_names_free(char **names, int n);
 void cli_virt_close(struct cli_virt *v);
 
 #endif

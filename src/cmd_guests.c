@@ -2,15 +2,13 @@
  * limits and how much they have locked. */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "cli_virt.h"
+#include "command.h"
 #include "commands.h"
 #include "guests_virt.h"
 #include "i18n.h"
@@ -19,21 +17,6 @@
 #include "size.h"
 #include "text_safe.h"
 #include "text_width.h"
-
-static void guests_usage(FILE *out)
-{
-    fputs(_("Usage: memlock-planner guests [--format text|json]\n"
-            "       memlock-planner guests --connect URI [--host SOURCE] [--libvirt VERSION]\n"),
-          out);
-    fputs(_("List the QEMU processes on this host with their memory-locking limit and the\n"
-            "memory they have locked (VmLck) and pinned (VmPin).\n"), out);
-    fputs(_("  --connect URI      each domain of the connection beside its QEMU process: the\n"
-            "                     limit libvirt computes from the running definition against\n"
-            "                     the process's\n"), out);
-    fputs(_("  --host SOURCE      with --connect: host facts (default: live)\n"), out);
-    fputs(_("  --libvirt VERSION  with --connect: formula of that libvirt version (default:\n"
-            "                     the connection's)\n"), out);
-}
 
 static void print_json(const struct qemu_process *ps, size_t n)
 {
@@ -124,55 +107,19 @@ static void print_text(const struct qemu_process *ps, size_t n)
                  "window may fail with \"Cannot allocate memory\"\n"));
 }
 
-int cmd_guests(int argc, char **argv)
+int cmd_guests(struct cli_run *r)
 {
-    static const struct option opts[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { "connect", required_argument, NULL, CLI_OPT_CONNECT },
-        { "host", required_argument, NULL, 'H' },
-        { "libvirt", required_argument, NULL, 'L' },
-        { NULL, 0, NULL, 0 },
-    };
-    struct cli_virt v = { 0 };
-    const char *format = "text", *host_src = "live", *version = NULL;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': format = optarg; break;
-        case 'h': guests_usage(stdout); return 0;
-        case 'H': host_src = optarg; break;
-        case 'L': version = optarg; break;
-        default:
-            if (cli_virt_option(&v, c, optarg))
-                break;
-            guests_usage(stderr);
-            return EXIT_INPUT;
-        }
-    }
-    if (optind != argc) {
-        guests_usage(stderr);
-        return EXIT_INPUT;
-    }
-    if (strcmp(format, "text") && strcmp(format, "json"))
-        return cli_failf(EXIT_INPUT, _("--format %s: expected text or json"), format);
     size_t n;
     struct qemu_process *ps = proc_scan_qemu(&n);
-    int rc = 0;
-    if (v.uri)
-        rc = guests_virt(&v, host_src, version, !strcmp(format, "json"), ps, n);
-    else if (!strcmp(format, "json"))
+    int rc = -1;
+    if (r->connect)
+        rc = guests_virt(&r->virt, r->host_src, r->libvirt, !strcmp(r->format, "json"), ps, n);
+    else if (!strcmp(r->format, "json"))
         print_json(ps, n);
     else
         print_text(ps, n);
-    cli_virt_close(&v);
     for (size_t i = 0; i < n; i++)
         qemu_process_free(&ps[i]);
     free(ps);
-    if (rc)
-        return rc;
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_failf(EXIT_INTERNAL, _("cannot write the result: %s"), strerror(errno));
-    return 0;
+    return rc > 0 ? rc : cli_finish_output();
 }

@@ -1,18 +1,22 @@
-/* Subcommands: each takes the arguments after its name and returns the exit
- * status (0 success, 1 internal error, 2 bad input). */
+/* The subcommands' own work, one function each (src/cmd_NAME.c), run by the
+ * front (src/cli_front.c) after it has parsed and loaded what the command's
+ * entry in src/commands.c asks for. Each returns the exit status (0 success,
+ * 1 internal error, 2 bad input). */
 #ifndef MP_COMMANDS_H
 #define MP_COMMANDS_H
 
-int cmd_calc(int argc, char **argv);
-int cmd_guests(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_apply(int argc, char **argv);
-int cmd_probe(int argc, char **argv);
-int cmd_record(int argc, char **argv);
-int cmd_compare(int argc, char **argv);
-int cmd_map(int argc, char **argv);
-int cmd_capacity(int argc, char **argv);
-int cmd_tour(int argc, char **argv);
-int cmd_tui(int argc, char **argv);
+#include "command.h"
+
+int cmd_calc(struct cli_run *r);
+int cmd_guests(struct cli_run *r);
+int cmd_report(struct cli_run *r);
+int cmd_apply(struct cli_run *r);
+int cmd_probe(struct cli_run *r);
+int cmd_record(struct cli_run *r);
+int cmd_compare(struct cli_run *r);
+int cmd_map(struct cli_run *r);
+int cmd_capacity(struct cli_run *r);
+int cmd_tour(struct cli_run *r);
+int cmd_tui(struct cli_run *r);
 
 #endif

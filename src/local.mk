@@ -1,7 +1,9 @@
 # src/: the entry point and the non-interactive subcommands.
 bin_PROGRAMS += memlock-planner
 memlock_planner_SOURCES = \
-	src/main.c src/commands.h \
+	src/main.c \
+	src/command.h src/commands.c src/commands.h \
+	src/cli_front.c src/cli_options.c \
 	src/cli.c src/cli.h \
 	src/cmd_apply.c \
 	src/cmd_calc.c \
@@ -13,7 +15,6 @@ memlock_planner_SOURCES = \
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \
-	src/cli_plan.c src/cli_plan.h \
 	src/cli_virt.c src/cli_virt.h \
 	src/apply_virt.c src/apply_virt.h \
 	src/guests_virt.c src/guests_virt.h \
@@ -22,4 +23,4 @@ memlock_planner_SOURCES += \
 	src/cmd_map.c \
 	src/cmd_tour.c
 memlock_planner_LDADD = tui/libtui.a probe/libprobe.a virt/libmpvirt.a core/libcore.a \
-	$(LIBVIRT_LIBS) $(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+	$(LIBVIRT_LIBS) $(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)

@@ -8,28 +8,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "commands.h"
+#include "command.h"
 #include "i18n.h"
-
-struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;  /* msgid */
-};
-
-static const struct command commands[] = {
-    { "calc", cmd_calc, N_("compute the limit for a guest XML and explain every term") },
-    { "guests", cmd_guests, N_("list running QEMU guests with their limits and locked memory") },
-    { "report", cmd_report, N_("write the plan for guests as text, Markdown, JSON or HTML") },
-    { "apply", cmd_apply, N_("write a guest XML with the computed <memtune><hard_limit>") },
-    { "probe", cmd_probe, N_("show the host: PCI tree, drivers, IOMMU groups, NVLink2 bridges") },
-    { "record", cmd_record, N_("save the live host as a snapshot file for planning elsewhere") },
-    { "compare", cmd_compare, N_("the same guest under every libvirt version's formula") },
-    { "map", cmd_map, N_("a pseries guest's address space and DMA windows, drawn") },
-    { "capacity", cmd_capacity, N_("how many guests of this shape fit, and what runs out first") },
-    { "tour", cmd_tour, N_("a guided walk through the limit on the AC922 demo host") },
-    { "tui", cmd_tui, N_("the interactive planner (the default on a terminal)") },
-};
 
 static void usage(FILE *out)
 {
@@ -37,8 +17,9 @@ static void usage(FILE *out)
     fputs(_("Plan the memory-locking limit (RLIMIT_MEMLOCK) libvirt gives a QEMU guest.\n"), out);
     fputs("\n", out);
     fputs(_("Commands:\n"), out);
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    for (size_t i = 0; i < n_commands; i++)
+        if (!(commands[i].flags & HIDE_IN_LIST))
+            fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
     fputs("\n", out);
     fputs(_("Options:\n"), out);
     fputs(_("  -h, --help      show this help and exit\n"), out);
@@ -46,6 +27,13 @@ static void usage(FILE *out)
     fputs("\n", out);
     fputs(_("Run 'memlock-planner COMMAND --help' for a command's options.\n"), out);
     fputs(_("Exit status: 0 success, 1 internal error, 2 bad input.\n"), out);
+}
+
+/* A first argument that is no command but looks like a file is the guest
+ * the planner opens: memlock-planner GUEST.xml */
+static bool looks_like_file(const char *arg)
+{
+    return strchr(arg, '/') || strchr(arg, '.') || access(arg, F_OK) == 0;
 }
 
 int main(int argc, char **argv)
@@ -58,28 +46,30 @@ int main(int argc, char **argv)
     textdomain(PACKAGE);
 #endif
     mp_i18n_init();
-    if (argc >= 2) {
-        if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-            usage(stdout);
-            return 0;
-        }
-        if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-            printf("memlock-planner %s\n", PACKAGE_VERSION);
-            return 0;
-        }
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-            if (!strcmp(argv[1], commands[i].name))
-                return commands[i].run(argc - 1, argv + 1);
-        /* Options without a command are the planner's: memlock-planner --host demo:ac922 */
-        if (argv[1][0] == '-' && argv[1][1])
-            return cmd_tui(argc, argv);
-        /* One line, as for every input error; --help has the list. */
-        return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
-                         argv[1]);
+    const struct command *tui = command_find("tui");
+    if (argc < 2) {
+        /* No command: the interactive planner on a terminal, the usage elsewhere. */
+        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+            return cli_front_run(tui, argc, argv);
+        usage(stderr);
+        return EXIT_INPUT;
     }
-    /* No command: the interactive planner on a terminal, the usage elsewhere. */
-    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-        return cmd_tui(argc, argv);
-    usage(stderr);
-    return EXIT_INPUT;
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        printf("memlock-planner %s\n", PACKAGE_VERSION);
+        return 0;
+    }
+    const struct command *cmd = command_find(argv[1]);
+    if (cmd)
+        return cli_front_run(cmd, argc - 1, argv + 1);
+    /* Options without a command, or a guest file, are the planner's:
+     * memlock-planner --host demo:ac922, memlock-planner guest.xml */
+    if ((argv[1][0] == '-' && argv[1][1]) || looks_like_file(argv[1]))
+        return cli_front_run(tui, argc, argv);
+    /* One line, as for every input error; --help has the list. */
+    return cli_failf(EXIT_INPUT, _("unknown command '%s' (see 'memlock-planner --help')"),
+                     argv[1]);
 }

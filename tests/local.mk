@@ -1,7 +1,7 @@
 # tests/: unit tests (cmocka, TAP) and command-line tests (sh, TAP).
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = tests/unit/libtestutil.a probe/libprobe.a core/libcore.a $(CMOCKA_LIBS) \
-	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 
 check_LIBRARIES = tests/unit/libtestutil.a
 tests_unit_libtestutil_a_SOURCES = tests/unit/test_util.c tests/unit/test_util.h
@@ -54,7 +54,8 @@ CLI_TESTS = \
 	tests/cli/i18n.sh \
 	tests/cli/terminal_safety.sh \
 	tests/cli/hostile_snapshot.sh \
-	tests/cli/guests.sh
+	tests/cli/guests.sh \
+	tests/cli/front.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml

@@ -24,7 +24,8 @@ PROBE_TESTS = \
 	tests/probe/snapshot_cli.sh \
 	tests/probe/umockdev_ac922.sh \
 	tests/probe/umockdev_x86.sh \
-	tests/probe/umockdev_broken.sh
+	tests/probe/umockdev_broken.sh \
+	tests/probe/umockdev_hostfacts.sh
 TESTS += $(PROBE_TESTS)
 EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/lib-umockdev.sh \
@@ -32,3 +33,8 @@ EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/ac922.hosttab \
 	tests/probe/ac922.dt \
 	tests/probe/x86.hosttab
+
+# capacity when the host cannot run the guest at all (0, with the reason).
+HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh
+TESTS += $(HOSTFACTS_CLI_TESTS)
+EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml

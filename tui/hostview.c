@@ -65,6 +65,8 @@ const char *hostview_tag(const struct host_device *d, unsigned nv2_files)
         return "NV2";
     if (host_device_is_gpu(d))
         return "GPU";
+    if (host_device_is_display(d))
+        return "VGA";   /* a BMC's or emulated display: not a GPU to plan */
     if (!d->ids_known)
         return "dev";
     switch (d->class_code >> 16) {

@@ -1,26 +1,24 @@
 #!/bin/sh
 # Hostile input: every file of tests/hostile/, a directory, a FIFO and
 # /dev/zero. Each gives exit 2, one clear message on stderr, nothing on
-# stdout, nothing written, within a second; nothing of /etc/passwd leaks.
+# stdout, nothing written; nothing of /etc/passwd leaks. (How fast each is
+# refused is measured by bench/hostile.sh, against xmllint.)
 . "$srcdir/tests/lib.sh"
 t="$TMPDIR_TEST"
 
 check() { # NAME ARGS... (stdin may be redirected by the caller)
     name=$1; shift
-    start=$(date +%s%N)
-    timeout 10 "$MP" calc --host none "$@" >"$t/out" 2>"$t/err"
+    # A hang guard only: a busy machine may be slow, never wrong.
+    timeout 60 "$MP" calc --host none "$@" >"$t/out" 2>"$t/err"
     rc=$?
-    ms=$(( ($(date +%s%N) - start) / 1000000 ))
     lines=$(grep -c . "$t/err")
     if [ "$rc" -ne 2 ] || [ "$lines" -ne 1 ] || [ -s "$t/out" ]; then
         fail "$name: exit 2 with one message (got exit $rc, $lines lines)"
         head -c 600 "$t/err" | sed 's/^/# /'
     elif grep -q 'root:' "$t/err"; then
         fail "$name: /etc/passwd leaked into the message"
-    elif [ "$ms" -gt 1000 ] && [ -z "${MP_SLOW_TESTS:-}" ]; then
-        fail "$name: took $ms ms (over a second)"
     else
-        ok "$name ($ms ms): $(cut -c1-100 "$t/err")"
+        ok "$name: $(cut -c1-100 "$t/err")"
     fi
 }
 

@@ -2,7 +2,7 @@
 # fuzzing enabled, make check runs each briefly over its seed corpus.
 FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
 	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz
-FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBINTL)
+FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
 check_PROGRAMS += $(FUZZ_TARGETS)
 TESTS += tests/fuzz/run-fuzzers.sh

@@ -32,16 +32,21 @@ is "$(j '.iommu_groups["5"] | join(" ")')" \
 is "$(j '.iommu_groups["10"] | join(" ")')" \
     "0007:00:00.0 0007:00:00.1 0007:00:00.2 0007:00:01.0 0007:00:01.1 0007:00:01.2 0035:03:00.0 0035:04:00.0" \
     "ac922: compound group 10 = socket 1"
-is "$(j "$gpus | map(\"\(.address)=\(.gpu_ram.numa_node)\") | join(\" \")")" \
+is "$(j "$gpus | map(\"\(.address)=\(.gpu_ram_window.numa_node)\") | join(\" \")")" \
     "0004:04:00.0=255 0004:05:00.0=254 0035:03:00.0=253 0035:04:00.0=252" "ac922: GPU RAM nodes 255-252"
 is "$(j "$gpus | map(.numa_node) | join(\" \")")" "0 0 8 8" "ac922: GPUs on NUMA nodes 0 and 8"
 is "$(j "$bridges | map(.numa_node) | unique | map(tostring) | join(\" \")")" "null" "ac922: bridges have no NUMA node"
-is "$(j '.devices[] | select(.address == "0007:00:01.2") | .gpu_ram.base_bytes')" 39719857553408 \
+is "$(j '.devices[] | select(.address == "0007:00:01.2") | .gpu_ram_window.base_bytes')" 39719857553408 \
     "ac922: socket 1 GPU RAM at 0x242000000000"
 is "$(j '[.arch, .kernel, .model, (.memlock_limit_bytes | tostring), (.has_kvm | tostring)] | join(" ")')" \
     "ppc64le 5.4.0-ac922 8335-GTH 67108864 true" "ac922: arch, kernel 5.x, model, 64 MiB memlock, kvm"
 is "$(j '.memory_kib > 500000000')" true "ac922: host RAM about 512 GiB"
 is "$(j '.warnings | length')" 0 "ac922: kernel 5.4 keeps NVLink2: no warning"
+is "$(j '[.devices[] | select(.is_gpu)] | length')" 4 "ac922: 4 GPUs (the BMC's VGA is not one)"
+is "$(j '.devices[] | select(.address == "0002:02:00.0") | [.is_display, .is_gpu, .gpu_ram_bytes] | map(tostring) | join(" ")')" \
+    "true false null" "ac922: ASPEED VGA: a display, not a GPU, no GPU RAM"
+is "$(j "$gpus | map(.gpu_ram_bytes) | unique | map(tostring) | join(\" \")")" 17179869184 \
+    "ac922: V100 SXM2 16GB: 16 GiB of GPU RAM (not the 128 GiB window)"
 
 run_mp probe --host demo:ac922-6gpu --format json
 is "$RC" 0 "demo:ac922-6gpu loads"
@@ -50,7 +55,9 @@ is "$(j "$gpus | map(.device) | unique | join(\" \")")" "1db5" "ac922-6gpu: V100
 is "$(j "$bridges | group_by(.gpu) | map(length) | unique | map(tostring) | join(\" \")")" "2" \
     "ac922-6gpu: 2 links per GPU"
 is "$(j "$bridges | length")" 12 "ac922-6gpu: 12 bridges"
-is "$(j "$gpus | map(.gpu_ram.numa_node) | sort | map(tostring) | join(\" \")")" "250 251 252 253 254 255" \
+is "$(j "$gpus | map(.gpu_ram_bytes) | unique | map(tostring) | join(\" \")")" 34359738368 \
+    "ac922-6gpu: V100 SXM2 32GB: 32 GiB of GPU RAM"
+is "$(j "$gpus | map(.gpu_ram_window.numa_node) | sort | map(tostring) | join(\" \")")" "250 251 252 253 254 255" \
     "ac922-6gpu: GPU RAM nodes 250-255"
 is "$(j '.iommu_groups["5"] | length')" 9 "ac922-6gpu: group 5 = 3 GPUs + 6 bridges"
 
@@ -64,10 +71,12 @@ is "$(j '.devices[] | select(.address == "0000:01:00.1") | .driver')" vfio-pci "
 is "$(j "$bridges | length")" 0 "x86-gpu: no NVLink2 bridges"
 
 run_mp probe --host demo:ac922
-like "$OUT" "+-0006:00:00.0 IBM 1014:04ea, driver vfio-pci, group 5 <NVLink2 bridge -> GPU 0004:04:00.0>" \
+like "$OUT" "+-0006:00:00.0 Bridge: IBM 1014:04ea, driver vfio-pci, group 5 <NVLink2 bridge -> GPU 0004:04:00.0>" \
     "text: bridge line with driver, group and GPU link"
-like "$OUT" "| | \\-0004:04:00.0 NVIDIA Corporation GV100GL [Tesla V100 SXM2 16GB] [10de:1db1], driver vfio-pci, group 5, NUMA 0 <GPU RAM 128 GiB at 0x40000000000, NUMA 255>" \
-    "text: GPU under its switch port with RAM window"
+like "$OUT" "| | \\-0004:04:00.0 3D controller: NVIDIA Corporation GV100GL [Tesla V100 SXM2 16GB] [10de:1db1], driver vfio-pci, group 5, NUMA 0 <GPU RAM 16 GiB in a 128 GiB window at 0x40000000000, NUMA 255>" \
+    "text: a 16 GB V100: 16 GiB of RAM in its 128 GiB window"
+like "$OUT" "0002:02:00.0 VGA compatible controller: ASPEED Technology, Inc. ASPEED Graphics Family [1a03:2000], driver ast, group 2, NUMA 0 <display only, not a GPU to plan>" \
+    "text: the BMC's VGA is a display, not a GPU"
 like "$OUT" "PHB 0035" "text: PHB headings"
 
 run_mp probe --host demo:nosuch

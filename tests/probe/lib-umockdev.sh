@@ -8,6 +8,14 @@ if [ -z "$UMOCKDEV_RUN" ] || [ ! -x "$UMOCKDEV_RUN" ]; then
 fi
 command -v jq >/dev/null || { echo "1..0 # SKIP jq not installed"; exit 0; }
 HOSTGEN="$srcdir/tests/probe/umockdev-host.sh"
+# Host files outside /sys come from a stub root (umockdev provides /sys):
+# /dev/kvm there, no pci.ids (names stay numeric whatever this machine has),
+# no libvirt or pam configuration. Tests add files under $HOSTROOT.
+HOSTROOT="$TMPDIR_TEST/root"
+mkdir -p "$HOSTROOT/dev" "$HOSTROOT/proc"
+: > "$HOSTROOT/dev/kvm"
+MEMLOCK_PLANNER_ROOT=$HOSTROOT
+export MEMLOCK_PLANNER_ROOT
 
 # umock_exec RECORD SETUP-SHELL-CODE ARGS...: the planner under umockdev with
 # the devices of RECORD, after SETUP ran ($UMOCKDEV_DIR set; $HOSTGEN

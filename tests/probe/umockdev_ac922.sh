@@ -27,13 +27,17 @@ is "$(dev 0006:00:00.0 .gpu)" "0004:04:00.0" "ibm,gpu phandle 0x600 matched to G
 is "$(dev 0006:00:01.2 .gpu)" "0004:05:00.0" "GPU1's third link"
 is "$(dev 0007:00:00.1 .gpu)" "0035:03:00.0" "socket 1, first GPU"
 is "$(dev 0007:00:01.2 .gpu)" "0035:04:00.0" "socket 1, second GPU"
-is "$(dev 0006:00:00.0 '.gpu_ram | "\(.base_bytes) \(.size_bytes) \(.numa_node)"')" \
+is "$(dev 0006:00:00.0 '.gpu_ram_window | "\(.base_bytes) \(.size_bytes) \(.numa_node)"')" \
     "4398046511104 137438953472 255" "memory-region -> memory@40000000000: 128 GiB at 4 TiB, node 255"
-is "$(dev 0007:00:01.0 '.gpu_ram | "\(.base_bytes) \(.numa_node)"')" "39719857553408 252" \
+is "$(dev 0007:00:01.0 '.gpu_ram_window | "\(.base_bytes) \(.numa_node)"')" "39719857553408 252" \
     "socket 1 second GPU: 0x242000000000, node 252"
 is "$(dev 0004:04:00.0 '[.is_gpu, .is_nvlink2_bridge, .driver, .iommu_group, .numa_node] | map(tostring) | join(" ")')" \
     "true false vfio-pci 5 0" "GPU: class 0302, vfio-pci, group 5, NUMA 0"
-is "$(dev 0004:04:00.0 .gpu_ram.numa_node)" 255 "GPU carries its RAM node from its bridges"
+is "$(dev 0004:04:00.0 .gpu_ram_window.numa_node)" 255 "GPU carries its RAM node from its bridges"
+is "$(dev 0004:04:00.0 .gpu_ram_bytes)" 17179869184 "V100 SXM2 16GB (10de:1db1): 16 GiB, not the 128 GiB window"
+is "$(dev 0002:02:00.0 '[.is_display, .is_gpu] | map(tostring) | join(" ")')" "true false" \
+    "BMC's ASPEED VGA: a display, not a GPU"
+is "$(jqo '[.devices[] | select(.is_gpu)] | length')" 4 "4 GPUs, not 5"
 is "$(dev 0035:04:00.0 .parent)" "0035:02:05.0" "parent bridge from the sysfs path"
 is "$(dev 0000:00:00.0 .parent)" null "root port has no PCI parent"
 is "$(jqo '.iommu_groups["5"] | join(" ")')" \
@@ -53,7 +57,7 @@ esac
 
 # The same facts as the built-in demo host (names aside: no hwdb here).
 facts='[.devices[] | {address, vendor, device, subsystem_vendor, subsystem_device, class, revision,
-        driver, iommu_group, numa_node, parent, of_node, is_gpu, is_nvlink2_bridge, nv2_files, gpu, gpu_ram}]'
+        driver, iommu_group, numa_node, parent, of_node, is_gpu, is_nvlink2_bridge, nv2_files, gpu, gpu_ram_window}]'
 "$MP" probe --host demo:ac922 --format json | jq -S "$facts" > "$TMPDIR_TEST/demo.facts"
 printf '%s\n' "$OUT" | jq -S "$facts" > "$TMPDIR_TEST/umock.facts"
 if cmp -s "$TMPDIR_TEST/demo.facts" "$TMPDIR_TEST/umock.facts"; then

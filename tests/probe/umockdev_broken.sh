@@ -202,7 +202,7 @@ is "$(jqo '[.warnings[] | select(contains("0000:05:00.0") and contains("numa"))]
 is "$(dev 0006:00:00.0 '[.is_nvlink2_bridge, .of_node] | map(tostring) | join(" ")')" "true null" \
     "of_node as a plain directory: the four files still found"
 is "$(dev 0006:00:00.0 .gpu)" "0004:04:00.0" "of_node directory: ibm,gpu matched to the GPU's phandle"
-is "$(dev 0006:00:00.0 '.gpu_ram | "\(.base_bytes) \(.size_bytes) \(.numa_node)"')" \
+is "$(dev 0006:00:00.0 '.gpu_ram_window | "\(.base_bytes) \(.size_bytes) \(.numa_node)"')" \
     "4398046511104 137438953472 255" "memory-region: reg and associativity of memory@40000000000"
 is "$(dev 0006:00:00.1 '[.is_nvlink2_bridge, (.nv2_files | length)] | map(tostring) | join(" ")')" "false 0" \
     "no of_node at all: not a bridge"
@@ -222,7 +222,7 @@ is "$(dev 0000:07:00.0 '[.vendor, .device, .subsystem_device] | join(" ")')" "80
 is "$(dev 0000:08:00.0 '[.device, .driver] | join(" ")')" "10d3 e1000e" \
     "DRIVER= not a plain name: the driver link instead"
 umock_exec "$rec" "$mem" probe
-like "$OUT" "-0000:05:00.0 14e4:1657, driver unknown" "text: an unknown driver is said so"
+like "$OUT" "-0000:05:00.0 Ethernet controller: 14e4:1657, driver unknown" "text: an unknown driver is said so"
 like "$OUT" "<partial NVLink2 files>" "text: a partial bridge is marked"
 like "$OUT" "warning: 0000:01:00.0: cannot read vendor" "text: warnings printed"
 

@@ -9,7 +9,7 @@ xml="$GUESTS/pseries-1g-hostdev.xml"
 want=$(calc_bytes --host demo:ac922 "$xml")
 tui_start 100 30 --host demo:ac922 "$xml"
 see_limit "$want" "100x30: the limit"
-sleep 0.3
+settle
 before=$(screen)
 pane=$(tm list-panes -t mp -F '#{pane_pid}')
 planner=$(pgrep -P "$pane" | head -n 1)
@@ -23,10 +23,10 @@ for s in $sizes; do
     tm resize-window -t mp -x "${s%x*}" -y "${s#*x}"
     [ "$(size)" = "$s" ] || bad="$bad $s(tmux:$(size))"
     case $s in
-    80x24|81x25|90x27) wait_for "$(grouped "$want") bytes" 30 || bad="$bad $s(no limit)" ;;
+    80x24|81x25|90x27) wait_for "$(grouped "$want") bytes" || bad="$bad $s(no limit)" ;;
     79x24|80x23|70x20|60x15|45x10|30x6)
-        wait_for "Terminal too small: $s" 30 || bad="$bad $s(no message)" ;;
-    1x1) wait_for "…" 30 || bad="$bad $s(no ellipsis)" ;;
+        wait_for "Terminal too small: $s" || bad="$bad $s(no message)" ;;
+    1x1) wait_for "…" || bad="$bad $s(no ellipsis)" ;;
     *) sleep 0.2 ;;
     esac
     alive || { bad="$bad $s(dead)"; break; }
@@ -39,7 +39,7 @@ for s in 1x2 2x1 3x3 10x1 1x10 40x12 79x23 80x24 100x30; do
     sleep 0.1
 done
 see_limit "$want" "back at 100x30: the limit"
-sleep 0.3
+settle
 is "$(screen)" "$before" "100x30 again: the same screen as before"
 
 # 200 SIGWINCH in a burst, without a change of size, then with resizes.
@@ -50,7 +50,7 @@ while [ "$i" -lt 200 ]; do
 done
 alive
 is "$?" 0 "alive after 200 SIGWINCH"
-sleep 0.3
+settle
 is "$(screen)" "$before" "after the burst: the same screen"
 
 n=0
@@ -66,7 +66,7 @@ done
 alive
 is "$?" 0 "alive after $n more SIGWINCH between resizes"
 see_limit "$want" "100x30 at the end: the limit"
-sleep 0.3
+settle
 is "$(screen)" "$before" "and the same screen"
 
 # A prompt survives 1x1: it is there, with its text, when the room is back.

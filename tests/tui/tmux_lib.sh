@@ -28,16 +28,19 @@ tui_start() {
         "env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR=1 ${TUI_RUN:-"'$MP'"} tui $*; \
          echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | \
          tr '\n' ' '; echo; sleep 600"
-    wait_for "F1/? Help" || wait_for "Terminal too small"
+    wait_for_either "F1/? Help" "Terminal too small"
 }
 screen() { tm capture-pane -p -t mp 2>/dev/null; }
 keys() { tm send-keys -t mp "$@"; }
 # Sends text literally (no key-name lookup).
 type_text() { tm send-keys -t mp -l -- "$1"; }
 
-# wait_for TEXT [TENTHS]: polls the screen until it shows TEXT (default 10 s).
+# Waits are hang guards, not speed checks: each polls until the screen is as
+# wanted and gives up only after a generous time (default 60 s), so a busy
+# machine makes a test slower, never failing.
+# wait_for TEXT [TENTHS]: polls the screen until it shows TEXT.
 wait_for() {
-    n=${2:-100}
+    n=${2:-600}
     while [ "$n" -gt 0 ]; do
         screen | grep -qF -- "$1" && return 0
         sleep 0.1
@@ -45,12 +48,47 @@ wait_for() {
     done
     return 1
 }
+# wait_for_either A B: polls until the screen shows A or B.
+wait_for_either() {
+    n=600
+    while [ "$n" -gt 0 ]; do
+        screen | grep -qF -e "$1" -e "$2" && return 0
+        sleep 0.1
+        n=$((n - 1))
+    done
+    return 1
+}
 # wait_gone TEXT: polls until the screen no longer shows TEXT.
 wait_gone() {
-    n=100
+    n=600
     while [ "$n" -gt 0 ]; do
         screen | grep -qF -- "$1" || return 0
         sleep 0.1
+        n=$((n - 1))
+    done
+    return 1
+}
+# planner_busy: a process in the pane (the planner) is running, not waiting
+# for input.
+planner_busy() {
+    pane=$(tm list-panes -t mp -F '#{pane_pid}' 2>/dev/null)
+    [ -n "$pane" ] || return 1
+    for p in $(pgrep -P "$pane" 2>/dev/null); do
+        case $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null) in
+        R*) return 0 ;;
+        esac
+    done
+    return 1
+}
+# settle: waits until the planner has taken the keys sent and the screen
+# holds still (idle planner, two captures 0.3 s apart agree; at most 60 s).
+settle() {
+    n=200 prev=""
+    while [ "$n" -gt 0 ]; do
+        cur=$(screen)
+        if [ "$cur" = "$prev" ] && ! planner_busy; then return 0; fi
+        prev=$cur
+        sleep 0.3
         n=$((n - 1))
     done
     return 1
@@ -59,7 +97,9 @@ wait_gone() {
 see() {
     if wait_for "$1"; then ok "$2"; else fail "$2"; diag "screen:" "$(screen)" "wanted: $1"; fi
 }
+# not_see TEXT NAME: a TAP check that the settled screen does not show TEXT.
 not_see() {
+    settle
     if screen | grep -qF -- "$1"; then fail "$2"; diag "screen:" "$(screen)" "unwanted: $1"; else ok "$2"; fi
 }
 # grouped N: 4320133120 -> 4,320,133,120 (as the result pane shows bytes).

@@ -49,6 +49,7 @@ static void assert_same_device(const struct host_device *a, const struct host_de
     assert_int_equal(a->numa_node, b->numa_node);
     assert_str_or_null(a->vendor_name, b->vendor_name);
     assert_str_or_null(a->device_name, b->device_name);
+    assert_int_equal(a->name_source, b->name_source);
     assert_str_or_null(a->of_node, b->of_node);
     assert_int_equal(a->nv2_files, b->nv2_files);
     assert_int_equal(a->has_gpu_link, b->has_gpu_link);
@@ -120,6 +121,8 @@ static void test_unknowns_and_text(void **state)
     d->gpu_ram_size = UINT64_C(0x1000);
     d = host_add_device(h, &b);
     d->driver_known = true;             /* known: none bound */
+    d->vendor_name = xstrdup("Private Vendor");
+    d->name_source = HOST_NAMES_PCI_IDS;
     msg_list_add(&h->warnings, "%s", "0000:00:00.0: cannot read vendor: Permission denied");
     host_finish(h);
     struct host *back = round_trip(h);
@@ -187,6 +190,9 @@ static const struct bad_case bad[] = {
       "hexadecimal" },
     { HDR "<device address=\"0000:00:00.0\" gpu_ram_numa_node=\"3\"/>" END, "needs gpu_ram_base" },
     { HDR "<device address=\"0000:00:00.0\" gpu=\"nope\"/>" END, "gpu='nope'" },
+    { HDR "<device address=\"0000:00:00.0\" name_source=\"hwdb\"/>" END, "only with a vendor_name" },
+    { HDR "<device address=\"0000:00:00.0\" vendor_name=\"X\" name_source=\"dns\"/>" END,
+      "must be hwdb or pci.ids" },
     { HDR "<device address=\"0000:00:00.0\"/><widget/>" END, "only <device>" },
     { "<memlock-planner-host version=\"1\"><devices/><warnings><note/></warnings></memlock-planner-host>",
       "only <warning>" },
