@@ -33,7 +33,7 @@ run_suite() {
 run_suite build "make check"
 # Built without libvirt's client library: the --connect tests (the one-line
 # refusal) and the calculation's.
-SUITE_TESTS="tests/cli/libvirt_connect.sh tests/cli/libvirt_apply.sh tests/cli/libvirt_guests.sh tests/cli/calc_cases.sh tests/cli/calc_errors.sh tests/cli/manpage.sh"
+SUITE_TESTS="tests/cli/libvirt_connect.sh tests/cli/libvirt_apply.sh tests/cli/libvirt_guests.sh tests/cli/libvirt_planner.sh tests/cli/calc_cases.sh tests/cli/calc_errors.sh tests/cli/manpage.sh"
 [ "${SKIP_NOLIBVIRT:-0}" = 1 ] || run_suite build-nolibvirt "without libvirt" --without-libvirt
 SUITE_TESTS=
 [ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-sanitizers

@@ -132,13 +132,13 @@ const struct command commands[] = {
     {
         .name = "tui", .run = cmd_tui,
         .summary = N_("the interactive planner (the default on a terminal)"),
-        .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml]\n"),
+        .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml|DOMAIN]\n"),
         .help = N_("Shape a guest and watch its memory-locking limit, every term explained.\n"
                    "Without GUEST.xml the planner starts a new guest for the host's architecture.\n\n"),
         .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE)
-                   | OPT(O_LIST_KEYS),
+                   | OPT(O_LIST_KEYS) | OPTS_CONNECT,
         .args = ARGS_OPTIONAL,
-        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
+        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | VIRT_WRITE,
     },
 };
 const size_t n_commands = sizeof(commands) / sizeof(commands[0]);

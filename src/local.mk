@@ -18,6 +18,7 @@ memlock_planner_SOURCES += \
 	src/cli_virt.c src/cli_virt.h \
 	src/apply_virt.c src/apply_virt.h \
 	src/guests_virt.c src/guests_virt.h \
+	src/tui_domains.c src/tui_domains.h \
 	src/cmd_capacity.c \
 	src/cmd_compare.c \
 	src/cmd_map.c \

@@ -170,7 +170,8 @@ CLI_TESTS += \
 	tests/cli/libvirt_connect.sh \
 	tests/cli/libvirt_apply.sh \
 	tests/cli/libvirt_auth.sh \
-	tests/cli/libvirt_guests.sh
+	tests/cli/libvirt_guests.sh \
+	tests/cli/libvirt_planner.sh
 EXTRA_DIST += tests/libvirt.sh \
 	tests/data/libvirt/node.xml \
 	tests/data/libvirt/pc-small-hardlimit.xml \

@@ -7,6 +7,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "domains.h"
 #include "guestview.h"
 #include "headless.h"
 #include "i18n.h"
@@ -279,8 +280,13 @@ static void normal_key(struct app *a, enum action act)
     case ACT_HOTPLUG: app_edited(a, plan_toggle_force_vfio(&a->plan, &err), &err); break;
     case ACT_PROFILE: app_edited(a, plan_next_profile(&a->plan, &err), &err); break;
     case ACT_UNDO: do_undo(a); break;
-    case ACT_OPEN: app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : ""); break;
+    case ACT_OPEN:
+        if (tui_domains && tui_domains->open(a))
+            break;
+        app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : ""); break;
     case ACT_WRITE:
+        if (tui_domains && tui_domains->write(a))
+            break;
         if (!a->plan.path)
             app_status(a, true, "%s", _("This guest has no XML file to write back; open one with o."));
         else
@@ -328,6 +334,8 @@ static bool global_key(struct app *a, int key)
     return false;
 }
 
+const struct tui_domain_ops *tui_domains;
+
 unsigned app_key_mask(const struct app *a)
 {
     switch (a->mode) {
@@ -338,6 +346,7 @@ unsigned app_key_mask(const struct app *a)
     case MODE_MENU: return KM_MENU;
     case MODE_VIEW: return KM_VIEW;
     case MODE_TOUR: return KM_TOUR;
+    case MODE_DOMAINS: return tui_domains ? tui_domains->mask(a) : KM_MENU;
     }
     return KM_NORMAL;
 }

@@ -11,6 +11,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "domains.h"
 #include "i18n.h"
 #include "keys.h"
 #include "probe.h"
@@ -166,7 +167,11 @@ static void accept_prompt(struct app *a)
     case PROMPT_OPEN: accept_open(a, text); break;
     case PROMPT_WRITE: case PROMPT_EXPORT: {
         char msg[512];
-        int rc = a->prompt == PROMPT_WRITE
+        int rc = 0;
+        /* A domain's guest is written from its definition (domains.h). */
+        if (!(a->prompt == PROMPT_WRITE && tui_domains &&
+              tui_domains->write_file(a, text, msg, sizeof(msg), &rc, &err)))
+            rc = a->prompt == PROMPT_WRITE
                      ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
                      : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
         if (rc < 0)
@@ -330,6 +335,10 @@ void app_modal_key(struct app *a, int key)
     case MODE_PROMPT: prompt_key(a, key); break;
     case MODE_CONFIRM: confirm_key(a, key); break;
     case MODE_MENU: menu_key(a, key); break;
+    case MODE_DOMAINS:
+        if (tui_domains)
+            tui_domains->key(a, key);
+        break;
     case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
     case MODE_VIEW: views_key(a, key); break;
     case MODE_TOUR: tour_key(a, key); break;

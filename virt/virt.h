@@ -43,6 +43,8 @@ void virt_domain_close(struct virt_domain *d);
 /* The domain's name, safe for a terminal. */
 const char *virt_domain_name(const struct virt_domain *d);
 bool virt_domain_running(const struct virt_domain *d);
+/* The memory the definition gives it, KiB (virDomainGetMaxMemory). */
+int virt_domain_memory(struct virt_domain *d, uint64_t *kib, struct mp_error *err);
 /* virDomainGetXMLDesc: a new NUL-terminated buffer, or NULL with `err`
  * (VIRT_LIVE of a domain that is not running is refused). */
 char *virt_domain_xml(struct virt_domain *d, enum virt_which which, size_t *len,

@@ -84,6 +84,15 @@ bool virt_domain_running(const struct virt_domain *d)
     return d->running;
 }
 
+int virt_domain_memory(struct virt_domain *d, uint64_t *kib, struct mp_error *err)
+{
+    unsigned long v = virDomainGetMaxMemory(d->ptr);
+    if (!v)
+        return virt_fail(err, d->conn, "virDomainGetMaxMemory");
+    *kib = v;
+    return 0;
+}
+
 char *virt_domain_xml(struct virt_domain *d, enum virt_which which, size_t *len,
                       struct mp_error *err)
 {

@@ -1,0 +1,425 @@
+/* o and w of the planner on a libvirt connection: the domain list (name,
+ * state, memory, the persistent definition's hard_limit) besides files, and
+ * redefining a domain with the recommended hard_limit (virDomainDefineXML)
+ * after showing the change, or writing its definition to a file. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "domains.h"
+#include "guest_xml.h"
+#include "guest_xml_apply.h"
+#include "i18n.h"
+#include "keys.h"
+#include "report_rec.h"
+#include "size.h"
+#include "tui_domains.h"
+#include "xalloc.h"
+#include "xml_edit.h"
+
+struct row {
+    char *name;
+    bool running;
+    uint64_t memory_kib, hard_kib;
+};
+
+static struct {
+    struct virt_conn *conn;
+    struct row *rows;
+    size_t n, sel;
+    bool asking;          /* w: the change is shown, the question open */
+    char *current;        /* the domain the planner's guest came from */
+    char *xml;            /* its persistent definition, as opened */
+    size_t len;
+    char *new_xml;        /* ... with the recommended hard_limit */
+    size_t new_len;
+    char **diff;          /* the lines that differ, "- " and "+ " */
+    size_t ndiff;
+} S;
+
+static void free_rows(void)
+{
+    for (size_t i = 0; i < S.n; i++)
+        free(S.rows[i].name);
+    free(S.rows);
+    S.rows = NULL;
+    S.n = 0;
+}
+
+static void free_change(void)
+{
+    for (size_t i = 0; i < S.ndiff; i++)
+        free(S.diff[i]);
+    free(S.diff);
+    free(S.new_xml);
+    S.diff = NULL;
+    S.ndiff = 0;
+    S.new_xml = NULL;
+    S.asking = false;
+}
+
+/* The guest is the domain's while no file was opened since. */
+static bool guest_is_domain(const struct app *a)
+{
+    return S.current && !a->plan.path;
+}
+
+/* The persistent definition of `name` into S.current/S.xml, and the guest. */
+static struct guest *load_domain(const char *name, struct mp_error *err)
+{
+    struct virt_domain *d = virt_domain_open(S.conn, name, err);
+    if (!d)
+        return NULL;
+    size_t len;
+    char *xml = virt_domain_xml(d, VIRT_CONFIG, &len, err);
+    struct guest *g = xml ? guest_xml_load_memory(xml, len, virt_domain_name(d), err) : NULL;
+    if (g) {
+        free(S.current);
+        free(S.xml);
+        S.current = xstrdup(virt_domain_name(d));
+        S.xml = xml;
+        S.len = len;
+    } else {
+        free(xml);
+    }
+    virt_domain_close(d);
+    return g;
+}
+
+static int list_domains(struct mp_error *err)
+{
+    struct virt_domain **doms;
+    int n = virt_domain_list(S.conn, &doms, err);
+    if (n < 0)
+        return -1;
+    free_rows();
+    S.rows = xcalloc((size_t)n + 1, sizeof(*S.rows));
+    int rc = 0;
+    for (int i = 0; i < n && !rc; i++) {
+        struct row *r = &S.rows[S.n];
+        if (virt_domain_memory(doms[i], &r->memory_kib, err) < 0 ||
+            virt_hard_limit_get(doms[i], false, &r->hard_kib, err) < 0) {
+            rc = -1;
+            break;
+        }
+        r->name = xstrdup(virt_domain_name(doms[i]));
+        r->running = virt_domain_running(doms[i]);
+        S.n++;
+    }
+    virt_domain_list_free(doms, n);
+    return rc;
+}
+
+static bool domains_open(struct app *a)
+{
+    struct mp_error err = { 0 };
+    if (list_domains(&err) < 0) {
+        app_status(a, true, "%s", err.text);
+        return true;
+    }
+    S.sel = 0;
+    S.asking = false;
+    a->mode = MODE_DOMAINS;
+    return true;
+}
+
+static void open_selected(struct app *a)
+{
+    a->mode = MODE_NORMAL;
+    if (S.sel >= S.n) {  /* the last row: a file, as o without a connection */
+        app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : "");
+        return;
+    }
+    struct mp_error err = { 0 };
+    struct guest *g = load_domain(S.rows[S.sel].name, &err);
+    if (!g) {
+        app_status(a, true, "%s", err.text);
+        return;
+    }
+    plan_replace_guest(&a->plan, g, NULL);
+    a->sel[PANE_GUEST] = a->top[PANE_GUEST] = 0;
+    a->sel[PANE_RESULT] = 0;
+    app_relayout(a);
+    app_status(a, false, _("Opened domain %s of %s (its persistent definition)."), S.current,
+               virt_uri(S.conn));
+}
+
+static void add_line(char sign, const char *line, size_t len)
+{
+    S.diff = xreallocarray(S.diff, S.ndiff + 1, sizeof(*S.diff));
+    char *l = xmalloc(len + 3);
+    l[0] = sign;
+    l[1] = ' ';
+    memcpy(l + 2, line, len);
+    l[len + 2] = '\0';
+    S.diff[S.ndiff++] = l;
+}
+
+/* The lines between the common first and last lines of `a` and `b`: the
+ * hard_limit splice changes one stretch (xml_edit.h). */
+static void line_diff(const char *a, const char *b)
+{
+    const char *ea = a + strlen(a), *eb = b + strlen(b);
+    const char *pa = a, *pb = b;
+    for (;;) {  /* common leading lines */
+        const char *na = memchr(pa, '\n', (size_t)(ea - pa)), *nb = memchr(pb, '\n', (size_t)(eb - pb));
+        if (!na || !nb || na - pa != nb - pb || memcmp(pa, pb, (size_t)(na - pa)))
+            break;
+        pa = na + 1;
+        pb = nb + 1;
+    }
+    const char *qa = ea, *qb = eb;
+    while (qa > pa && qb > pb) {  /* common trailing lines */
+        const char *sa = qa - 1, *sb = qb - 1;
+        while (sa > pa && sa[-1] != '\n')
+            sa--;
+        while (sb > pb && sb[-1] != '\n')
+            sb--;
+        if (qa - sa != qb - sb || memcmp(sa, sb, (size_t)(qa - sa)))
+            break;
+        qa = sa;
+        qb = sb;
+    }
+    for (const char *p = pa; p < qa;) {
+        const char *e = memchr(p, '\n', (size_t)(qa - p));
+        e = e ? e : qa;
+        add_line('-', p, (size_t)(e - p));
+        p = e + 1;
+    }
+    for (const char *p = pb; p < qb;) {
+        const char *e = memchr(p, '\n', (size_t)(qb - p));
+        e = e ? e : qb;
+        add_line('+', p, (size_t)(e - p));
+        p = e + 1;
+    }
+}
+
+/* The recommended hard_limit of the planner's guest, or -1 with `err`. */
+static int recommended(const struct app *a, uint64_t *kib, struct mp_error *err)
+{
+    struct memlock_rec rec = { 0 };
+    if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, &rec, err) < 0)
+        return -1;
+    int rc = 0;
+    if (rec.kind != REC_HARD_LIMIT)
+        rc = mp_error_set(err, MP_ERR_INPUT, _("%s: no hard_limit to set: %s"), S.current,
+                          rec.notes.n ? rec.notes.items[0].local : rec_kind_id(rec.kind));
+    *kib = rec.kib;
+    memlock_rec_free(&rec);
+    return rc;
+}
+
+static bool domains_write(struct app *a)
+{
+    if (!guest_is_domain(a))
+        return false;
+    struct mp_error err = { 0 };
+    uint64_t kib;
+    free_change();
+    if (recommended(a, &kib, &err) < 0 ||
+        !(S.new_xml = xml_set_hard_limit(S.xml, S.len, S.current, kib, &S.new_len, &err))) {
+        app_status(a, true, "%s", err.text);
+        return true;
+    }
+    line_diff(S.xml, S.new_xml);
+    S.asking = true;
+    a->mode = MODE_DOMAINS;
+    return true;
+}
+
+static int domains_write_file(struct app *a, const char *path, char *msg, size_t len, int *rc,
+                              struct mp_error *err)
+{
+    if (!guest_is_domain(a))
+        return 0;
+    uint64_t kib;
+    *rc = recommended(a, &kib, err);
+    if (!*rc && !*path)
+        *rc = mp_error_set(err, MP_ERR_INPUT, _("no file name given"));
+    if (!*rc)
+        *rc = guest_xml_apply_buffer(S.xml, S.len, S.current, kib, path, err);
+    if (!*rc) {
+        char size[32];
+        size_format_kib(kib, size, sizeof(size));
+        snprintf(msg, len, _("Wrote domain %s's definition to a file with hard_limit %s."),
+                 S.current, size);
+    }
+    return 1;
+}
+
+static void redefine(struct app *a)
+{
+    struct mp_error err = { 0 };
+    a->mode = MODE_NORMAL;
+    if (virt_define_xml(S.conn, S.new_xml, &err) < 0) {
+        free_change();
+        app_status(a, true, "%s", err.text);
+        return;
+    }
+    free_change();
+    /* What libvirt now holds: its read-back, and the base of the next w. */
+    struct virt_domain *d = virt_domain_open(S.conn, S.current, &err);
+    uint64_t kib = 0;
+    size_t len;
+    char *xml = d ? virt_domain_xml(d, VIRT_CONFIG, &len, &err) : NULL;
+    if (!xml || virt_hard_limit_get(d, false, &kib, &err) < 0) {
+        free(xml);
+        virt_domain_close(d);
+        app_status(a, true, "%s", err.text);
+        return;
+    }
+    virt_domain_close(d);
+    free(S.xml);
+    S.xml = xml;
+    S.len = len;
+    a->plan.dirty = false;
+    app_status(a, false, _("Redefined %s (virDomainDefineXML); libvirt reads back hard_limit "
+                           "%" PRIu64 " KiB."), S.current, kib);
+}
+
+static void domains_key(struct app *a, int key)
+{
+    if (S.asking) {
+        switch (keys_lookup(KM_CONFIRM, key)) {
+        case ACT_YES: redefine(a); break;
+        case ACT_NO: {
+            free_change();
+            a->mode = MODE_NORMAL;
+            char name[200];
+            snprintf(name, sizeof(name), "%s.xml", S.current);
+            for (char *c = name; *c; c++)  /* stays in the current directory */
+                if (*c == '/')
+                    *c = '_';
+            app_start_prompt(a, PROMPT_WRITE, _("Write the XML with hard_limit to:"), name);
+            break;
+        }
+        case ACT_CANCEL:
+            free_change();
+            a->mode = MODE_NORMAL;
+            app_status(a, false, "%s", _("Cancelled."));
+            break;
+        default: break;
+        }
+        return;
+    }
+    switch (keys_lookup(KM_MENU, key)) {
+    case ACT_UP: if (S.sel > 0) S.sel--; break;
+    case ACT_DOWN: if (S.sel < S.n) S.sel++; break;
+    case ACT_CLOSE: a->mode = MODE_NORMAL; break;
+    case ACT_ACCEPT: open_selected(a); break;
+    default: break;
+    }
+}
+
+static unsigned domains_mask(const struct app *a)
+{
+    (void)a;
+    return S.asking ? KM_CONFIRM : KM_MENU;
+}
+
+static void limit_text(uint64_t kib, char *buf, size_t len)
+{
+    if (kib >= VIRT_UNLIMITED_KIB)
+        snprintf(buf, len, "%s", _("none"));
+    else
+        size_format_kib(kib, buf, len);
+}
+
+static void draw_lines(struct app *a, const char *title, const char *const *lines,
+                       const int *attrs, size_t n, size_t sel_line)
+{
+    int w = a->cols - 4 < 100 ? a->cols - 4 : 100;
+    int h = (int)n + 2 < a->rows - 4 ? (int)n + 2 : a->rows - 4;
+    struct rect r = { 2, (a->cols - w) / 2, h, w };
+    for (int y = r.y; y < r.y + r.h; y++)
+        draw_text(a, y, r.x, r.w, "", ATTR_NONE);
+    draw_box(a, &r, title, true);
+    /* Keep the selected line in view. */
+    size_t visible = (size_t)(h - 2);
+    size_t top = sel_line < n && sel_line >= visible ? sel_line - visible + 1 : 0;
+    for (size_t i = top; i < n && i - top < visible; i++)
+        draw_text(a, r.y + 1 + (int)(i - top), r.x + 2, r.w - 4, lines[i],
+                  i == sel_line ? crt_attr(&a->crt, ROLE_SELECTED) : attrs[i]);
+}
+
+static void domains_draw(struct app *a)
+{
+    char title[256];
+    if (S.asking) {
+        size_t n = S.ndiff + 2;
+        const char **lines = xcalloc(n, sizeof(*lines));
+        int *attrs = xcalloc(n, sizeof(*attrs));
+        for (size_t i = 0; i < S.ndiff; i++) {
+            lines[i] = S.diff[i];
+            attrs[i] = crt_attr(&a->crt, S.diff[i][0] == '-' ? ROLE_WARN : ROLE_ASSIGNED);
+        }
+        lines[S.ndiff] = "";
+        lines[S.ndiff + 1] = _("y: redefine it through libvirt   n: write a file instead");
+        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)?"), S.current);
+        draw_lines(a, title, lines, attrs, n, SIZE_MAX);
+        free(lines);
+        free(attrs);
+        return;
+    }
+    size_t n = S.n + 2;
+    char **text = xcalloc(n, sizeof(*text));
+    int *attrs = xcalloc(n, sizeof(*attrs));
+    char buf[512];
+    snprintf(buf, sizeof(buf), "%-28s %-9s %12s %14s", _("DOMAIN"), _("STATE"), _("MEMORY"),
+             _("HARD_LIMIT"));
+    text[0] = xstrdup(buf);
+    attrs[0] = crt_attr(&a->crt, ROLE_DIM);
+    for (size_t i = 0; i < S.n; i++) {
+        char mem[32], hard[32];
+        size_format_kib(S.rows[i].memory_kib, mem, sizeof(mem));
+        limit_text(S.rows[i].hard_kib, hard, sizeof(hard));
+        snprintf(buf, sizeof(buf), "%-28s %-9s %12s %14s", S.rows[i].name,
+                 S.rows[i].running ? _("running") : _("shut off"), mem, hard);
+        text[i + 1] = xstrdup(buf);
+    }
+    text[S.n + 1] = xstrdup(_("a guest XML file..."));
+    snprintf(title, sizeof(title), _("Open a domain of %s (Enter opens, Esc cancels)"),
+             virt_uri(S.conn));
+    draw_lines(a, title, (const char *const *)text, attrs, n, S.sel + 1);
+    for (size_t i = 0; i < n; i++)
+        free(text[i]);
+    free(text);
+    free(attrs);
+}
+
+static const struct tui_domain_ops ops = {
+    .open = domains_open,
+    .write = domains_write,
+    .write_file = domains_write_file,
+    .key = domains_key,
+    .draw = domains_draw,
+    .mask = domains_mask,
+};
+
+int tui_domains_attach(struct virt_conn *c, const char *domain, struct mp_error *err)
+{
+    S.conn = c;
+    if (domain) {
+        struct guest *g = load_domain(domain, err);
+        if (!g)
+            return -1;
+        guest_free(g);  /* the planner has the front's; only the definition is kept */
+    }
+    tui_domains = &ops;
+    return 0;
+}
+
+void tui_domains_detach(void)
+{
+    tui_domains = NULL;
+    free_change();
+    free_rows();
+    free(S.current);
+    free(S.xml);
+    memset(&S, 0, sizeof(S));
+}

@@ -1,0 +1,32 @@
+/* The planner on a libvirt connection (memlock-planner tui --connect URI):
+ * o lists the connection's domains besides files, w on a domain offers to
+ * redefine it. The planner only calls these hooks; src/tui_domains.c fills
+ * them (the planner itself never links libvirt). NULL: files only. */
+#ifndef MP_TUI_DOMAINS_H
+#define MP_TUI_DOMAINS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+struct app;
+
+struct tui_domain_ops {
+    /* o: opens the domain list (MODE_DOMAINS); false: the file prompt instead. */
+    bool (*open)(struct app *a);
+    /* w: when the guest is a domain, shows the change and asks (MODE_DOMAINS);
+     * false: the file prompt as usual. */
+    bool (*write)(struct app *a);
+    /* The w prompt's file for a domain's guest: 1 handled (0 written, message
+     * in `msg`; or -1 with `err`), 0 not a domain's guest. */
+    int (*write_file)(struct app *a, const char *path, char *msg, size_t len, int *rc,
+                      struct mp_error *err);
+    void (*key)(struct app *a, int key);
+    void (*draw)(struct app *a);
+    unsigned (*mask)(const struct app *a);  /* the key registry's modes (keys.h) */
+};
+
+extern const struct tui_domain_ops *tui_domains;
+
+#endif
