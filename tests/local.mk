@@ -174,6 +174,7 @@ CLI_TESTS += \
 	tests/cli/libvirt_planner.sh
 EXTRA_DIST += tests/libvirt.sh \
 	tests/data/libvirt/node.xml \
+	tests/data/libvirt/lsan.supp \
 	tests/data/libvirt/pc-small-hardlimit.xml \
 	tests/data/libvirt/pseries-nvlink2.xml \
 	tests/data/libvirt/q35-hardlimit.xml \
