@@ -20,6 +20,7 @@
 #include "guest_xml.h"
 #include "guest_xml_priv.h"
 #include "i18n.h"
+#include "input_file.h"
 #include "size.h"
 #include "text_safe.h"
 #include "xalloc.h"
@@ -387,75 +388,12 @@ struct guest *guest_xml_load_memory(const char *buf, size_t len, const char *nam
     return g;
 }
 
-/* Reads at most GUEST_XML_MAX_BYTES + 1 bytes so an endless source is caught.
- * `hint`: the file's size when known, else 0. A
- * buffer that fits the file (not 64 KiB, whose free makes malloc sort all its
- * free lists) matters when thousands of guests are read one after another. */
-static int read_bounded(int fd, size_t hint, char **buf, size_t *len)
-{
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap > GUEST_XML_MAX_BYTES)
-                break;
-            cap = cap ? cap * 2 : hint && hint < 65536 ? hint + 1 : 65536;
-            if (cap > GUEST_XML_MAX_BYTES + 1)
-                cap = GUEST_XML_MAX_BYTES + 1;
-            b = xreallocarray(b, cap, 1);
-        }
-        ssize_t r = read(fd, b + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(b);
-            errno = e;
-            return -1;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *buf = b;
-    *len = n;
-    return 0;
-}
-
 struct guest *guest_xml_load_file(const char *path, struct mp_error *err)
 {
-    bool is_stdin = !strcmp(path, "-");
-    char *safe = is_stdin ? xstrdup(_("<stdin>")) : text_safe_dup(path);
-    int fd = STDIN_FILENO;
-    struct guest *g = NULL;
-    /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-    if (!is_stdin && (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) < 0) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), safe, strerror(errno));
-        goto out;
-    }
-    struct stat sb;
-    bool have_stat = fstat(fd, &sb) == 0;
-    if (have_stat && S_ISDIR(sb.st_mode)) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: is a directory, expected a domain XML file"), safe);
-        goto out;
-    }
-    if (!is_stdin) {
-        int fl = fcntl(fd, F_GETFL);
-        if (fl >= 0)
-            (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    size_t hint = have_stat && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 0;
-    if (read_bounded(fd, hint, &buf, &len) < 0) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), safe, strerror(errno));
-        goto out;
-    }
-    g = load(buf, len, safe, err);
-    free(buf);
-out:
-    if (!is_stdin && fd >= 0)
-        close(fd);
-    free(safe);
+    struct input_file in;
+    if (input_file_read(path, GUEST_XML_MAX_BYTES, _("a domain XML file"), &in, err) < 0)
+        return NULL;
+    struct guest *g = load(in.data, in.len, in.name, err);
+    input_file_free(&in);
     return g;
 }

@@ -10,50 +10,19 @@
 #include "guest_xml.h"
 #include "guest_xml_apply.h"
 #include "i18n.h"
+#include "input_file.h"
 #include "report_rec.h"
 #include "xalloc.h"
 #include "xml_edit.h"
 
 char *guest_xml_read(const char *path, size_t *len, struct mp_error *err)
 {
-    bool is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: %s"), path, strerror(errno));
+    struct input_file in;
+    if (input_file_read(path, GUEST_XML_MAX_BYTES, _("a domain XML file"), &in, err) < 0)
         return NULL;
-    }
-    size_t cap = 8192, n = 0;
-    char *buf = xmalloc(cap + 1);
-    for (;;) {
-        if (n == cap) {
-            if (cap > GUEST_XML_MAX_BYTES)
-                break;
-            cap *= 2;
-            buf = xreallocarray(buf, cap + 1, 1);
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    bool bad = ferror(f);
-    int e = errno;
-    if (!is_stdin)
-        fclose(f);
-    if (bad) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: %s"), path, strerror(e));
-    } else if (n > GUEST_XML_MAX_BYTES) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: larger than %u bytes; not a domain XML"), path,
-                     GUEST_XML_MAX_BYTES);
-        bad = true;
-    }
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    free(in.name);
+    *len = in.len;
+    return in.data;
 }
 
 int guest_xml_apply_buffer(const char *buf, size_t len, const char *name, uint64_t kib,

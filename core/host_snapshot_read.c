@@ -21,6 +21,7 @@
 
 #include "host_snapshot.h"
 #include "i18n.h"
+#include "input_file.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -810,55 +811,18 @@ out:
 
 struct host *host_snapshot_load_file(const char *path, struct mp_error *err)
 {
-    char *safe = text_safe_dup(path);
-    struct host *h = NULL;
-    char *buf = NULL;
-    /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    struct stat sb;
-    if (fd < 0) {
-        mp_error_set(err, MP_ERR_INPUT, _("--host %s: not live, none, list or demo:NAME, and "
-                                          "cannot open it as a snapshot: %s"), safe, strerror(errno));
-        goto out;
-    }
-    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: not a regular file, expected a host snapshot"), safe);
-        goto out;
-    }
-    if ((uint64_t)sb.st_size > HOST_SNAPSHOT_MAX_BYTES) {
-        mp_error_set(err, MP_ERR_INPUT, _("%s: larger than %u MiB, not a host snapshot"), safe,
-                     HOST_SNAPSHOT_MAX_BYTES >> 20);
-        goto out;
-    }
-    size_t cap = (size_t)sb.st_size + 1, len = 0;
-    buf = xmalloc(cap);
-    for (;;) {
-        if (len == cap) {
-            /* The file grew while we read it: bounded all the same. */
-            if (cap > HOST_SNAPSHOT_MAX_BYTES) {
-                mp_error_set(err, MP_ERR_INPUT, _("%s: larger than %u MiB, not a host snapshot"),
-                             safe, HOST_SNAPSHOT_MAX_BYTES >> 20);
-                goto out;
-            }
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
+    struct input_file in;
+    if (input_file_read(path, HOST_SNAPSHOT_MAX_BYTES, _("a host snapshot"), &in, err) < 0) {
+        if (in.open_errno) {
+            char *safe = text_safe_dup(path);
+            mp_error_set(err, MP_ERR_INPUT, _("--host %s: not live, none, list or demo:NAME, and "
+                                              "cannot open it as a snapshot: %s"),
+                         safe, strerror(in.open_errno));
+            free(safe);
         }
-        ssize_t n = read(fd, buf + len, cap - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), safe, strerror(errno));
-            goto out;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
+        return NULL;
     }
-    h = host_snapshot_load_memory(buf, len, path, err);
-out:
-    if (fd >= 0)
-        close(fd);
-    free(buf);
-    free(safe);
+    struct host *h = host_snapshot_load_memory(in.data, in.len, path, err);
+    input_file_free(&in);
     return h;
 }

@@ -40,3 +40,9 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Files in and out: one reader for user-named inputs, the writer's signal
+# cleanup, standard output checked at exit.
+core_libcore_a_SOURCES += \
+	core/signal_cleanup.c core/signal_cleanup.h \
+	core/input_file.c core/input_file.h \
+	core/close_stdout.c core/close_stdout.h

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text_safe.h"
@@ -58,4 +59,26 @@ char *text_safe_dup(const char *src)
     char *d = xmalloc(len);
     text_safe_copy(d, len, src);
     return d;
+}
+
+/* Start of the character that holds byte `i` of valid UTF-8 `s`. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+        i--;
+    return i;
+}
+
+char *text_safe_name(const char *src)
+{
+    char *d = text_safe_dup(src);
+    size_t n = strlen(d);
+    if (n <= TEXT_SAFE_NAME_MAX)
+        return d;
+    /* The head and the tail (the file name) with "..." between. */
+    size_t head = char_start(d, TEXT_SAFE_NAME_MAX / 2);
+    size_t tail = char_start(d, n - TEXT_SAFE_NAME_MAX / 2 + 3);
+    char *r = xasprintf("%.*s...%s", (int)head, d, d + tail);
+    free(d);
+    return r;
 }

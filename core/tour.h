@@ -27,14 +27,22 @@ struct guest *tour_guest(size_t i);
 struct tour_delta {
     const char *id, *label;   /* term */
     uint64_t before_kib, after_kib;
+    const char *gone;         /* msgid when the term no longer applies (after_kib 0):
+                               * under <locked/> it says so; NULL while it applies */
 };
 /* Terms that changed between two results (added, removed or resized). Caller frees. */
 struct tour_delta *tour_diff(const struct memlock_result *before, const struct memlock_result *after,
                              size_t *n);
 
+/* The tour's recommended hard_limit for libvirt's limit `limit_kib`: rounded
+ * up to a whole GiB, plus 1 GiB of headroom. */
+uint64_t tour_recommended_kib(uint64_t limit_kib);
+
 /* Step `i` computed on `h`: title, explanation, limit before and after, the
  * terms that moved. Returns -1 with `err` set if a calculation fails. */
 int tour_print_step(FILE *out, size_t i, const struct host *h, struct mp_error *err);
 int tour_write_json(struct json *j, const struct host *h, struct mp_error *err);
+/* The guest of step `i` as libvirt domain XML (for calc, apply, virsh). */
+void tour_write_guest_xml(FILE *out, size_t i);
 
 #endif

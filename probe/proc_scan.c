@@ -2,8 +2,10 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,14 @@ static ssize_t read_proc(pid_t pid, const char *what, char *buf, size_t max)
     close(fd);
     buf[len] = '\0';
     return (ssize_t)len;
+}
+
+/* The process exited (or was reaped) since its directory was listed. */
+static bool gone(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%d/limits", (int)pid);
+    return access(path, F_OK) != 0 && errno == ENOENT;
 }
 
 static const char *base_name(const char *path)
@@ -106,6 +116,11 @@ struct qemu_process *proc_scan_qemu(size_t *n)
             read_proc(pid, "status", buf, PROC_FILE_MAX) > 0) {
             qemu_proc_parse_status(buf, p);
             p->readable = true;
+        } else if (gone(pid)) {
+            /* It exited while we read it: not "another user's process". */
+            free(p->exe);
+            free(p->name);
+            count--;
         }
     }
     if (d)

@@ -7,7 +7,8 @@ PKGS="autoconf automake libtool autopoint gettext pkg-config make gcc
       umockdev libumockdev-dev libcmocka-dev
       tmux jq pciutils valgrind clang libclang-rt-14-dev locales
       libvirt-dev libvirt-clients libvirt-daemon libpci-dev pci.ids
-      chromium tidy poppler-utils stress-ng"
+      chromium tidy poppler-utils stress-ng
+      acl attr"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -3,16 +3,30 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "close_stdout.h"
 #include "command.h"
 #include "i18n.h"
 #include "probe.h"
+#include "text_safe.h"
+
+/* Every message of the command line leaves here: the whole line made safe
+ * for a terminal (core/text_safe.c), so no argument echoed in it (a file
+ * name, a --libvirt value, a guest name) reaches the terminal raw. */
+static void print_line(const char *text)
+{
+    char *safe = text_safe_dup(text);
+    fprintf(stderr, "memlock-planner: %s\n", safe);
+    free(safe);
+    close_stdout_error_reported();
+}
 
 int cli_fail(const struct mp_error *err)
 {
-    fprintf(stderr, "memlock-planner: %s\n", err->text);
+    print_line(err->text);
     return err->kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL;
 }
 
@@ -20,10 +34,12 @@ int cli_failf(int status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("memlock-planner: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *text = NULL;
+    if (vasprintf(&text, fmt, ap) < 0)
+        text = NULL;
     va_end(ap);
+    print_line(text ? text : fmt);
+    free(text);
     return status;
 }
 

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "report_rec.h"
 #include "size.h"
+#include "text_safe.h"
 
 int cmd_apply(struct cli_run *r)
 {
@@ -52,7 +53,9 @@ int cmd_apply(struct cli_run *r)
     } else if (strcmp(r->output, "-")) {
         char human[32];
         size_format_kib(rec.kib, human, sizeof(human));
-        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), r->output, rec.kib, human);
+        char *shown = text_safe_name(r->output);
+        printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), shown, rec.kib, human);
+        free(shown);
     }
     memlock_rec_free(&rec);
     guest_free(g);

@@ -122,12 +122,14 @@ const struct command commands[] = {
     {
         .name = "tour", .run = cmd_tour,
         .summary = N_("a guided walk through the limit on the AC922 demo host"),
-        .usage = N_("Usage: memlock-planner tour [--step N] [--format text|json]\n"),
+        .usage = N_("Usage: memlock-planner tour [--step N] [--format text|json|xml]\n"),
         .help = N_("Walk through the limit on the AC922 demo host, one change at a time.\n"
                    "In the planner (memlock-planner tui) press T for the same tour with Next/Back.\n\n"),
         .options = OPT(O_STEP) | OPT(O_FORMAT),
-        .formats = FORMATS("text", "json"),
+        .formats = FORMATS("text", "json", "xml"),
         .args = ARGS_NONE,
+        .opt_help = { [O_FORMAT] = N_("  --format FORMAT    text (default), json, or xml: the guest of --step N as\n"
+                                      "                     libvirt domain XML\n") },
     },
     {
         .name = "tui", .run = cmd_tui,

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "close_stdout.h"
 #include "command.h"
 #include "i18n.h"
 
@@ -38,6 +39,7 @@ static bool looks_like_file(const char *arg)
 
 int main(int argc, char **argv)
 {
+    close_stdout_init();
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     /* Tests and uninstalled builds point at their own compiled catalogs. */

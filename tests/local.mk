@@ -163,6 +163,7 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+include tests/files.mk
 
 # --connect: libvirt's test driver on the project's own domains (no daemon);
 # built without libvirt the same scripts check the one-line refusal.

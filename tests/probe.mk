@@ -35,6 +35,6 @@ EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/x86.hosttab
 
 # capacity when the host cannot run the guest at all (0, with the reason).
-HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh
+HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh tests/cli/tour_valid.sh
 TESTS += $(HOSTFACTS_CLI_TESTS)
 EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml

@@ -12,6 +12,7 @@
 
 #include "crt.h"
 #include "i18n.h"
+#include "signal_cleanup.h"
 
 /* getch() wakes up this often so a signal's flag is seen without a key. */
 #define TICK_MS 200
@@ -31,12 +32,19 @@ static void on_quit_signal(int sig)
     crt_quit_signal = sig;
 }
 
+/* Puts the terminal back from a signal handler (a crash here, a signal
+ * during a file write in core/signal_cleanup.c). */
+static void restore_terminal(void)
+{
+    if (active)
+        endwin();
+}
+
 /* A crash must not leave the terminal in raw mode: restore it, then die as
  * the signal would have killed us. */
 static void on_fatal_signal(int sig)
 {
-    if (active)
-        endwin();
+    restore_terminal();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -113,6 +121,7 @@ int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err)
         return mp_error_set(err, MP_ERR_INPUT, _("cannot use terminal type '%s'"), term);
     set_term(screen);
     active = true;
+    signal_cleanup_set_restore(restore_terminal);
     atexit(at_exit);
     cbreak();
     keys_not_signals();
@@ -160,6 +169,7 @@ void crt_done(void)
     if (!active)
         return;
     active = false;
+    signal_cleanup_set_restore(NULL);
     curs_set(1);
     endwin();
     if (screen) {

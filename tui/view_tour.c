@@ -28,10 +28,11 @@ void view_tour_build(size_t i, const struct tour_delta *d, size_t nd, const stru
     vtext_add(out, ROLE_HEADING, _("Terms that moved:"));
     const char *arrow = c->ascii ? " -> " : " \u2192 ";
     for (size_t k = 0; k < nd; k++) {
-        char before[32], after[32], sizes[96];
+        char before[32], after[32], sizes[256];
         size_format_kib(d[k].before_kib, before, sizeof(before));
         size_format_kib(d[k].after_kib, after, sizeof(after));
-        snprintf(sizes, sizeof(sizes), "%s%s%s", before, arrow, after);
+        /* A term that stops applying (under <locked/>: no limit) is said so, not "0 B". */
+        snprintf(sizes, sizeof(sizes), "%s%s%s", before, arrow, d[k].gone ? _(d[k].gone) : after);
         const char *label = _(d[k].label);
         /* One line when label and sizes fit, else the sizes under the label. */
         enum crt_role role = !d[k].before_kib ? ROLE_ASSIGNED : !d[k].after_kib ? ROLE_DIM

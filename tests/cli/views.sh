@@ -10,13 +10,14 @@ is "$RC" 0 "tour --format json exits 0"
 is "$(printf '%s' "$OUT" | jq length)" 8 "tour has eight steps"
 # start: 64 GiB / 128 + 4 MiB + 8 MiB = 536576 KiB
 is "$(printf '%s' "$OUT" | jq '.[0].limit_bytes')" $((536576 * 1024)) "tour start: HPT + one 32-bit window + TCE index"
-is "$(printf '%s' "$OUT" | jq -r '.[3].changed_terms[] | select(.id == "nv2_dma64") | .before_kib')" 0 \
-    "tour bridges step: the NVLink2 term appears"
-is "$(printf '%s' "$OUT" | jq -r '.[6].limit_bytes')" unlimited "tour locked step: unlimited"
-is "$(printf '%s' "$OUT" | jq -r '.[7].limit_bytes')" $((1024 * 1024 * 1024 * 1024)) "tour hard_limit step: 1 TiB"
-run_mp tour --step 4
-like "$OUT" "Step 4 of 8" "tour --step 4 prints that step"
-like "$OUT" "NVLink2 64-bit DMA windows" "tour --step 4 names the term that moved"
+is "$(printf '%s' "$OUT" | jq -r '.[2].changed_terms[] | select(.id == "nv2_dma64") | .before_kib')" 0 \
+    "tour socket 0 step: the NVLink2 term appears"
+is "$(printf '%s' "$OUT" | jq -r '.[5].limit_bytes')" unlimited "tour locked step: unlimited"
+is "$(printf '%s' "$OUT" | jq -r '.[6].limit_bytes')" $((1284 * 1024 * 1024 * 1024)) \
+    "tour hard_limit step: the recommended 1284 GiB"
+run_mp tour --step 3
+like "$OUT" "Step 3 of 8" "tour --step 3 prints that step"
+like "$OUT" "NVLink2 64-bit DMA windows" "tour --step 3 names the term that moved"
 run_mp tour --step 9
 is "$RC" 2 "tour --step 9 is refused"
 is "$(printf '%s\n' "$ERR" | wc -l)" 1 "one error line"

@@ -9,8 +9,8 @@
 json=$("$MP" tour --format json)
 step_bytes() { echo "$json" | jq -r ".[$1 - 1].limit_bytes"; }
 is "$(echo "$json" | jq length)" 8 "tour json: eight steps"
-is "$(echo "$json" | jq -r '.[3].changed_terms[].id' | grep -c '^nv2_dma64$')" 1 \
-    "tour json: step 4 adds the NVLink2 term"
+is "$(echo "$json" | jq -r '.[2].changed_terms[].id' | grep -c '^nv2_dma64$')" 1 \
+    "tour json: step 3 adds the NVLink2 term"
 
 hostdev="$GUESTS/pseries-1g-hostdev.xml"
 own=$(calc_bytes --host demo:ac922 "$hostdev")
@@ -24,32 +24,36 @@ see "n/Right Next  b/Left Back  Esc/q Leave tour" "the footer shows the tour's k
 keys n
 see "Tour: step 2 of 8" "n: step 2"
 see_limit "$(step_bytes 2)" "step 2: tour json's bytes"
-keys n n
-see "Tour: step 4 of 8" "step 4"
-see "Assign the GPU's three NVLink2" "step 4's title"
-see "GPU RAM sits at 64-128" "step 4's explanation"
+keys n
+see "Tour: step 3 of 8" "step 3"
+see "Assign socket 0's group 5" "step 3's title"
+see "puts GPU RAM at 64-128" "step 3's explanation"
 see "Terms that moved:" "the panel lists the terms that moved"
 panel=$(screen | cut -c1-36)
-like "$panel" "  NVLink2 64-bit DMA windows" "the NVLink2 term moved in step 4"
+like "$panel" "  NVLink2 64-bit DMA windows" "the NVLink2 term moved in step 3"
 like "$panel" "0 B → 768 GiB" "it grew from nothing to 768 GiB (3 PHBs x 256 GiB)"
-see_limit "$(step_bytes 4)" "step 4: tour json's bytes in the limit pane"
-is "$(screen_limit)" "$(step_bytes 4)" "the only byte value on screen is step 4's"
+see_limit "$(step_bytes 3)" "step 3: tour json's bytes in the limit pane"
+is "$(screen_limit)" "$(step_bytes 3)" "the only byte value on screen is step 3's"
 keys b
-see "Tour: step 3 of 8" "b: back to step 3"
-see_limit "$(step_bytes 3)" "Back: step 3's limit again"
+see "Tour: step 2 of 8" "b: back to step 2"
+see_limit "$(step_bytes 2)" "Back: step 2's limit again"
 keys Left
-see "Tour: step 2 of 8" "Left goes back too"
+see "Tour: step 1 of 8" "Left goes back too"
 keys Right Enter
-see "Tour: step 4 of 8" "Right and Enter go on"
+see "Tour: step 3 of 8" "Right and Enter go on"
 keys BSpace
-see "Tour: step 3 of 8" "Backspace goes back"
+see "Tour: step 2 of 8" "Backspace goes back"
 keys n n n n
+see "Tour: step 6 of 8" "step 6"
+is "$(step_bytes 6)" unlimited "tour json: locked memory lifts the limit"
+see "Limit  unlimited" "step 6: unlimited as tour json says"
+keys n
 see "Tour: step 7 of 8" "step 7"
-is "$(step_bytes 7)" unlimited "tour json: locked memory lifts the limit"
-see "Limit  unlimited" "step 7: unlimited as tour json says"
+see_limit "$(step_bytes 7)" "step 7: the recommended hard_limit's bytes"
 keys n
 see "Tour: step 8 of 8" "the last step"
-see_limit "$(step_bytes 8)" "step 8: hard_limit's bytes"
+see "Your turn" "the last step is the reader's turn"
+see_limit "$(step_bytes 8)" "step 8: the same guest's bytes"
 keys n
 see "That was the last step" "n on the last step says so"
 keys Escape

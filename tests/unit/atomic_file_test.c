@@ -3,6 +3,10 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +14,11 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "signal_cleanup.h"
 #include "test_util.h"
 #include "xalloc.h"
 
@@ -58,10 +64,10 @@ static void put_file(const char *path, const char *text)
     assert_int_equal(fclose(f), 0);
 }
 
-/* Files in the test folder other than the named ones: leftovers. */
-static int leftovers(void)
+/* Dot files in `sub`: temporary files left behind. */
+static int leftovers_in(const char *sub)
 {
-    DIR *d = opendir(dir);
+    DIR *d = opendir(sub);
     assert_non_null(d);
     int n = 0;
     struct dirent *e;
@@ -70,6 +76,19 @@ static int leftovers(void)
             n++;
     closedir(d);
     return n;
+}
+
+static int leftovers(void)
+{
+    return leftovers_in(dir);
+}
+
+static void assert_content(const char *path, const char *want)
+{
+    char *got = slurp(path);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
 }
 
 static void test_new_file(void **state)
@@ -262,6 +281,343 @@ static void test_relative_name(void **state)
     free(p);
 }
 
+/* The writer against a hostile local user and hostile exits: links planted in
+ * sticky folders, dangling links, other users' files, ACLs and extended
+ * attributes, over-long names, signals and SIGKILL in the middle of a write. */
+
+#define NOBODY 65534
+
+/* `path` is still a symbolic link; its lstat in `st`. */
+static void assert_is_link(const char *path, struct stat *st)
+{
+    assert_int_equal(lstat(path, st), 0);
+    assert_true(S_ISLNK(st->st_mode));
+}
+
+/* Runs `fn(arg)` in a child that became nobody; returns its exit status. */
+static int as_nobody(void (*fn)(const char *, const char *), const char *a, const char *b)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
+            _exit(3);
+        fn(a, b);
+        _exit(0);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+static void plant_link(const char *target, const char *link)
+{
+    if (symlink(target, link) != 0)
+        _exit(4);
+}
+
+/* A sticky world-writable folder (/tmp's kind) inside the test folder. */
+static char *sticky_dir(const char *name)
+{
+    char *s = path_in(name);
+    assert_int_equal(mkdir(s, 0777), 0);
+    assert_int_equal(chmod(s, 01777), 0);
+    return s;
+}
+
+/* Another user's link in a sticky folder: root does not follow it (the
+ * kernel's protected_symlinks rule), the file it names stays as it was and
+ * the link stays a link. */
+static void test_planted_link(void **state)
+{
+    (void)state;
+    if (geteuid() != 0) {
+        skip();
+        return;
+    }
+    assert_int_equal(chmod(dir, 0755), 0);  /* nobody plants inside */
+    char *victim = path_in("victim.conf");
+    put_file(victim, "precious\n");
+    char *s = sticky_dir("sticky1");
+    char *link = xasprintf("%s/report.txt", s);
+    assert_int_equal(as_nobody(plant_link, victim, link), 0);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(link, "owned\n", 6, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    assert_non_null(strstr(err.text, link));
+    assert_content(victim, "precious\n");
+    struct stat st;
+    assert_is_link(link, &st);
+    assert_int_equal(st.st_uid, NOBODY);
+    assert_int_equal(leftovers_in(s), 0);
+    /* A planted link to a folder, used as the folder of the name. */
+    char *dlink = xasprintf("%s/d", s);
+    assert_int_equal(as_nobody(plant_link, dir, dlink), 0);
+    char *through = xasprintf("%s/victim.conf", dlink);
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(atomic_file_write_buf(through, "owned\n", 6, &err), -1);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    assert_content(victim, "precious\n");
+    free(through);
+    free(dlink);
+    free(link);
+    free(s);
+    free(victim);
+}
+
+/* The caller's own link in a sticky folder, and a link in an ordinary
+ * folder, are followed: the file they name gets the content. */
+static void test_own_link_followed(void **state)
+{
+    (void)state;
+    char *real = path_in("mine.txt");
+    put_file(real, "old\n");
+    char *s = sticky_dir("sticky2");
+    char *link = xasprintf("%s/mine-link.txt", s);
+    assert_int_equal(symlink(real, link), 0);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(link, "new\n", 4, &err), 0);
+    assert_content(real, "new\n");
+    struct stat st;
+    assert_is_link(link, &st);
+    /* A chain: link -> link -> file, relative texts. */
+    char *l2 = path_in("chain2");
+    char *l1 = path_in("chain1");
+    assert_int_equal(symlink("mine.txt", l2), 0);
+    assert_int_equal(symlink("chain2", l1), 0);
+    assert_int_equal(atomic_file_write_buf(l1, "chained\n", 8, &err), 0);
+    assert_content(real, "chained\n");
+    assert_is_link(l1, &st);
+    assert_is_link(l2, &st);
+    free(l1);
+    free(l2);
+    free(link);
+    free(s);
+    free(real);
+}
+
+/* A dangling link is refused: neither replaced by a file nor its target created. */
+static void test_dangling_link(void **state)
+{
+    (void)state;
+    char *link = path_in("dangling.txt");
+    char *target = path_in("nowhere.txt");
+    assert_int_equal(symlink("nowhere.txt", link), 0);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(link, "x\n", 2, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+    assert_non_null(strstr(err.text, "does not exist"));
+    struct stat st;
+    assert_is_link(link, &st);
+    assert_int_equal(lstat(target, &st), -1);
+    assert_int_equal(errno, ENOENT);
+    free(target);
+    free(link);
+}
+
+/* Root replacing another user's file keeps its owner, group and mode. */
+static void test_owner_kept(void **state)
+{
+    (void)state;
+    if (geteuid() != 0) {
+        skip();
+        return;
+    }
+    char *p = path_in("theirs.txt");
+    put_file(p, "old\n");
+    assert_int_equal(chown(p, NOBODY, NOBODY), 0);
+    assert_int_equal(chmod(p, 0604), 0);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(p, "new\n", 4, &err), 0);
+    assert_content(p, "new\n");
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_uid, NOBODY);
+    assert_int_equal(st.st_gid, NOBODY);
+    assert_int_equal(st.st_mode & 07777, 0604);
+    free(p);
+}
+
+/* Extended attributes and a POSIX ACL survive the replacement. */
+static void test_xattrs_kept(void **state)
+{
+    (void)state;
+    char *p = path_in("labelled.txt");
+    put_file(p, "old\n");
+    if (setxattr(p, "user.mp-test", "kept", 4, 0) != 0) {
+        skip();  /* no user xattrs on this file system */
+        free(p);
+        return;
+    }
+    /* An ACL entry for nobody, as setfacl -m u:nobody:r writes it. */
+    char *cmd = xasprintf("setfacl -m u:nobody:r '%s' 2>/dev/null", p);
+    int acl = system(cmd) == 0;
+    free(cmd);
+    char before[256] = "";
+    ssize_t nb = acl ? getxattr(p, "system.posix_acl_access", before, sizeof(before)) : -1;
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(p, "new\n", 4, &err), 0);
+    assert_content(p, "new\n");
+    char val[16] = "";
+    assert_int_equal(getxattr(p, "user.mp-test", val, sizeof(val)), 4);
+    assert_memory_equal(val, "kept", 4);
+    if (acl) {
+        char after[256] = "";
+        assert_true(nb > 0);
+        assert_int_equal(getxattr(p, "system.posix_acl_access", after, sizeof(after)), nb);
+        assert_memory_equal(after, before, (size_t)nb);
+    }
+    free(p);
+}
+
+/* Names too long for the folder or for the temporary name: refused before
+ * anything is created. */
+static void test_long_names(void **state)
+{
+    (void)state;
+    char *sub = path_in("long");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    /* Fits NAME_MAX itself but not with ".NAME.XXXXXX". */
+    char base[NAME_MAX + 1];
+    memset(base, 'a', NAME_MAX - 4);
+    base[NAME_MAX - 4] = '\0';
+    char *p = xasprintf("%s/%s", sub, base);
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(p, "x", 1, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+    assert_non_null(strstr(err.text, "longer than"));
+    assert_int_equal(leftovers_in(sub), 0);
+    free(p);
+    /* Longer than PATH_MAX. */
+    char *huge = xmalloc(PATH_MAX + 16);
+    memset(huge, 'b', PATH_MAX + 15);
+    huge[PATH_MAX + 15] = '\0';
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(atomic_file_write_buf(huge, "x", 1, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+    assert_non_null(strstr(err.text, "longer than"));
+    /* Not echoed whole: the message stays one sentence of bounded size. */
+    assert_true(strlen(err.text) < sizeof(err.text));
+    free(huge);
+    DIR *d = opendir(sub);
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    assert_int_equal(n, 2);
+    free(sub);
+}
+
+static volatile int fill_signal;
+
+/* Writes half a megabyte, then the signal arrives in the middle. */
+static int fill_then_signal(FILE *out, void *ctx, struct mp_error *err)
+{
+    (void)ctx;
+    (void)err;
+    for (int i = 0; i < 4096; i++) {
+        fputs("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+              "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n", out);
+        if (i == 2048)
+            raise(fill_signal);
+    }
+    return 0;
+}
+
+static char restored_marker[256];
+
+/* The planner's terminal restore, as tui/crt.c registers it: here it leaves
+ * a file behind (open and close are async-signal-safe). */
+static void mark_restored(void)
+{
+    int fd = open(restored_marker, O_WRONLY | O_CREAT, 0600);
+    if (fd >= 0)
+        close(fd);
+}
+
+/* TERM, HUP, INT, PIPE, QUIT in the middle of a write: the program dies of
+ * that signal, the temporary file is gone, the old file is whole and the
+ * terminal restore ran. */
+static void test_signals_remove_temp(void **state)
+{
+    (void)state;
+    static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT };
+    char *sub = path_in("signals");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    char *p = xasprintf("%s/report.txt", sub);
+    put_file(p, "old\n");
+    snprintf(restored_marker, sizeof(restored_marker), "%s/restored", dir);
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            struct rlimit none = { 0, 0 };
+            setrlimit(RLIMIT_CORE, &none);  /* QUIT dumps no core here */
+            signal(sigs[i], SIG_DFL);
+            signal_cleanup_set_restore(mark_restored);
+            fill_signal = sigs[i];
+            struct mp_error err = { 0 };
+            atomic_file_write(p, fill_then_signal, NULL, &err);
+            _exit(0);
+        }
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(WTERMSIG(status), sigs[i]);
+        assert_int_equal(leftovers_in(sub), 0);
+        assert_int_equal(unlink(restored_marker), 0);  /* the restore ran */
+        assert_content(p, "old\n");
+    }
+    /* An ignored signal stays ignored: the write completes. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGPIPE, SIG_IGN);
+        fill_signal = SIGPIPE;
+        struct mp_error err = { 0 };
+        _exit(atomic_file_write(p, fill_then_signal, NULL, &err) == 0 ? 0 : 1);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_int_equal(leftovers_in(sub), 0);
+    free(p);
+    free(sub);
+}
+
+/* SIGKILL cannot be caught: one temporary file stays, and the next write
+ * into the folder neither trips over it nor touches it. */
+static void test_sigkill_leftover(void **state)
+{
+    (void)state;
+    char *sub = path_in("killed");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    char *p = xasprintf("%s/report.txt", sub);
+    put_file(p, "old\n");
+    for (int round = 0; round < 3; round++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            fill_signal = SIGKILL;
+            struct mp_error err = { 0 };
+            atomic_file_write(p, fill_then_signal, NULL, &err);
+            _exit(0);
+        }
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(leftovers_in(sub), round + 1);
+    }
+    struct mp_error err = { 0 };
+    assert_int_equal(atomic_file_write_buf(p, "new\n", 4, &err), 0);
+    assert_content(p, "new\n");
+    assert_int_equal(leftovers_in(sub), 3);
+    free(p);
+    free(sub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +629,14 @@ int main(void)
         cmocka_unit_test(test_read_only_folder),
         cmocka_unit_test(test_symlink),
         cmocka_unit_test(test_relative_name),
+        cmocka_unit_test(test_planted_link),
+        cmocka_unit_test(test_own_link_followed),
+        cmocka_unit_test(test_dangling_link),
+        cmocka_unit_test(test_owner_kept),
+        cmocka_unit_test(test_xattrs_kept),
+        cmocka_unit_test(test_long_names),
+        cmocka_unit_test(test_signals_remove_temp),
+        cmocka_unit_test(test_sigkill_leftover),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -605,7 +605,7 @@ static void test_file_and_stdin(void **state)
     assert_null(guest_xml_load_file("/tmp", &err));
     assert_non_null(strstr(err.text, "/tmp: is a directory"));
     assert_null(guest_xml_load_file("/dev/zero", &err));
-    assert_non_null(strstr(err.text, "larger than"));
+    assert_non_null(strstr(err.text, "/dev/zero: is a device"));
     /* A control character in a file name does not reach the terminal. */
     assert_null(guest_xml_load_file("/nonexistent/a\033[2Jb.xml", &err));
     assert_null(strchr(err.text, '\033'));
