@@ -392,7 +392,17 @@ static void domains_draw(struct app *a)
     free(attrs);
 }
 
+static const char *domains_title(const struct app *a)
+{
+    static char title[300];
+    if (!guest_is_domain(a))
+        return NULL;
+    snprintf(title, sizeof(title), _("domain %s"), S.current);
+    return title;
+}
+
 static const struct tui_domain_ops ops = {
+    .title = domains_title,
     .open = domains_open,
     .write = domains_write,
     .write_file = domains_write_file,

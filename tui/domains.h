@@ -25,6 +25,9 @@ struct tui_domain_ops {
     void (*key)(struct app *a, int key);
     void (*draw)(struct app *a);
     unsigned (*mask)(const struct app *a);  /* the key registry's modes (keys.h) */
+    /* The title's name for the guest when it is a domain's ("domain NAME"),
+     * else NULL. */
+    const char *(*title)(const struct app *a);
 };
 
 extern const struct tui_domain_ops *tui_domains;

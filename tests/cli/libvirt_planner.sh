@@ -37,6 +37,7 @@ like "$OUT" "a guest XML file..." "o: a file is still offered"
 planner "o Down Down Down Down Enter :dump w :dump y :dump o :dump" --connect "$LV_URI"
 like "$OUT" "Opened domain q35-vfio-viommu of $LV_URI" "Enter opens the domain"
 like "$OUT" "Guest q35-vfio-viommu" "the planner shows the domain"
+like "$OUT" "guest domain q35-vfio-viommu" "the title names the domain"
 like "$OUT" "Redefine q35-vfio-viommu (virDomainDefineXML)?" "w asks before redefining"
 like "$OUT" "+     <hard_limit unit='KiB'>34603008</hard_limit>" "w shows the hard_limit that will be added"
 like "$OUT" "Redefined q35-vfio-viommu (virDomainDefineXML); libvirt reads back hard_limit 34603008 KiB." \
