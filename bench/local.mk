@@ -11,7 +11,8 @@ noinst_PROGRAMS += bench/udev-enum bench/run-time
 bench_udev_enum_SOURCES = bench/udev-enum.c
 bench_udev_enum_LDADD = $(UDEV_LIBS)
 bench_run_time_SOURCES = bench/run-time.c
-BENCH_RUNS = bench/batch.sh bench/probe-bench.sh bench/tui-bench.sh bench/hostile.sh
+BENCH_RUNS = bench/batch.sh bench/probe-bench.sh bench/tui-bench.sh bench/hostile.sh \
+	bench/explain-bench.sh
 EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh bench/RESULTS.md $(BENCH_RUNS) \
 	bench/tui-keys.txt
 EXTRA_PROGRAMS = bench/pty_driver

@@ -15,6 +15,7 @@
 #include "atomic_file.h"
 #include "i18n.h"
 #include "signal_cleanup.h"
+#include "sticky_rule.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -36,58 +37,16 @@ static int fail_errno(struct mp_error *err, const char *shown, const char *what,
                         strerror(e));
 }
 
-/* The kernel's protected_symlinks rule (may_follow_link() in fs/namei.c):
- * a link is followed when the caller owns it, when its folder is not both
- * sticky and world-writable, or when the folder's owner owns the link.
- * Also used for FIFOs and devices (protected_fifos, may_create_in_sticky()). */
-static bool may_follow(int parent_fd, const struct stat *link)
-{
-    if (link->st_uid == geteuid())
-        return true;
-    struct stat d;
-    if (fstat(parent_fd, &d) < 0)
-        return false;
-    if ((d.st_mode & (S_ISVTX | S_IWOTH)) != (S_ISVTX | S_IWOTH))
-        return true;
-    return d.st_uid == link->st_uid;
-}
-
-static int refuse_link(struct mp_error *err, const char *shown)
-{
-    return mp_error_set(err, MP_ERR_INPUT,
-                        _("%s: a symbolic link another user owns in a sticky world-writable "
-                          "folder; not following it (as the kernel's protected_symlinks rule)"),
-                        shown);
-}
-
-/* Opens the folder `dir` (no trailing slash) for the *at calls. Its last
- * component, when a link, passes may_follow() first; earlier components are
- * the kernel's to check. */
+/* Opens the folder `dir` (no trailing slash) for the *at calls, every link
+ * on the way checked (core/sticky_rule.h). */
 static int open_dir(const char *dir, const char *shown, struct mp_error *err)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd >= 0)
-        return fd;
-    if (errno != ELOOP && errno != ENOTDIR) {
+    bool refused;
+    int fd = sticky_open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, &refused);
+    if (fd < 0 && refused)
+        sticky_refuse_link(err, shown);
+    else if (fd < 0)
         fail_errno(err, shown, _("cannot open its folder"), errno);
-        return -1;
-    }
-    const char *slash = strrchr(dir, '/');
-    char *parent = slash ? (slash == dir ? xstrdup("/") : xstrndup(dir, (size_t)(slash - dir)))
-                         : xstrdup(".");
-    const char *name = slash ? slash + 1 : dir;
-    int pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(parent);
-    struct stat st;
-    if (pfd < 0 || fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-        fail_errno(err, shown, _("cannot open its folder"), errno);
-    } else if (S_ISLNK(st.st_mode) && !may_follow(pfd, &st)) {
-        refuse_link(err, shown);
-    } else if ((fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        fail_errno(err, shown, _("cannot open its folder"), errno);
-    }
-    if (pfd >= 0)
-        close(pfd);
     return fd;
 }
 
@@ -116,6 +75,10 @@ static void random_suffix(char out[7])
  * the privilege) are left as the system gives them. */
 static int copy_xattrs(int src, int dst, const char *shown, struct mp_error *err)
 {
+    /* The folder's default ACL gave the new file an ACL the old one did not
+     * have: not ours to add. (Labels the system set, security.*, stay.) */
+    if (fgetxattr(src, "system.posix_acl_access", NULL, 0) < 0 && errno == ENODATA)
+        (void)fremovexattr(dst, "system.posix_acl_access");
     ssize_t n = flistxattr(src, NULL, 0);
     if (n <= 0)
         return 0;  /* none, or not supported here */
@@ -171,6 +134,24 @@ static int copy_identity(int src, const struct stat *old, int dst, const char *s
     return 0;
 }
 
+/* Writes through `fd` (taken over) and closes it. */
+static int write_fd(int fd, const char *shown, atomic_fill_fn fill, void *ctx,
+                    struct mp_error *err)
+{
+    FILE *out = fdopen(fd, "w");
+    if (!out) {
+        close(fd);
+        return fail_errno(err, shown, "fdopen", errno);
+    }
+    errno = 0;
+    int rc = fill(out, ctx, err);
+    if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+        rc = fail_errno(err, shown, _("write"), errno ? errno : EIO);
+    if (fclose(out) != 0 && rc == 0)
+        rc = fail_errno(err, shown, _("write"), errno);
+    return rc;
+}
+
 /* A character device or FIFO: written in place, no temporary file. */
 static int write_stream(const struct target *t, int flags, atomic_fill_fn fill, void *ctx,
                         struct mp_error *err)
@@ -186,18 +167,26 @@ static int write_stream(const struct target *t, int flags, atomic_fill_fn fill, 
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)
         (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        close(fd);
-        return fail_errno(err, t->shown, "fdopen", errno);
-    }
-    errno = 0;
-    int rc = fill(out, ctx, err);
-    if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-        rc = fail_errno(err, t->shown, _("write"), errno ? errno : EIO);
-    if (fclose(out) != 0 && rc == 0)
-        rc = fail_errno(err, t->shown, _("write"), errno);
-    return rc;
+    return write_fd(fd, t->shown, fill, ctx, err);
+}
+
+/* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the descriptor
+ * itself (reopening a pipe through /proc fails for another user's pipe, and
+ * a file behind it must be written at its offset, not replaced); else -1. */
+static int named_descriptor(const char *path)
+{
+    if (!strcmp(path, "/dev/stdout"))
+        return STDOUT_FILENO;
+    if (!strcmp(path, "/dev/stderr"))
+        return STDERR_FILENO;
+    const char *num = !strncmp(path, "/dev/fd/", 8)          ? path + 8
+                      : !strncmp(path, "/proc/self/fd/", 14) ? path + 14
+                                                             : NULL;
+    if (!num || *num < '0' || *num > '9')
+        return -1;
+    char *end;
+    long n = strtol(num, &end, 10);
+    return *end || n > INT_MAX ? -1 : (int)n;
 }
 
 /* Creates the temporary file beside the target; the signal handlers know
@@ -324,14 +313,14 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
         return replace(t, -1, NULL, fill, ctx, err);
     }
     if (S_ISLNK(st.st_mode)) {
-        if (!may_follow(t->dirfd, &st))
-            return refuse_link(err, t->shown);
+        if (!sticky_may_use(t->dirfd, &st))
+            return sticky_refuse_link(err, t->shown);
         return follow(t, dir, links, fill, ctx, err);
     }
     if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
         /* As the kernel's protected_fifos: another user's FIFO or device in
          * a sticky world-writable folder is not written into. */
-        if (!may_follow(t->dirfd, &st))
+        if (!sticky_may_use(t->dirfd, &st))
             return mp_error_set(err, MP_ERR_INPUT,
                                 _("%s: a FIFO or device another user owns in a sticky "
                                   "world-writable folder; not writing into it"), t->shown);
@@ -342,6 +331,13 @@ static int write_at(const struct target *t, const char *dir, int links, atomic_f
     if (!S_ISREG(st.st_mode))
         return mp_error_set(err, MP_ERR_INPUT,
                             _("%s: not a regular file; only regular files are replaced"), t->shown);
+    /* As the kernel's protected_regular: another user's file in a sticky
+     * world-writable folder is not taken over (root would hand it our
+     * content under their name). */
+    if (!sticky_may_use(t->dirfd, &st))
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("%s: a file another user owns in a sticky world-writable folder; "
+                              "not replacing it"), t->shown);
     /* Read for its attributes; a file we may not read keeps owner and mode only. */
     int src = openat(t->dirfd, t->base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct stat now;
@@ -394,7 +390,20 @@ static int write_path(const char *shown, const char *path, int links, atomic_fil
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err)
 {
     char *shown = text_safe_name(path);
-    int rc = write_path(shown, path, 0, fill, ctx, err);
+    int rc, fd = named_descriptor(path);
+    if (fd >= 0) {
+        /* What stdio holds for it goes first. */
+        if (fd == STDOUT_FILENO)
+            fflush(stdout);
+        else if (fd == STDERR_FILENO)
+            fflush(stderr);
+        int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        rc = copy < 0 ? fail_errno(err, shown, _("open"), errno)
+                      : write_fd(copy, shown, fill, ctx, err);
+        free(shown);
+        return rc;
+    }
+    rc = write_path(shown, path, 0, fill, ctx, err);
     free(shown);
     return rc;
 }

@@ -17,11 +17,12 @@
  *   rule (fs.protected_symlinks, may_follow_link()) would follow it: the
  *   link belongs to the caller, or its folder is not sticky and
  *   world-writable, or the link's owner owns that folder. The same holds
- *   for the last component of the folder's name. Otherwise: refused.
+ *   for every component of the folder's name. Otherwise: refused.
  *   A link to a file that does not exist is refused (the link is never
- *   replaced by a file, nor its target created). Another user's FIFO or
- *   device in such a folder is refused too (as protected_fifos), and a FIFO
- *   nobody reads is refused at once rather than waited on.
+ *   replaced by a file, nor its target created). Another user's file, FIFO
+ *   or device in such a folder is refused too (as protected_regular and
+ *   protected_fifos), and a FIFO nobody reads is refused at once rather
+ *   than waited on.
  * - Names longer than PATH_MAX, or whose temporary name would pass
  *   NAME_MAX, are refused before anything is written.
  * - TERM, HUP, INT, PIPE or QUIT during the write remove the temporary file
@@ -39,8 +40,9 @@ typedef int (*atomic_fill_fn)(FILE *out, void *ctx, struct mp_error *err);
 
 /* Replaces `path` with what `fill` writes. A new file gets 0666 less the
  * umask (or the folder's default ACL). A character device or FIFO
- * (/dev/null, /dev/stdout) is written in place; a folder, block device or
- * socket is refused. Returns 0, or -1 with `err` set (MP_ERR_INTERNAL for
+ * (/dev/null) is written in place; /dev/stdout, /dev/stderr, /dev/fd/N and
+ * /proc/self/fd/N are written through that descriptor; a folder, block
+ * device or socket is refused. Returns 0, or -1 with `err` set (MP_ERR_INTERNAL for
  * the system's errors, MP_ERR_INPUT for a refused target; the message names
  * `path`, made safe for a terminal). */
 int atomic_file_write(const char *path, atomic_fill_fn fill, void *ctx, struct mp_error *err);

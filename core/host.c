@@ -76,6 +76,17 @@ bool host_device_is_nvidia(const struct host_device *d)
     return d->ids_known && d->vendor == 0x10de;
 }
 
+bool host_device_is_bridge(const struct host_device *d)
+{
+    /* Class 06 subclass 00 host bridge, 04 PCI-to-PCI (PCIe ports), 07
+     * CardBus, 09 semi-transparent: not endpoints. "Other" bridges (0680,
+     * e.g. POWER9's NVLink2 bridges) are endpoints VFIO takes. */
+    if (!d->ids_known || (d->class_code >> 16) != 0x06)
+        return false;
+    unsigned sub = (d->class_code >> 8) & 0xff;
+    return sub == 0x00 || sub == 0x04 || sub == 0x07 || sub == 0x09;
+}
+
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required)
 {
     return required && (d->nv2_files & required) == required;

@@ -95,6 +95,10 @@ bool host_device_is_gpu(const struct host_device *d);
  * (gpu_ram_size: the device tree's memory-region, an aperture of 128 GiB). */
 uint64_t host_gpu_ram_bytes(const struct host_device *d);
 bool host_device_is_nvidia(const struct host_device *d);
+/* A host bridge, PCI-to-PCI bridge or PCIe port: vfio-pci does not bind it
+ * (it takes only header type 0 endpoints), and VFIO lets it stay in an
+ * assigned group on its own driver. */
+bool host_device_is_bridge(const struct host_device *d);
 /* An NVLink2 bridge as libvirt sees it: every file in `required` exists. */
 bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
 /* A display name: database names, else "vendor:device" in hex. */

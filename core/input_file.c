@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "input_file.h"
+#include "sticky_rule.h"
 #include "text_safe.h"
 #include "xalloc.h"
 
@@ -45,6 +46,23 @@ static int too_large(struct input_file *in, size_t max, const char *what, struct
     return -1;
 }
 
+/* One read: interrupted reads retried, standard input handed over
+ * non-blocking waited for. */
+static ssize_t read_block(int fd, char *buf, size_t len)
+{
+    for (;;) {
+        ssize_t r = read(fd, buf, len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd p = { .fd = fd, .events = POLLIN };
+            if (poll(&p, 1, -1) >= 0 || errno == EINTR)
+                continue;
+        }
+        return r;
+    }
+}
+
 /* Reads to the end, at most max + 1 bytes (one more tells "too large"). */
 static int read_all(int fd, size_t hint, size_t max, struct input_file *in)
 {
@@ -59,15 +77,7 @@ static int read_all(int fd, size_t hint, size_t max, struct input_file *in)
             cap = cap > max / 2 ? max + 1 : cap * 2;
             b = xreallocarray(b, cap + 1, 1);
         }
-        ssize_t r = read(fd, b + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            /* Standard input handed over non-blocking: wait for it. */
-            struct pollfd p = { .fd = fd, .events = POLLIN };
-            if (poll(&p, 1, -1) >= 0 || errno == EINTR)
-                continue;
-        }
+        ssize_t r = read_block(fd, b + n, cap - n);
         if (r < 0) {
             int e = errno;
             free(b);
@@ -94,7 +104,12 @@ int input_file_read(const char *path, size_t max, const char *what, struct input
     struct stat st;
     if (!is_stdin) {
         /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        bool refused;
+        fd = sticky_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, &refused);
+        if (fd < 0 && refused) {
+            sticky_refuse_link(err, in->name);
+            goto fail;
+        }
         if (fd < 0) {
             in->open_errno = errno;
             mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in->name, strerror(errno));
@@ -145,4 +160,60 @@ void input_file_free(struct input_file *in)
     free(in->name);
     in->data = in->name = NULL;
     in->len = 0;
+}
+
+int input_stream_open(const char *path, const char *what, struct input_stream *s,
+                      struct mp_error *err)
+{
+    struct input_file in;
+    memset(&in, 0, sizeof(in));
+    memset(s, 0, sizeof(*s));
+    s->is_stdin = !strcmp(path, "-");
+    in.name = s->is_stdin ? xstrdup(_("<stdin>")) : text_safe_name(path);
+    s->fd = STDIN_FILENO;
+    struct stat st;
+    if (!s->is_stdin) {
+        s->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (s->fd < 0) {
+            mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in.name, strerror(errno));
+            free(in.name);
+            return -1;
+        }
+    }
+    if (fstat(s->fd, &st) < 0) {
+        mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), in.name, strerror(errno));
+        goto fail;
+    }
+    if (check_kind(&st, s->is_stdin, what, &in, err) < 0)
+        goto fail;
+    if (!s->is_stdin) {
+        int fl = fcntl(s->fd, F_GETFL);
+        if (fl >= 0)
+            (void)fcntl(s->fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    s->fifo = !s->is_stdin && S_ISFIFO(st.st_mode);
+    s->name = in.name;
+    return 0;
+fail:
+    if (!s->is_stdin)
+        close(s->fd);
+    free(in.name);
+    return -1;
+}
+
+long input_stream_read(struct input_stream *s, char *buf, size_t len, struct mp_error *err)
+{
+    ssize_t r = read_block(s->fd, buf, len);
+    if (r < 0)
+        mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), s->name, strerror(errno));
+    return (long)r;
+}
+
+void input_stream_close(struct input_stream *s)
+{
+    if (!s->is_stdin && s->fd >= 0)
+        close(s->fd);
+    free(s->name);
+    s->name = NULL;
+    s->fd = -1;
 }

@@ -9,6 +9,8 @@
  *     input_file_free(&in);
  *
  * - "-" is standard input (read as it is, whatever it is but a directory).
+ * - A symbolic link another user planted in a sticky world-writable folder
+ *   is not followed (core/sticky_rule.h).
  * - A named file is opened with O_NONBLOCK, so that a FIFO without a writer
  *   does not hang the open, then read blocking. Such a FIFO reads as empty
  *   and is refused with its own message.
@@ -21,6 +23,7 @@
 #ifndef MP_INPUT_FILE_H
 #define MP_INPUT_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -39,5 +42,22 @@ struct input_file {
 int input_file_read(const char *path, size_t max, const char *what, struct input_file *in,
                     struct mp_error *err);
 void input_file_free(struct input_file *in);
+
+/* The same rules for an input too large to hold (a log of any length):
+ * opened and checked as above, then read in blocks. */
+struct input_stream {
+    int fd;
+    bool is_stdin;
+    bool fifo;       /* a named FIFO: empty means "no writer", refused */
+    char *name;      /* as input_file.name */
+};
+
+/* Returns 0 with `s` open (close it with input_stream_close), or -1 with `err`
+ * set and nothing to close. */
+int input_stream_open(const char *path, const char *what, struct input_stream *s,
+                      struct mp_error *err);
+/* Up to `len` bytes: the count, 0 at the end, -1 with `err` set. */
+long input_stream_read(struct input_stream *s, char *buf, size_t len, struct mp_error *err);
+void input_stream_close(struct input_stream *s);
 
 #endif

@@ -6,6 +6,7 @@ core_libcore_a_SOURCES = \
 	core/guest.c core/guest.h \
 	core/guest_xml.c core/guest_xml.h \
 	core/guest_xml_apply.c core/guest_xml_apply.h \
+	core/guest_xml_write.c core/guest_xml_write.h \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h core/host_class.c core/host_gpu.c \
@@ -24,25 +25,37 @@ core_libcore_a_SOURCES = \
 	core/report.c core/report.h \
 	core/report_common.c \
 	core/report_html.c core/report_html_views.c \
+	core/report_html.h core/report_html_fleet.c core/report_html_svg.c core/report_html_terms.c \
 	core/report_json.c \
 	core/report_md.c core/report_md_views.c \
 	core/report_rec.c core/report_rec.h \
 	core/report_text.c \
 	core/report_views.c core/report_views.h \
 	core/size.c core/size.h \
+	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
 	core/xalloc.c core/xalloc.h \
-	core/xml_edit.c core/xml_edit.h
+	core/xml_edit.c core/xml_edit.h \
+	core/xml_scan.c core/xml_scan.h \
+	core/xml_splice.c core/xml_splice.h
 # Views beyond the limit itself: profile comparison, address map, capacity, tour.
 core_libcore_a_SOURCES += \
 	core/address_map.c core/address_map.h \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Explaining a failed start from its log (memlock-planner explain).
+core_libcore_a_SOURCES += \
+	core/explain.c core/explain.h \
+	core/explain_output.c core/explain_output.h \
+	core/qemu_cmdline.c core/qemu_cmdline.h \
+	core/qemu_log.c core/qemu_log.h \
+	core/qemu_opts.c core/qemu_opts.h
 # Files in and out: one reader for user-named inputs, the writer's signal
 # cleanup, standard output checked at exit.
 core_libcore_a_SOURCES += \
 	core/signal_cleanup.c core/signal_cleanup.h \
 	core/input_file.c core/input_file.h \
-	core/close_stdout.c core/close_stdout.h
+	core/close_stdout.c core/close_stdout.h \
+	core/sticky_rule.c core/sticky_rule.h

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "atomic_file.h"
 #include "i18n.h"
 #include "report.h"
@@ -50,9 +52,25 @@ static void summarise_host(struct report *rep)
     free(groups);
 }
 
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the date, for golden
+ * files and reproducible reports; else now. */
+static time_t report_time(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(e, &end, 10);
+        if (!*end && !errno && *e != '-' && v <= (unsigned long long)INT32_MAX * 64)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
 void report_init(struct report *rep, const struct host *h, const struct profile *p)
 {
     memset(rep, 0, sizeof(*rep));
+    rep->when = report_time();
     rep->host = h;
     rep->profile = p ? p : profile_default();
     summarise_host(rep);
@@ -84,9 +102,49 @@ static void fit_guest(struct report_guest *rg)
     r->phbs = fit(r->phbs, r->nphbs, sizeof(*r->phbs));
     fit_msgs(&r->warnings);
     fit_msgs(&rg->rec.notes);
+    fit_msgs(&rg->warnings);
     struct guest *g = rg->guest;
     g->hostdevs = fit(g->hostdevs, g->nhostdevs, sizeof(*g->hostdevs));
     g->hostdevs_cap = g->nhostdevs;
+}
+
+/* x86_64 runs i686 guests and ppc64le runs ppc64 ones: the family counts. */
+static const char *arch_family(const char *arch)
+{
+    static const struct { const char *arch, *family; } fam[] = {
+        { "x86_64", "x86" }, { "i686", "x86" }, { "i586", "x86" }, { "i386", "x86" },
+        { "ppc64", "ppc64" }, { "ppc64le", "ppc64" },
+    };
+    for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++)
+        if (!strcmp(arch, fam[i].arch))
+            return fam[i].family;
+    return arch;
+}
+
+/* A guest of another architecture cannot run here (KVM runs the host's own):
+ * its limit is still what libvirt would set, but counting how many fit
+ * would answer a question nobody asked. */
+static void check_arch(const struct report *rep, struct report_guest *rg)
+{
+    const struct host *h = rep->host;
+    const char *ga = rg->guest->arch;
+    if (!h || !h->arch || !*h->arch || !ga || !*ga)
+        return;
+    if (!strcmp(arch_family(ga), arch_family(h->arch)))
+        return;
+    rg->arch_mismatch = true;
+    msg_list_add(&rg->warnings, N_("the guest's architecture (%s) is not the host's (%s): it "
+                                   "cannot run here with KVM, so no capacity is counted"),
+                 ga, h->arch);
+}
+
+void report_add_error(struct report *rep, const char *source, const char *message)
+{
+    XGROW(rep->errors, rep->errors_cap, rep->nerrors + 1);
+    struct report_error *e = &rep->errors[rep->nerrors++];
+    e->source = xstrdup(source ? source : "-");
+    e->message = xstrdup(message);
+    e->before = rep->n;
 }
 
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -111,6 +169,7 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
         return -1;
     }
     rg.source = source ? xstrdup(source) : NULL;
+    check_arch(rep, &rg);
     for (size_t i = 0; i < g->nhostdevs; i++) {
         if (g->hostdevs[i].kind == GUEST_HOSTDEV_PCI)
             rg.npci++;
@@ -165,6 +224,113 @@ void report_finish(struct report *rep)
                      f->nunlimited);
 }
 
+enum report_verdict report_verdict(const struct report_guest *rg)
+{
+    const struct memlock_rec *rec = &rg->rec;
+    switch (rec->kind) {
+    case REC_UNLIMITED: return VERDICT_UNLIMITED;
+    case REC_NOT_NEEDED: return VERDICT_NONE;
+    case REC_HARD_LIMIT:
+    case REC_BELOW_MEMORY:
+        if (rec->has_current)
+            return rec->current_kib < rec->kib ? VERDICT_TOO_SMALL : VERDICT_KEEP;
+        return rec->kind == REC_HARD_LIMIT ? VERDICT_SET : VERDICT_OWN;
+    }
+    return VERDICT_NONE;
+}
+
+const char *report_verdict_label(enum report_verdict v)
+{
+    switch (v) {
+    case VERDICT_SET: return _("set hard_limit");
+    case VERDICT_TOO_SMALL: return _("hard_limit too small");
+    case VERDICT_KEEP: return _("hard_limit is enough");
+    case VERDICT_OWN: return _("set nothing");
+    case VERDICT_UNLIMITED: return _("unlimited (<locked/>)");
+    case VERDICT_NONE: return _("set nothing (no limit)");
+    }
+    return "?";
+}
+
+char *report_verdict_sentence(const struct report_guest *rg)
+{
+    const struct memlock_rec *rec = &rg->rec;
+    char need[32], cur[32];
+    size_format_kib(rec->kib, need, sizeof(need));
+    size_format_kib(rec->current_kib, cur, sizeof(cur));
+    switch (report_verdict(rg)) {
+    case VERDICT_SET:
+        return xasprintf(_("Set hard_limit to %" PRIu64 " KiB (%s): paste one of the lines "
+                           "below."), rec->kib, need);
+    case VERDICT_TOO_SMALL:
+        return xasprintf(_("hard_limit %s is too small: needs %" PRIu64 " KiB (%s)."), cur,
+                         rec->kib, need);
+    case VERDICT_KEEP:
+        return xasprintf(_("hard_limit %s is enough (libvirt needs %s): change nothing."), cur,
+                         need);
+    case VERDICT_OWN:
+        return xasprintf(_("libvirt's own limit (%s) is enough: set nothing."), need);
+    case VERDICT_UNLIMITED:
+        return xstrdup(_("<locked/>: libvirt lifts the limit: set nothing."));
+    case VERDICT_NONE:
+        return xstrdup(_("libvirt sets no limit (nothing is locked): set nothing."));
+    }
+    return xstrdup("?");
+}
+
+void report_lang(char *buf, size_t len)
+{
+    snprintf(buf, len, "en");
+#if ENABLE_NLS
+    if (!mp_i18n_active)
+        return;
+    /* The catalogue's header says its language: "Language: pt_BR". */
+    const char *header = gettext("");
+    const char *l = header ? strstr(header, "Language: ") : NULL;
+    if (!l)
+        return;
+    l += strlen("Language: ");
+    size_t n = strcspn(l, "\n@. ");
+    if (!n || n >= len)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char c = l[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+        if (!ok)
+            return;
+        buf[i] = c == '_' ? '-' : c;   /* BCP 47: pt-BR */
+    }
+    buf[n] = '\0';
+#endif
+}
+
+void report_date(const struct report *rep, char *buf, size_t len)
+{
+    struct tm tm;
+    if (!gmtime_r(&rep->when, &tm) || !strftime(buf, len, "%Y-%m-%d %H:%M UTC", &tm))
+        snprintf(buf, len, "?");
+}
+
+char *report_subject(const struct report *rep)
+{
+    size_t n = rep->n + rep->nerrors;
+    if (n == 1 && rep->n == 1) {
+        char name[64];
+        return xstrdup(report_guest_name(&rep->guests[0], name, sizeof(name)));
+    }
+    return xasprintf(P_("%zu guest", "%zu guests", n), n);
+}
+
+const char *report_host_label(const struct report *rep)
+{
+    const struct host *h = rep->host;
+    if (!h)
+        return _("no host facts");
+    if (h->hostname && *h->hostname)
+        return h->hostname;
+    return h->source && *h->source ? h->source : _("unknown host");
+}
+
 int report_fleet_percent(const struct report *rep)
 {
     const struct host *h = rep->host;
@@ -182,8 +348,14 @@ void report_free(struct report *rep)
         memlock_rec_free(&rg->rec);
         guest_free(rg->guest);
         free(rg->source);
+        msg_list_free(&rg->warnings);
     }
     free(rep->guests);
+    for (size_t i = 0; i < rep->nerrors; i++) {
+        free(rep->errors[i].source);
+        free(rep->errors[i].message);
+    }
+    free(rep->errors);
     msg_list_free(&rep->fleet.warnings);
     capacity_host_free(&rep->caps);
     memset(rep, 0, sizeof(*rep));

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "capacity.h"
 #include "error.h"
@@ -40,6 +41,15 @@ struct report_guest {
     struct memlock_result result;
     struct memlock_rec rec;
     size_t npci, nmdev;       /* hostdevs by kind */
+    bool arch_mismatch;       /* the guest's architecture is not the host's: no capacity */
+    struct msg_list warnings; /* the report's own, beside the calculation's */
+};
+
+/* A guest that could not be read or computed: listed, not reported. */
+struct report_error {
+    char *source;
+    char *message;            /* one line, in the user's language */
+    size_t before;            /* how many guests came before it in the input */
 };
 
 struct report_fleet {
@@ -60,6 +70,9 @@ struct report {
     struct report_guest *guests;
     size_t n, cap;
     struct report_fleet fleet;
+    struct report_error *errors;
+    size_t nerrors, errors_cap;
+    time_t when;              /* the report's date: SOURCE_DATE_EPOCH, else now */
 };
 
 void report_init(struct report *rep, const struct host *h, const struct profile *p);
@@ -67,6 +80,8 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
  * 0, or -1 with `err` set; the message names `source`. */
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err);
+/* Records a guest that could not be read (`message` is err->text). */
+void report_add_error(struct report *rep, const char *source, const char *message);
 /* Fleet totals and warnings; call after the last add. */
 void report_finish(struct report *rep);
 void report_free(struct report *rep);
@@ -108,8 +123,35 @@ void report_rows_free(struct report_kv *rows, size_t n);
 void report_put_safe(FILE *out, const char *s);   /* text: control characters out */
 void report_put_md(FILE *out, const char *s);     /* a Markdown table cell or line */
 void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values; keeps \n */
+/* The same with the space between a number and its unit ("4.02 GiB") a
+ * no-break space. */
+void report_put_html_nowrap(FILE *out, const char *s);
 /* A copy with every line made safe (text_safe) and the line breaks kept. */
 char *report_safe_lines(const char *s);
+
+/* What to do about a guest, the report's first line for it. */
+enum report_verdict {
+    VERDICT_SET,          /* set hard_limit to the limit */
+    VERDICT_TOO_SMALL,    /* its hard_limit is below what libvirt needs */
+    VERDICT_KEEP,         /* its hard_limit is already enough */
+    VERDICT_OWN,          /* libvirt's own limit is enough: set nothing */
+    VERDICT_UNLIMITED,    /* <locked/>: no limit at all */
+    VERDICT_NONE,         /* nothing is locked: set nothing */
+};
+enum report_verdict report_verdict(const struct report_guest *rg);
+/* A short label for the summary table ("set hard_limit", ...), translated. */
+const char *report_verdict_label(enum report_verdict v);
+/* The verdict as a sentence, translated, e.g. "Set hard_limit to 4218880 KiB
+ * (4.02 GiB)". A new string. */
+char *report_verdict_sentence(const struct report_guest *rg);
+/* The language of the message catalogue in use ("de", "pt-BR"), else "en". */
+void report_lang(char *buf, size_t len);
+/* The report's date as "2026-12-07 03:30 UTC". */
+void report_date(const struct report *rep, char *buf, size_t len);
+/* What the report is about: the guest's name, or "N guests". A new string. */
+char *report_subject(const struct report *rep);
+/* The host's name for headings: its host name, else its source. */
+const char *report_host_label(const struct report *rep);
 
 /* Host RAM share of the fleet's added-up limits, in percent; -1 unknown. */
 int report_fleet_percent(const struct report *rep);

@@ -151,7 +151,12 @@ void report_put_md(FILE *out, const char *s)
     free(t);
 }
 
-void report_put_html(FILE *out, const char *s)
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static void put_html(FILE *out, const char *s, bool nowrap)
 {
     char *t = report_safe_lines(s ? s : "");
     for (const char *c = t; *c; c++) {
@@ -161,8 +166,25 @@ void report_put_html(FILE *out, const char *s)
         case '&': fputs("&amp;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
+        case ' ':
+            /* "4.02 GiB", "4218880 KiB", "512 MiB": one piece. */
+            if (nowrap && c > t && is_digit(c[-1]) && ((c[1] >= 'A' && c[1] <= 'Z') || c[1] == 'B'))
+                fputs("&#160;", out);
+            else
+                fputc(' ', out);
+            break;
         default: fputc(*c, out);
         }
     }
     free(t);
+}
+
+void report_put_html(FILE *out, const char *s)
+{
+    put_html(out, s, false);
+}
+
+void report_put_html_nowrap(FILE *out, const char *s)
+{
+    put_html(out, s, true);
 }

@@ -1,7 +1,8 @@
 /* The views of a guest in HTML: the comparison as a table with the cells
  * that differ highlighted, the pseries address map as an inline SVG on a log
- * scale (1 GiB to 128 TiB, address_map_column()), the capacity as a table.
- * Only svg, rect, line and text elements: well-formed XML, no scripts. */
+ * scale (1 GiB to 128 TiB, address_map_column()) that says so in visible
+ * text, the capacity as a table. Only svg, rect, line, path, text and title
+ * elements: well-formed XML, no scripts. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "report_html.h"
 #include "report_views.h"
 #include "size.h"
 #include "xalloc.h"
@@ -24,19 +26,22 @@ static void sentence(FILE *out, char *s)
 static void compare(FILE *out, const struct report *rep, const struct profile_compare *c)
 {
     size_t own = report_compare_own(c, rep->profile);
-    fputs("<table class=\"cmp\">\n<tr><th>", out);
+    fputs("<div class=\"scroll\"><table class=\"cmp\">\n<caption>", out);
+    report_put_html(out, _("The terms and the limit under each libvirt profile"));
+    fputs("</caption>\n<thead><tr><th scope=\"col\">", out);
     report_put_html(out, _("Term"));
     fputs("</th>", out);
     for (size_t p = 0; p < c->nprofiles; p++)
-        fprintf(out, "<th%s>%s</th>", p == own ? " class=\"own\"" : "",
+        fprintf(out, "<th scope=\"col\"%s>%s</th>", p == own ? " class=\"own n\"" : " class=\"n\"",
                 c->results[p].profile->id);
-    fputs("</tr>\n", out);
+    fputs("</tr></thead>\n<tbody>\n", out);
     bool any = false;
     char cell[40];
     for (size_t row = 0; row <= c->nrows; row++) {
-        fputs(row < c->nrows ? "<tr><td>" : "<tr><th>", out);
+        fputs(row < c->nrows ? "<tr><th scope=\"row\">" : "<tr class=\"total\"><th scope=\"row\">",
+              out);
         report_put_html(out, row < c->nrows ? _(c->rows[row].label) : _("Limit"));
-        fputs(row < c->nrows ? "</td>" : "</th>", out);
+        fputs("</th>", out);
         for (size_t p = 0; p < c->nprofiles; p++) {
             report_compare_cell(c, row, p, cell, sizeof(cell));
             bool differs = report_compare_differs(c, row, p, own);
@@ -45,7 +50,7 @@ static void compare(FILE *out, const struct report *rep, const struct profile_co
         }
         fputs("</tr>\n", out);
     }
-    fputs("</table>\n", out);
+    html_table_close(out);
     if (any) {
         fputs("<p>", out);
         sentence(out, xasprintf(_("Highlighted cells differ from profile %s, the one this "
@@ -71,18 +76,20 @@ static void compare(FILE *out, const struct report *rep, const struct profile_co
 }
 
 /* The picture's geometry: labels, bars on the log scale, sizes at the right. */
-enum { MAP_LABEL_W = 190, MAP_BAR_W = 440, MAP_TEXT_W = 250, MAP_ROW_H = 20 };
+enum { MAP_LABEL_W = 190, MAP_BAR_W = 440, MAP_TEXT_W = 250, MAP_ROW_H = SVG_ROW };
 
+/* One colour per kind of region: guest RAM, hotplug room, MMIO, GPU RAM,
+ * DMA windows (both sizes: a window is a window). */
 static const char *region_class(const char *id)
 {
     static const struct { const char *id, *cls; } classes[] = {
-        { "ram", "b0" }, { "hotplug", "b4" }, { "mmio64", "b5" },
-        { "nv2_ram", "b2" }, { "dma32", "b1" }, { "dma64", "b3" },
+        { "ram", "r-ram" }, { "hotplug", "r-hotplug" }, { "mmio64", "r-mmio" },
+        { "nv2_ram", "r-gpu" }, { "dma32", "r-dma" }, { "dma64", "r-dma" },
     };
     for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
         if (!strcmp(id, classes[i].id))
             return classes[i].cls;
-    return "b5";
+    return "k-other";
 }
 
 static unsigned map_x(uint64_t kib)
@@ -90,12 +97,8 @@ static unsigned map_x(uint64_t kib)
     return MAP_LABEL_W + address_map_column(kib, MAP_BAR_W + 1);
 }
 
-static void map_text(FILE *out, unsigned x, unsigned y, const char *s)
-{
-    fprintf(out, "<text x=\"%u\" y=\"%u\">", x, y + 14);
-    report_put_html(out, s);
-    fputs("</text>", out);
-}
+/* Where the scale starts: a region from below it is drawn from it. */
+#define MAP_SCALE_START_KIB KIB_PER_GIB
 
 static void map_row(FILE *out, const struct addr_region *a, unsigned y)
 {
@@ -110,42 +113,53 @@ static void map_row(FILE *out, const struct addr_region *a, unsigned y)
     } else {
         snprintf(range, sizeof(range), "%s - %s", s, e);
     }
-    map_text(out, 8, y, _(a->label));
+    html_svg_text(out, 8, y + 15, NULL, _(a->label), 28);
     fprintf(out, "<rect class=\"%s\" x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\"/>",
-            region_class(a->id), x0, y + 2, w, MAP_ROW_H - 6);
-    map_text(out, MAP_LABEL_W + MAP_BAR_W + 10, y, range);
+            region_class(a->id), x0, y + 3, w, MAP_ROW_H - 8);
+    /* Clipped at the scale's start: a notch says so (see the caption). */
+    if (a->start_kib < MAP_SCALE_START_KIB)
+        fprintf(out, "<path class=\"clip\" d=\"M%u %uh6l-4 %ul4 %uh-6z\"/>", x0, y + 3,
+                (MAP_ROW_H - 8) / 2, (MAP_ROW_H - 8) / 2);
+    html_svg_text(out, MAP_LABEL_W + MAP_BAR_W + 10, y + 15, NULL, range, 40);
     fputc('\n', out);
 }
 
 static void map_svg(FILE *out, const struct address_map *m)
 {
+    /* Every grid line 8 times the one before: even steps on the log scale.
+     * The scale ends at 128 TiB, marked but not a grid line. */
     static const struct { uint64_t kib; const char *text; } ticks[] = {
-        { KIB_PER_GIB, "1G" }, { 8 * KIB_PER_GIB, "8G" }, { 64 * KIB_PER_GIB, "64G" },
-        { 512 * KIB_PER_GIB, "512G" }, { 4 * KIB_PER_TIB, "4T" }, { 32 * KIB_PER_TIB, "32T" },
-        { 128 * KIB_PER_TIB, "128T" },
+        { KIB_PER_GIB, "1 GiB" }, { 8 * KIB_PER_GIB, "8 GiB" }, { 64 * KIB_PER_GIB, "64 GiB" },
+        { 512 * KIB_PER_GIB, "512 GiB" }, { 4 * KIB_PER_TIB, "4 TiB" },
+        { 32 * KIB_PER_TIB, "32 TiB" },
     };
-    unsigned rows = 1, last_phb = UINT32_MAX;
+    unsigned rows = 0, last_phb = UINT32_MAX;
+    bool clipped = false;
     for (size_t i = 0; i < m->n; i++) {
         const struct addr_region *a = &m->regions[i];
         if (a->space == ADDR_DMA_WINDOW && a->phb != last_phb) {
             rows++;
             last_phb = a->phb;
         }
+        clipped |= a->start_kib < MAP_SCALE_START_KIB;
         rows++;
     }
-    unsigned w = MAP_LABEL_W + MAP_BAR_W + MAP_TEXT_W, h = rows * MAP_ROW_H + 4;
-    fprintf(out, "<svg class=\"map\" width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" role=\"img\" "
-                 "aria-label=\"", w, h, w, h);
-    report_put_html(out, _("Guest address space and DMA windows, log scale from 1 GiB to "
-                           "128 TiB"));
-    fputs("\">\n", out);
+    unsigned top = MAP_ROW_H + 4;
+    unsigned bottom = top + rows * MAP_ROW_H;
+    unsigned w = MAP_LABEL_W + MAP_BAR_W + MAP_TEXT_W, h = bottom + 2 * MAP_ROW_H + 8;
+    html_svg_open(out, "map", w, h, _("Guest address space and DMA windows, log scale from "
+                                      "1 GiB to 128 TiB"));
     for (size_t i = 0; i < sizeof(ticks) / sizeof(ticks[0]); i++) {
         unsigned x = map_x(ticks[i].kib);
         fprintf(out, "<line class=\"grid\" x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\"/>"
-                     "<text class=\"tick\" x=\"%u\" y=\"14\">%s</text>\n",
-                x, MAP_ROW_H, x, h, x, ticks[i].text);
+                     "<text class=\"tick\" x=\"%u\" y=\"16\">%s</text>\n",
+                x, top - 4, x, bottom, x, ticks[i].text);
     }
-    unsigned y = MAP_ROW_H;
+    unsigned xe = map_x(128 * KIB_PER_TIB);
+    fprintf(out, "<line class=\"axis\" x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\"/>"
+                 "<text class=\"tick start\" x=\"%u\" y=\"16\">128 TiB</text>\n",
+            xe, top - 4, xe, bottom, xe + 4);
+    unsigned y = top;
     last_phb = UINT32_MAX;
     for (int space = ADDR_GUEST_PHYSICAL; space <= ADDR_DMA_WINDOW; space++)
         for (size_t i = 0; i < m->n; i++) {
@@ -155,7 +169,7 @@ static void map_svg(FILE *out, const struct address_map *m)
             if (space == ADDR_DMA_WINDOW && a->phb != last_phb) {
                 char title[80];
                 snprintf(title, sizeof(title), _("PHB %u, bus addresses:"), a->phb);
-                map_text(out, 0, y, title);
+                html_svg_text(out, 2, y + 15, NULL, title, 30);
                 fputc('\n', out);
                 y += MAP_ROW_H;
                 last_phb = a->phb;
@@ -163,40 +177,42 @@ static void map_svg(FILE *out, const struct address_map *m)
             map_row(out, a, y);
             y += MAP_ROW_H;
         }
-    fputs("</svg>\n", out);
+    /* What the scale is, in words under the picture, not only for screen readers. */
+    html_svg_text(out, 8, bottom + MAP_ROW_H - 4, "atitle-l",
+                  _("Address, log scale: each grid line is 8 times the one before."), 100);
+    if (clipped)
+        html_svg_text(out, 8, bottom + 2 * MAP_ROW_H - 4, "atitle-l",
+                      _("A notch at the left end: the region starts below 1 GiB (at 0) and is "
+                        "drawn from 1 GiB."), 100);
+    html_svg_close(out);
 }
 
 static void map_table(FILE *out, const struct address_map *m)
 {
-    fputs("<table>\n<tr>", out);
     const char *heads[] = { _("Region"), _("PHB"), _("Start"), _("End"), _("TCE table"),
                             _("Why") };
-    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
-        fputs("<th>", out);
-        report_put_html(out, heads[i]);
-        fputs("</th>", out);
-    }
-    fputs("</tr>\n", out);
+    html_table_open(out, "map", _("Address map: each region's start and end, linear"), heads,
+                    sizeof(heads) / sizeof(heads[0]));
     char s[32], e[32], t[32];
     for (size_t i = 0; i < m->n; i++) {
         const struct addr_region *a = &m->regions[i];
         size_format_kib(a->start_kib, s, sizeof(s));
         size_format_kib(a->end_kib, e, sizeof(e));
-        fputs("<tr><td>", out);
+        fputs("<tr><th scope=\"row\">", out);
         report_put_html(out, _(a->label));
         if (a->space == ADDR_DMA_WINDOW) {
             size_format_kib(a->tce_kib, t, sizeof(t));
-            fprintf(out, "</td><td class=\"n\">%u</td>", a->phb);
+            fprintf(out, "</th><td class=\"n\">%u</td>", a->phb);
         } else {
             t[0] = '\0';
-            fputs("</td><td></td>", out);
+            fputs("</th><td></td>", out);
         }
-        fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
-                s, e, t);
+        fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+                     "<td class=\"w\">", s, e, t);
         report_put_html(out, a->why.local);
         fputs("</td></tr>\n", out);
     }
-    fputs("</table>\n", out);
+    html_table_close(out);
 }
 
 static void capacity(FILE *out, const struct capacity *c)
@@ -209,25 +225,21 @@ static void capacity(FILE *out, const struct capacity *c)
         sentence(out, xasprintf(_("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs "
                                   "out first.\n"),
                                 c->fits, c->resources[c->limiting].label.local));
-        fputs("</p>\n<table class=\"cap\">\n<tr>", out);
+        fputs("</p>\n", out);
         const char *heads[] = { _("Resource"), _("Available"), _("Per guest"), _("Fits") };
-        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
-            fputs("<th>", out);
-            report_put_html(out, heads[i]);
-            fputs("</th>", out);
-        }
-        fputs("</tr>\n", out);
+        html_table_open(out, "cap", _("What each guest of this shape takes of the host"), heads,
+                        4);
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
             capacity_format_amount(res, res->available, have, sizeof(have));
             capacity_format_amount(res, res->per_guest, need, sizeof(need));
-            fprintf(out, "<tr%s><td>", i == c->limiting ? " class=\"first\"" : "");
+            fprintf(out, "<tr%s><th scope=\"row\">", i == c->limiting ? " class=\"first\"" : "");
             report_put_html(out, res->label.local);
-            fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+            fprintf(out, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td>"
                          "<td class=\"n\">%" PRIu64 "</td></tr>\n", have, need, res->fits);
         }
-        fputs("</table>\n", out);
+        html_table_close(out);
     }
     if (c->worst_case_known) {
         fputs("<p>", out);
@@ -278,6 +290,9 @@ void report_html_views(FILE *out, const struct report *rep, const struct report_
     fputs("<h3>", out);
     report_put_html(out, _("Capacity"));
     fputs("</h3>\n", out);
-    capacity(out, &v.capacity);
+    if (v.capacity_skipped)
+        paragraph(out, _(REPORT_CAPACITY_SKIPPED));
+    else
+        capacity(out, &v.capacity);
     report_views_free(&v);
 }

@@ -91,6 +91,13 @@ static void guest_info(struct json *j, const struct report_guest *rg)
         json_null(j);
     json_key_lit(j, "locked");
     json_bool(j, g->locked);
+    json_key_lit(j, "arch_matches_host");
+    json_bool(j, !rg->arch_mismatch);
+    json_key_lit(j, "warnings");
+    json_begin_array(j);
+    for (size_t i = 0; i < rg->warnings.n; i++)
+        json_string(j, rg->warnings.items[i].c);
+    json_end_array(j);
     json_end_object(j);
 }
 
@@ -205,6 +212,8 @@ void report_render_json(FILE *out, const struct report *rep)
     json_begin_object(&j);
     json_key_lit(&j, "report_version");
     json_uint(&j, REPORT_JSON_VERSION);
+    json_key_lit(&j, "date");
+    json_uint(&j, (uint64_t)rep->when);
     json_key_lit(&j, "generator");
     json_string(&j, PACKAGE_STRING);
     json_key_lit(&j, "profile");
@@ -214,6 +223,16 @@ void report_render_json(FILE *out, const struct report *rep)
     json_begin_array(&j);
     for (size_t i = 0; i < rep->n; i++)
         memlock_write_json(&j, &rep->guests[i].result);
+    json_end_array(&j);
+    /* Guests that could not be read: the others are reported in full. */
+    json_key_lit(&j, "errors");
+    json_begin_array(&j);
+    for (size_t i = 0; i < rep->nerrors; i++) {
+        json_begin_object(&j);
+        str_or_null(&j, "source", rep->errors[i].source);
+        str_or_null(&j, "error", rep->errors[i].message);
+        json_end_object(&j);
+    }
     json_end_array(&j);
     json_key_lit(&j, "guest_info");
     json_begin_array(&j);

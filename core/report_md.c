@@ -13,6 +13,7 @@
 #include "report_views.h"
 #include "size.h"
 #include "text_safe.h"
+#include "xalloc.h"
 
 static void kv_table(FILE *out, struct report_kv *kv, size_t n)
 {
@@ -97,6 +98,15 @@ static void terms(FILE *out, const struct memlock_result *r)
         report_put_md(out, t->why.local);
         fputs(" |\n", out);
     }
+    uint64_t sum = 0;
+    bool sum_ok = true;
+    for (size_t i = 0; i < r->nterms; i++)
+        sum_ok = sum_ok && size_add(sum, r->terms[i].kib, &sum);
+    size_format_kib(sum, human, sizeof(human));
+    if (sum_ok)
+        fprintf(out, "| **%s** | **%s** | **%" PRIu64 "** | %s |\n", _("Total"), human, sum,
+                r->kind == MEMLOCK_BYTES && sum == r->limit_kib
+                    ? _("the limit: the terms added up") : _("the terms added up"));
     fputc('\n', out);
     if (r->nphbs) {
         fprintf(out, "| %s | %s | %s | %s |\n|---:|---|---:|---|\n", _("PHB"), _("Origin"),
@@ -108,6 +118,52 @@ static void terms(FILE *out, const struct memlock_result *r)
             fputs(" |\n", out);
         }
         fputc('\n', out);
+    }
+}
+
+/* The summary first: what to do about each guest, linked to its section
+ * (a forge makes each heading an anchor; an explicit one is stable). */
+static void summary(FILE *out, const struct report *rep)
+{
+    fprintf(out, "## %s\n\n", _("Summary"));
+    fprintf(out, "| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|\n", _("Guest"),
+            _("Verdict"), _("Limit"), _("hard_limit to set"), _("Warnings"));
+    char human[32], name[64];
+    size_t e = 0;
+    for (size_t i = 0; i <= rep->n; i++) {
+        for (; e < rep->nerrors && rep->errors[e].before == i; e++) {
+            fputs("| ", out);
+            report_put_md(out, rep->errors[e].source);
+            fputs(" | **", out);
+            report_put_md(out, _("could not be read"));
+            fputs("** | ", out);
+            report_put_md(out, rep->errors[e].message);
+            fputs(" | | |\n", out);
+        }
+        if (i == rep->n)
+            break;
+        const struct report_guest *rg = &rep->guests[i];
+        enum report_verdict v = report_verdict(rg);
+        report_limit_human(&rg->result, human, sizeof(human));
+        fputs("| [", out);
+        report_put_md(out, report_guest_name(rg, name, sizeof(name)));
+        fprintf(out, "](#g%zu) | %s", i + 1, v == VERDICT_TOO_SMALL ? "**" : "");
+        report_put_md(out, report_verdict_label(v));
+        fprintf(out, "%s | %s | ", v == VERDICT_TOO_SMALL ? "**" : "", human);
+        if (v == VERDICT_SET || v == VERDICT_TOO_SMALL)
+            fprintf(out, "%" PRIu64 " KiB", rg->rec.kib);
+        else
+            fputs("\xe2\x80\x94", out);
+        fprintf(out, " | %zu |\n", rg->result.warnings.n + rg->warnings.n);
+    }
+    size_format_kib(rep->fleet.limit_kib, human, sizeof(human));
+    fprintf(out, "| **%s** | | **%s** | | |\n\n", _("Total"),
+            rep->fleet.limit_overflow ? "?" : human);
+    if (rep->fleet.nunlimited) {
+        fprintf(out, P_("The total leaves out %zu unlimited guest: it may lock all it likes.",
+                        "The total leaves out %zu unlimited guests: they may lock all they like.",
+                        rep->fleet.nunlimited), rep->fleet.nunlimited);
+        fputs("\n\n", out);
     }
 }
 
@@ -149,38 +205,64 @@ static void fleet(FILE *out, const struct report *rep)
     bullets(out, &rep->fleet.warnings);
 }
 
+/* The answer first: the verdict, then the lines to paste. */
+static void verdict(FILE *out, const struct report_guest *rg, const char *gname)
+{
+    char *s = report_verdict_sentence(rg);
+    fputs("**", out);
+    report_put_md(out, s);
+    fputs("**\n\n", out);
+    free(s);
+    code(out, _("With virsh (sizes in KiB):"), rec_virsh_command(&rg->rec, gname));
+    code(out, _("In the domain XML:"), rec_hard_limit_xml(&rg->rec));
+}
+
 void report_render_md(FILE *out, const struct report *rep)
 {
     struct report_kv kv[REPORT_MAX_ROWS];
-    fprintf(out, "# %s\n\n", _("memlock-planner report"));
-    fprintf(out, "## %s\n\n", _("Host"));
-    kv_table(out, kv, report_host_rows(rep, kv));
-    if (rep->host)
-        bullets(out, &rep->host->warnings);
+    char date[40];
+    report_date(rep, date, sizeof(date));
+    char *subject = report_subject(rep);
+    char *heading = xasprintf(_("%s on %s"), subject, report_host_label(rep));
+    fputs("# ", out);
+    report_put_md(out, heading);
+    char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
+                           rep->profile->id, _(rep->profile->label));
+    fputs("\n\n", out);
+    report_put_md(out, meta);
+    fputs("\n\n", out);
+    free(meta);
+    free(heading);
+    free(subject);
+    if (rep->n + rep->nerrors > 1)
+        summary(out, rep);
     if (rep->n > 1)
         fleet(out, rep);
     for (size_t i = 0; i < rep->n; i++) {
         const struct report_guest *rg = &rep->guests[i];
         char name[64];
         const char *gname = report_guest_name(rg, name, sizeof(name));
-        fprintf(out, "## %s ", _("Guest"));
+        fprintf(out, "<a id=\"g%zu\"></a>\n\n## %s ", i + 1, _("Guest"));
         report_put_md(out, gname);
         fputs("\n\n", out);
-        kv_table(out, kv, report_guest_rows(rg, kv));
-        fprintf(out, "### %s\n\n", _("Limit"));
+        verdict(out, rg, gname);
         limit_line(out, &rg->result);
-        terms(out, &rg->result);
-        if (rg->result.warnings.n) {
+        if (rg->result.warnings.n || rg->warnings.n) {
             fprintf(out, "### %s\n\n", _("Warnings"));
+            bullets(out, &rg->warnings);
             bullets(out, &rg->result.warnings);
         }
+        terms(out, &rg->result);
+        kv_table(out, kv, report_guest_rows(rg, kv));
         fprintf(out, "### %s\n\n", _("Recommendations"));
         bullets(out, &rg->rec.notes);
-        code(out, _("In the domain XML:"), rec_hard_limit_xml(&rg->rec));
-        code(out, _("With virsh (sizes in KiB):"), rec_virsh_command(&rg->rec, gname));
         code(out, _("QEMU outside libvirt, in its systemd unit:"), rec_systemd_line(&rg->rec));
         code(out, _("QEMU outside libvirt, in /etc/security/limits.conf (KiB):"),
              rec_limits_conf(&rg->rec, REPORT_QEMU_USER));
         report_md_views(out, rep, rg);
     }
+    fprintf(out, "## %s\n\n", _("Host"));
+    kv_table(out, kv, report_host_rows(rep, kv));
+    if (rep->host)
+        bullets(out, &rep->host->warnings);
 }

@@ -165,6 +165,9 @@ void report_md_views(FILE *out, const struct report *rep, const struct report_gu
         fputs("\n\n", out);
     }
     fprintf(out, "### %s\n\n", _("Capacity"));
-    capacity(out, &v.capacity);
+    if (v.capacity_skipped)
+        fprintf(out, "%s\n\n", _(REPORT_CAPACITY_SKIPPED));
+    else
+        capacity(out, &v.capacity);
     report_views_free(&v);
 }

@@ -12,6 +12,7 @@
 #include "size.h"
 #include "text_safe.h"
 #include "text_width.h"
+#include "xalloc.h"
 
 static void heading(FILE *out, const char *title)
 {
@@ -103,7 +104,9 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
         indented(out, buf, "    ", false);
     }
     fputc('\n', out);
-    if ((mem = capture(&buf, &len))) {
+    if (v.capacity_skipped)
+        fprintf(out, "  %s\n", _(REPORT_CAPACITY_SKIPPED));
+    else if ((mem = capture(&buf, &len))) {
         capacity_print_text(mem, &v.capacity);
         fclose(mem);
         indented(out, buf, "  ", false);
@@ -181,7 +184,19 @@ static void fleet(FILE *out, const struct report *rep)
 void report_render_text(FILE *out, const struct report *rep)
 {
     struct report_kv kv[REPORT_MAX_ROWS];
-    fprintf(out, _("memlock-planner report (%s %s)\n"), _("profile"), rep->profile->id);
+    char date[40];
+    report_date(rep, date, sizeof(date));
+    char *subject = report_subject(rep);
+    char *heading_text = xasprintf(_("%s on %s"), subject, report_host_label(rep));
+    char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
+                           rep->profile->id, _(rep->profile->label));
+    report_put_safe(out, heading_text);
+    fputc('\n', out);
+    report_put_safe(out, meta);
+    fputc('\n', out);
+    free(meta);
+    free(heading_text);
+    free(subject);
     heading(out, _("Host"));
     rows(out, kv, report_host_rows(rep, kv));
     if (rep->host)
@@ -190,6 +205,11 @@ void report_render_text(FILE *out, const struct report *rep)
             report_put_safe(out, rep->host->warnings.items[i].local);
             fputc('\n', out);
         }
+    for (size_t i = 0; i < rep->nerrors; i++) {
+        fputs("  ! ", out);
+        report_put_safe(out, rep->errors[i].message);
+        fputc('\n', out);
+    }
     if (rep->n > 1)
         fleet(out, rep);
     for (size_t i = 0; i < rep->n; i++) {
@@ -201,6 +221,16 @@ void report_render_text(FILE *out, const struct report *rep)
         heading(out, title ? title : safe);
         free(title);
         free(safe);
+        char *verdict = report_verdict_sentence(rg);
+        fputs("  ", out);
+        report_put_safe(out, verdict);
+        fputs("\n\n", out);
+        free(verdict);
+        for (size_t k = 0; k < rg->warnings.n; k++) {
+            fputs("  ! ", out);
+            report_put_safe(out, rg->warnings.items[k].local);
+            fputc('\n', out);
+        }
         rows(out, kv, report_guest_rows(rg, kv));
         fputc('\n', out);
         calc_text(out, &rg->result);

@@ -27,7 +27,10 @@ void report_views_compute(const struct report *rep, const struct report_guest *r
         else
             v->map_error = xasprintf(_("No map: %s"), err.text);
     }
-    capacity_compute_on(rg->guest, &rep->caps, &rg->result, &v->capacity);
+    if (rg->arch_mismatch)
+        v->capacity_skipped = true;
+    else
+        capacity_compute_on(rg->guest, &rep->caps, &rg->result, &v->capacity);
 }
 
 void report_views_free(struct report_views *v)

@@ -22,7 +22,11 @@ struct report_views {
     struct address_map map;
     char *map_error;          /* translated, when a ppc64 guest's map fails */
     struct capacity capacity;
+    bool capacity_skipped;    /* the guest's architecture is not the host's */
 };
+/* Translated: why the capacity was not counted. */
+#define REPORT_CAPACITY_SKIPPED \
+    N_("Capacity: not counted: the guest's architecture is not the host's.")
 
 /* Fixed English reasons for JSON, which is never translated. */
 #define REPORT_COMPARE_ERROR_C "the calculation fails under at least one profile"

@@ -3,9 +3,11 @@
  * on stderr and exit status 2, the same for every command. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "command.h"
@@ -157,6 +159,11 @@ static int check(const struct command *cmd, struct cli_run *r)
             return cli_failf(EXIT_INPUT, _("%s reads keys from standard input: give the "
                                            "guest XML as a file"), cmd->name);
         break;
+    case ARGS_STREAM:
+        if (r->nargs > 1)
+            return cli_failf(EXIT_INPUT, _("%s reads at most one file (none or - for standard "
+                                           "input)"), cmd->name);
+        break;
     case ARGS_SOME:
         if (!r->nargs && !r->all)
             return cli_failf(EXIT_INPUT, _("%s needs at least one guest XML file"), cmd->name);
@@ -178,14 +185,14 @@ static int load(const struct command *cmd, struct cli_run *r)
         if (!r->profile)
             return cli_fail(&err);
     }
-    if ((cmd->flags & LOAD_GUEST) && r->nargs) {
-        if (cli_virt_is_domain(&r->virt, r->args[0])) {
-            char *label = NULL;
-            r->guest = cli_virt_load(&r->virt, r->args[0], &label, NULL, NULL, &err);
-            free(label);
-        } else {
-            r->guest = guest_xml_load_file(r->args[0], &err);
-        }
+    /* A domain, a file, or (NEW_GUEST_OK) a file that does not exist yet. */
+    bool domain = r->nargs && cli_virt_is_domain(&r->virt, r->args[0]);
+    bool absent = !domain && (cmd->flags & NEW_GUEST_OK) && r->nargs &&
+                  access(r->args[0], F_OK) < 0 && errno == ENOENT;
+    if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
+        char *label = NULL;
+        r->guest = cli_virt_load(&r->virt, r->args[0], &label, &err);
+        free(label);
         if (!r->guest)
             return cli_fail(&err);
         r->guest->force_vfio = r->force_vfio;
@@ -200,7 +207,7 @@ static int load(const struct command *cmd, struct cli_run *r)
 
 int cli_front_run(const struct command *cmd, int argc, char **argv)
 {
-    struct cli_run r = { .cmd = cmd, .host_src = "live" };
+    struct cli_run r = { .cmd = cmd, .host_src = cmd->host_default ? cmd->host_default : "live" };
     int rc = parse_options(cmd, argc, argv, &r);
     if (rc < 0)
         rc = check(cmd, &r);

@@ -47,4 +47,6 @@ const struct cli_option cli_options[O_COUNT] = {
                 N_("  --all              every domain of the connection: the host's fleet\n") },
     [O_DRY_RUN] = { "dry-run", NULL, 0, FLAG(dry_run),
                     N_("  --dry-run          say what would be written or set, change nothing\n") },
+    [O_XML] = { "xml", NULL, 0, STR(xml),
+                N_("  --xml GUEST.xml    the failed guest's definition (default: rebuilt from the log)\n") },
 };

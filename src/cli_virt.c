@@ -7,7 +7,6 @@
 #include "cli.h"
 #include "cli_virt.h"
 #include "guest_xml.h"
-#include "guest_xml_apply.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -71,37 +70,26 @@ void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg
                      p->id, version, virt_uri(v->conn));
 }
 
-struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, char **xml,
-                            size_t *len, struct mp_error *err)
+struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label,
+                            struct mp_error *err)
 {
-    char *buf;
-    size_t n;
-    if (cli_virt_is_domain(v, arg)) {
-        if (!v->conn) {
-            mp_error_set(err, MP_ERR_INTERNAL, "no libvirt connection for '%s'", arg);
-            return NULL;
-        }
-        struct virt_domain *d = virt_domain_open(v->conn, arg, err);
-        if (!d)
-            return NULL;
-        buf = virt_domain_xml(d, v->which, &n, err);
-        *label = xstrdup(virt_domain_name(d));
-        virt_domain_close(d);
-    } else {
-        buf = guest_xml_read(arg, &n, err);
+    if (!cli_virt_is_domain(v, arg)) {
         *label = xstrdup(arg);
+        return guest_xml_load_file(arg, err);
     }
+    if (!v->conn) {
+        mp_error_set(err, MP_ERR_INTERNAL, "no libvirt connection for '%s'", arg);
+        return NULL;
+    }
+    struct virt_domain *d = virt_domain_open(v->conn, arg, err);
+    if (!d)
+        return NULL;
+    size_t n;
+    char *buf = virt_domain_xml(d, v->which, &n, err);
+    *label = xstrdup(virt_domain_name(d));
+    virt_domain_close(d);
     struct guest *g = buf ? guest_xml_load_memory(buf, n, *label, err) : NULL;
-    if (!g) {
-        free(*label);
-        *label = NULL;
-    }
-    if (g && xml) {
-        *xml = buf;
-        *len = n;
-    } else {
-        free(buf);
-    }
+    free(buf);
     return g;
 }
 

@@ -39,11 +39,11 @@ const struct profile *cli_virt_profile(struct cli_virt *v, const char *version, 
 /* Says where the profile came from when the connection chose it (else
  * nothing): "profile 9.0 follows libvirt 9.0.0 at URI". */
 void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg_list *l);
-/* A guest from a domain (its XML as `which` says) or a file. `*label` becomes a
- * new string naming it (the domain's name, or the path); `xml`/`len`, when
- * not NULL, get the XML read. NULL with `err` set. */
-struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label, char **xml,
-                            size_t *len, struct mp_error *err);
+/* A guest from a domain (its XML as `which` says) or a file
+ * (guest_xml_load_file). `*label` becomes a new string naming it (the
+ * domain's name, or the path). NULL with `err` set. */
+struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label,
+                            struct mp_error *err);
 /* The names of every domain of the open connection, sorted: the count, or
  * -1 with `err`. Free with cli_virt_names_free. */
 int cli_virt_domain_names(struct cli_virt *v, char ***names, struct mp_error *err);

@@ -48,23 +48,27 @@ int cmd_report(struct cli_run *r)
         return cli_fail(&err);
     struct report rep;
     report_init(&rep, r->host, r->profile);
+    /* A guest that cannot be read is listed in the report with its error and
+     * the others are reported in full; the exit status still says 2. */
     rc = 0;
-    for (int i = 0; i < n && !rc; i++) {
+    bool stop = false;
+    for (int i = 0; i < n && !stop; i++) {
         char *label = NULL;
-        struct guest *g = cli_virt_load(&r->virt, names[i], &label, NULL, NULL, &err);
-        if (!g) {
+        struct guest *g = cli_virt_load(&r->virt, names[i], &label, &err);
+        if (g)
+            g->force_vfio = r->force_vfio;
+        if (!g || report_add_guest(&rep, g, label, &err) < 0) {
             rc = cli_fail(&err);
-            break;
+            stop = rc != EXIT_INPUT;
+            report_add_error(&rep, names[i], err.text);
+            free(label);
+            continue;
         }
-        g->force_vfio = r->force_vfio;
-        rc = report_add_guest(&rep, g, label, &err) < 0 ? cli_fail(&err) : 0;
         free(label);
-        if (rc)
-            break;
         /* as calc says it, so that the JSON objects match */
         cli_warn_beyond(r, &rep.guests[rep.n - 1].result.warnings);
     }
-    if (!rc) {
+    if (!stop && rep.n) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, r->output, &err) < 0)
             rc = cli_fail(&err);

@@ -21,7 +21,9 @@ int cmd_tui(struct cli_run *r)
         if (domain)
             path = NULL;  /* not a file to write back */
     }
-    struct guest *g = r->guest ? r->guest : guest_new_for_arch(r->host->arch);
+    /* No file, or one that does not exist yet (LOAD_GUEST_OR_NEW): a new
+     * guest, written there by w. */
+    struct guest *g = r->guest ? r->guest : tui_new_guest(r->host, path);
     /* tui_run owns host and guest from here on. */
     int rc = tui_run(r->host, g, r->profile, path, &co, &err);
     r->host = NULL;

@@ -41,6 +41,7 @@ enum cli_opt_id {
     O_READONLY,    /* --readonly: open the connection read-only */
     O_ALL,         /* --all (report): every domain of the connection */
     O_DRY_RUN,     /* --dry-run (apply) */
+    O_XML,         /* --xml FILE (explain): the failed guest's definition */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -57,6 +58,7 @@ enum cli_args {
     ARGS_ONE,       /* exactly one guest XML file, - for standard input */
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
+    ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
 };
 
 /* What the front does before the command's function runs (command.flags). */
@@ -66,8 +68,10 @@ enum cli_flags {
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
     HIDE_IN_LIST = 1 << 4,  /* not listed by memlock-planner --help */
-    VIRT_WRITE = 1 << 5,    /* changes domains: the connection is opened read-write
+    VIRT_WRITE = 1 << 6,    /* changes domains: the connection is opened read-write
                              * (unless --readonly or --dry-run) */
+    NEW_GUEST_OK = 1 << 5,  /* with LOAD_GUEST: a file that does not exist yet leaves
+                             * r->guest NULL (the planner starts a new guest for it) */
 };
 
 struct cli_run;
@@ -84,6 +88,7 @@ struct command {
     enum cli_args args;
     unsigned flags;                 /* enum cli_flags */
     const char *opt_help[O_COUNT];  /* N_(): this command's own --help line for an option */
+    const char *host_default;       /* --host when not given (NULL: "live") */
 };
 
 /* What the front parsed and loaded for one run; the command reads it. */
@@ -101,6 +106,7 @@ struct cli_run {
     const char *connect;  /* --connect */
     bool live, config, readonly, all, dry_run;
     struct cli_virt virt; /* the connection, opened by the front when guests are domains */
+    const char *xml;      /* --xml FILE */
     /* The file arguments. */
     int nargs;
     char **args;

@@ -132,15 +132,36 @@ const struct command commands[] = {
                                       "                     libvirt domain XML\n") },
     },
     {
+        .name = "explain", .run = cmd_explain,
+        .summary = N_("explain a failed start from its QEMU log, libvirt error or journal"),
+        .usage = N_("Usage: memlock-planner explain [OPTIONS] [LOG|-]\n"),
+        .help = N_("Read a QEMU domain log (/var/log/libvirt/qemu/NAME.log), a virsh error or a\n"
+                   "journal excerpt and say what failed and at which layer, the guest (from --xml\n"
+                   "or rebuilt from the logged QEMU command line), the limit the process had,\n"
+                   "what the guest needs term by term, by how much the limit fell short, and what\n"
+                   "to set. Exit status 0: a memory-locking failure explained; 3: the log holds\n"
+                   "none; 2: bad input.\n\n"),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML),
+        .formats = FORMATS("text", "json"),
+        .opt_help = { [O_HOST] = N_("  --host SOURCE      the failing host's facts (NVLink2 bridges): none (default),\n"
+                                    "                     live, demo:NAME, a snapshot file\n"),
+                      [O_LIBVIRT] = N_("  --libvirt VERSION  formula of that libvirt version (default: the log's, else\n"
+                                       "                     the newest known)\n") },
+        .args = ARGS_STREAM,
+        .flags = LOAD_HOST,
+        .host_default = "none",
+    },
+    {
         .name = "tui", .run = cmd_tui,
         .summary = N_("the interactive planner (the default on a terminal)"),
         .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml|DOMAIN]\n"),
         .help = N_("Shape a guest and watch its memory-locking limit, every term explained.\n"
-                   "Without GUEST.xml the planner starts a new guest for the host's architecture.\n\n"),
+                   "Without GUEST.xml, or when it does not exist yet, the planner starts a new\n"
+                   "guest for the host's architecture; w writes it.\n\n"),
         .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE)
                    | OPT(O_LIST_KEYS) | OPTS_CONNECT,
         .args = ARGS_OPTIONAL,
-        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | VIRT_WRITE,
+        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | NEW_GUEST_OK | VIRT_WRITE,
     },
 };
 const size_t n_commands = sizeof(commands) / sizeof(commands[0]);

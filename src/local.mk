@@ -11,7 +11,8 @@ memlock_planner_SOURCES = \
 	src/cmd_report.c \
 	src/cmd_probe.c \
 	src/cmd_record.c \
-	src/cmd_tui.c
+	src/cmd_tui.c \
+	src/cmd_explain.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \

@@ -1,7 +1,7 @@
 /* o and w of the planner on a libvirt connection: the domain list (name,
  * state, memory, the persistent definition's hard_limit) besides files, and
- * redefining a domain with the recommended hard_limit (virDomainDefineXML)
- * after showing the change, or writing its definition to a file. */
+ * redefining a domain as the screen shows it (virDomainDefineXML) after
+ * showing the change, or writing that definition to a file. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -11,13 +11,16 @@
 #include <string.h>
 
 #include "app.h"
+#include "atomic_file.h"
 #include "domains.h"
 #include "guest_xml.h"
-#include "guest_xml_apply.h"
+#include "guest_xml_write.h"
 #include "i18n.h"
 #include "keys.h"
 #include "report_rec.h"
 #include "size.h"
+#include "text_diff.h"
+#include "text_safe.h"
 #include "tui_domains.h"
 #include "xalloc.h"
 #include "xml_edit.h"
@@ -36,10 +39,9 @@ static struct {
     char *current;        /* the domain the planner's guest came from */
     char *xml;            /* its persistent definition, as opened */
     size_t len;
-    char *new_xml;        /* ... with the recommended hard_limit */
+    char *new_xml;        /* ... as the screen shows the guest */
     size_t new_len;
-    char **diff;          /* the lines that differ, "- " and "+ " */
-    size_t ndiff;
+    struct text_diff diff;
 } S;
 
 static void free_rows(void)
@@ -53,12 +55,8 @@ static void free_rows(void)
 
 static void free_change(void)
 {
-    for (size_t i = 0; i < S.ndiff; i++)
-        free(S.diff[i]);
-    free(S.diff);
+    text_diff_free(&S.diff);
     free(S.new_xml);
-    S.diff = NULL;
-    S.ndiff = 0;
     S.new_xml = NULL;
     S.asking = false;
 }
@@ -149,69 +147,28 @@ static void open_selected(struct app *a)
                virt_uri(S.conn));
 }
 
-static void add_line(char sign, const char *line, size_t len)
+/* The domain's definition as the screen shows the guest (as w writes a
+ * file, core/guest_xml_write.h), with the recommended hard_limit when none
+ * is set: that value is libvirt's own limit, so the limit stays as shown. */
+static char *definition(const struct app *a, size_t *len, struct mp_error *err)
 {
-    S.diff = xreallocarray(S.diff, S.ndiff + 1, sizeof(*S.diff));
-    char *l = xmalloc(len + 3);
-    l[0] = sign;
-    l[1] = ' ';
-    memcpy(l + 2, line, len);
-    l[len + 2] = '\0';
-    S.diff[S.ndiff++] = l;
-}
-
-/* The lines between the common first and last lines of `a` and `b`: the
- * hard_limit splice changes one stretch (xml_edit.h). */
-static void line_diff(const char *a, const char *b)
-{
-    const char *ea = a + strlen(a), *eb = b + strlen(b);
-    const char *pa = a, *pb = b;
-    for (;;) {  /* common leading lines */
-        const char *na = memchr(pa, '\n', (size_t)(ea - pa)), *nb = memchr(pb, '\n', (size_t)(eb - pb));
-        if (!na || !nb || na - pa != nb - pb || memcmp(pa, pb, (size_t)(na - pa)))
-            break;
-        pa = na + 1;
-        pb = nb + 1;
-    }
-    const char *qa = ea, *qb = eb;
-    while (qa > pa && qb > pb) {  /* common trailing lines */
-        const char *sa = qa - 1, *sb = qb - 1;
-        while (sa > pa && sa[-1] != '\n')
-            sa--;
-        while (sb > pb && sb[-1] != '\n')
-            sb--;
-        if (qa - sa != qb - sb || memcmp(sa, sb, (size_t)(qa - sa)))
-            break;
-        qa = sa;
-        qb = sb;
-    }
-    for (const char *p = pa; p < qa;) {
-        const char *e = memchr(p, '\n', (size_t)(qa - p));
-        e = e ? e : qa;
-        add_line('-', p, (size_t)(e - p));
-        p = e + 1;
-    }
-    for (const char *p = pb; p < qb;) {
-        const char *e = memchr(p, '\n', (size_t)(qb - p));
-        e = e ? e : qb;
-        add_line('+', p, (size_t)(e - p));
-        p = e + 1;
-    }
-}
-
-/* The recommended hard_limit of the planner's guest, or -1 with `err`. */
-static int recommended(const struct app *a, uint64_t *kib, struct mp_error *err)
-{
+    char *buf = guest_xml_update(S.xml, S.len, S.current, a->plan.guest, len, err);
+    if (!buf || a->plan.guest->has_hard_limit)
+        return buf;
     struct memlock_rec rec = { 0 };
-    if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, &rec, err) < 0)
-        return -1;
-    int rc = 0;
-    if (rec.kind != REC_HARD_LIMIT)
-        rc = mp_error_set(err, MP_ERR_INPUT, _("%s: no hard_limit to set: %s"), S.current,
-                          rec.notes.n ? rec.notes.items[0].local : rec_kind_id(rec.kind));
-    *kib = rec.kib;
+    if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, &rec, err) < 0) {
+        free(buf);
+        return NULL;
+    }
+    if (rec.kind == REC_HARD_LIMIT) {
+        size_t n;
+        char *with = xml_set_hard_limit(buf, *len, S.current, rec.kib, &n, err);
+        free(buf);
+        buf = with;
+        *len = n;
+    }
     memlock_rec_free(&rec);
-    return rc;
+    return buf;
 }
 
 static bool domains_write(struct app *a)
@@ -219,37 +176,42 @@ static bool domains_write(struct app *a)
     if (!guest_is_domain(a))
         return false;
     struct mp_error err = { 0 };
-    uint64_t kib;
     free_change();
-    if (recommended(a, &kib, &err) < 0 ||
-        !(S.new_xml = xml_set_hard_limit(S.xml, S.len, S.current, kib, &S.new_len, &err))) {
+    if (!(S.new_xml = definition(a, &S.new_len, &err))) {
         app_status(a, true, "%s", err.text);
         return true;
     }
-    line_diff(S.xml, S.new_xml);
+    text_diff(S.xml, S.len, S.new_xml, S.new_len, 1, &S.diff);
+    if (!S.diff.added && !S.diff.removed) {
+        free_change();
+        app_status(a, false, _("Domain %s already says this: nothing to redefine."), S.current);
+        return true;
+    }
     S.asking = true;
     a->mode = MODE_DOMAINS;
     return true;
 }
 
-static int domains_write_file(struct app *a, const char *path, char *msg, size_t len, int *rc,
-                              struct mp_error *err)
+static bool domains_write_file(struct app *a, const char *path)
 {
     if (!guest_is_domain(a))
-        return 0;
-    uint64_t kib;
-    *rc = recommended(a, &kib, err);
-    if (!*rc && !*path)
-        *rc = mp_error_set(err, MP_ERR_INPUT, _("no file name given"));
-    if (!*rc)
-        *rc = guest_xml_apply_buffer(S.xml, S.len, S.current, kib, path, err);
-    if (!*rc) {
-        char size[32];
-        size_format_kib(kib, size, sizeof(size));
-        snprintf(msg, len, _("Wrote domain %s's definition to a file with hard_limit %s."),
-                 S.current, size);
+        return false;
+    struct mp_error err = { 0 };
+    size_t len;
+    char *buf = *path ? definition(a, &len, &err) : NULL;
+    if (!*path)
+        mp_error_set(&err, MP_ERR_INPUT, "%s", _("No file name given."));
+    if (!buf || atomic_file_write_buf(path, buf, len, &err) < 0) {
+        free(buf);
+        app_status(a, true, "%s", err.text);
+        return true;
     }
-    return 1;
+    free(buf);
+    char safe[200];
+    text_safe_copy(safe, sizeof(safe), path);
+    app_status(a, false, _("Wrote domain %s's definition, as the screen shows it, to %s."),
+               S.current, safe);
+    return true;
 }
 
 static void redefine(struct app *a)
@@ -351,18 +313,25 @@ static void domains_draw(struct app *a)
 {
     char title[256];
     if (S.asking) {
-        size_t n = S.ndiff + 2;
-        const char **lines = xcalloc(n, sizeof(*lines));
+        size_t n = S.diff.n + 2;
+        char **text = xcalloc(n, sizeof(*text));
         int *attrs = xcalloc(n, sizeof(*attrs));
-        for (size_t i = 0; i < S.ndiff; i++) {
-            lines[i] = S.diff[i];
-            attrs[i] = crt_attr(&a->crt, S.diff[i][0] == '-' ? ROLE_WARN : ROLE_ASSIGNED);
+        for (size_t i = 0; i < S.diff.n; i++) {
+            text[i] = text_safe_dup(S.diff.lines[i]);
+            char c = S.diff.lines[i][0];
+            attrs[i] = c == '-' ? crt_attr(&a->crt, ROLE_ERROR)
+                     : c == '+' ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE;
         }
-        lines[S.ndiff] = "";
-        lines[S.ndiff + 1] = _("y: redefine it through libvirt   n: write a file instead");
-        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)?"), S.current);
-        draw_lines(a, title, lines, attrs, n, SIZE_MAX);
-        free(lines);
+        text[S.diff.n] = xstrdup("");
+        text[S.diff.n + 1] =
+            xstrdup(_("y: redefine it through libvirt   n: write a file instead   Esc: cancel"));
+        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)? %zu lines removed, "
+                                         "%zu added"),
+                 S.current, S.diff.removed, S.diff.added);
+        draw_lines(a, title, (const char *const *)text, attrs, n, SIZE_MAX);
+        for (size_t i = 0; i < n; i++)
+            free(text[i]);
+        free(text);
         free(attrs);
         return;
     }

@@ -163,6 +163,20 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+# memlock-planner explain over the corpus of failed-start logs.
+TESTS += tests/cli/explain.sh
+EXTRA_DIST += tests/cli/explain.sh \
+	tests/data/logs/group-not-viable.log \
+	tests/data/logs/kubevirt-cannot-limit-old.txt \
+	tests/data/logs/pc-locked-mlock.log \
+	tests/data/logs/pseries-nv2-prereg-9.0.log \
+	tests/data/logs/pseries-window-6.0.log \
+	tests/data/logs/q35-iommufd-9.x.log \
+	tests/data/logs/q35-type1-kernel-9.0.log \
+	tests/data/logs/tcg-missing-disk.log \
+	tests/data/logs/vfio-permission.log \
+	tests/data/logs/virsh-cannot-limit.txt \
+	tests/data/logs/x86-oneline-rlimit-5.6.log
 include tests/files.mk
 
 # --connect: libvirt's test driver on the project's own domains (no daemon);

@@ -21,10 +21,15 @@ REPORT_CLI_TESTS = \
 	tests/report/hostile.sh \
 	tests/report/apply.sh \
 	tests/report/write_errors.sh \
-	tests/report/views.sh
+	tests/report/views.sh \
+	tests/report/fleet.sh \
+	tests/report/browser.sh \
+	tests/report/md_golden.sh
 TESTS += $(REPORT_CLI_TESTS)
 EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/hostile-name.xml \
 	tests/report/data/odd.xml \
 	tests/report/data/odd-applied.xml \
-	tests/report/data/q35-huge-viommu.xml
+	tests/report/data/q35-huge-viommu.xml \
+	tests/report/data/no-memory.xml \
+	tests/report/golden/one.md tests/report/golden/fleet.md tests/report/golden/hostile.md

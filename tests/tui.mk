@@ -40,7 +40,14 @@ TUI_SCREEN_TESTS = \
 	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
 # Golden screens: the planner headless, whole screens against expected files.
-TESTS += tests/tui/screens.sh
-EXTRA_DIST += tests/tui/screens.sh tests/tui/screens
+TESTS += tests/tui/screens.sh tests/tui/write.sh
+EXTRA_DIST += tests/tui/screens.sh tests/tui/screens tests/tui/write.sh tests/tui/headless_lib.sh
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
 	tests/tui/monkey-keys.awk
+
+# The guest writer behind the planner's w (core/guest_xml_write.c).
+check_PROGRAMS += tests/unit/guest_xml_write_test
+TESTS += tests/unit/guest_xml_write_test
+tests_unit_guest_xml_write_test_SOURCES = tests/unit/guest_xml_write_test.c
+tests_unit_guest_xml_write_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_guest_xml_write_test_LDADD = $(UNIT_LDADD)

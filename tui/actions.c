@@ -5,31 +5,10 @@
 
 #include "actions.h"
 #include "guest_xml.h"
-#include "guest_xml_apply.h"
 #include "i18n.h"
 #include "probe.h"
 #include "report.h"
-#include "size.h"
 #include "text_safe.h"
-
-int tui_action_write_xml(const struct plan *p, const char *path, char *msg, size_t len,
-                         struct mp_error *err)
-{
-    if (!p->path)
-        return mp_error_set(err, MP_ERR_INPUT,
-                            _("this guest has no XML file to write back; open one with o"));
-    if (!path || !*path)
-        path = p->path;
-    uint64_t kib = 0;
-    if (guest_xml_save(p->guest, p->host, p->profile, p->path, path, &kib, err) < 0)
-        return -1;
-    char size[32], safe[256];
-    size_format_kib(kib, size, sizeof(size));
-    text_safe_copy(safe, sizeof(safe), path);
-    snprintf(msg, len, _("Wrote %s with hard_limit %s (other edits are not written back)."), safe,
-             size);
-    return 0;
-}
 
 /* The report format from the file name's extension; text otherwise. */
 static enum report_format format_for(const char *path)

@@ -1,5 +1,5 @@
-/* What the planner does outside the screen: files and host sources. One
- * function each, so the XML writer and the report can be connected here. */
+/* What the planner does outside the screen: reports, guest files and host
+ * sources (writing the guest: write.h). */
 #ifndef MP_TUI_ACTIONS_H
 #define MP_TUI_ACTIONS_H
 
@@ -8,14 +8,9 @@
 #include "error.h"
 #include "plan.h"
 
-/* Writes the guest's XML file again to `path` (NULL or "": over the file it
- * came from) with the hard_limit the plan recommends; other edits are not
- * written back (guest_xml_save). Returns 0 and a message for the status
- * line, or -1 with `err`. */
-int tui_action_write_xml(const struct plan *p, const char *path, char *msg, size_t len,
-                         struct mp_error *err);
 /* Exports a report of the plan to `path`, the format from its extension
- * (.txt, .md, .json, .html; text otherwise). Same contract. */
+ * (.txt, .md, .json, .html; text otherwise). Returns 0 and a message for the
+ * status line, or -1 with `err`. */
 int tui_action_export(const struct plan *p, const char *path, char *msg, size_t len,
                       struct mp_error *err);
 /* Loads a guest XML file; NULL with `err` set on failure. */

@@ -13,7 +13,9 @@
 #include "i18n.h"
 #include "keys.h"
 #include "size.h"
+#include "text_safe.h"
 #include "views.h"
+#include "write.h"
 
 void app_status(struct app *a, bool error, const char *fmt, ...)
 {
@@ -29,6 +31,12 @@ void app_relayout(struct app *a)
     getmaxyx(stdscr, a->rows, a->cols);
     size_t nw = a->plan.have_result ? a->plan.result.warnings.n : 1;
     layout_compute(a->rows, a->cols, nw, guestview_rows(&a->plan, NULL, 0), &a->lay);
+    if (a->zoom && !a->lay.too_small) {
+        a->lay.host.h += a->lay.guest.h;
+        a->lay.guest.h = 0;
+        if (a->focus == PANE_GUEST)
+            a->focus = PANE_HOST;
+    }
 }
 
 void app_host_changed(struct app *a)
@@ -143,6 +151,11 @@ static void edit_selected(struct app *a)
         app_toggle_device(a);
         return;
     }
+    if (a->focus == PANE_RESULT) {
+        if (a->plan.have_result && a->plan.result.nterms)
+            views_open(a, VIEW_TERM);
+        return;
+    }
     if (a->focus != PANE_GUEST)
         return;
     size_t n = guestview_rows(&a->plan, NULL, 0);
@@ -165,7 +178,18 @@ static void edit_selected(struct app *a)
     case GF_HOTPLUG: app_key(a, 'f'); break;
     case GF_PROFILE: app_key(a, 'L'); break;
     case GF_DEVHEADER: app_status(a, false, "%s", _("Assign devices with Space in the host pane.")); break;
-    case GF_HOSTDEV: app_edited(a, plan_remove_hostdev(&a->plan, r->hostdev, &err), &err); break;
+    case GF_HOSTDEV: {
+        /* A host device the host has: unassigned as Space in the host pane
+         * does, offering its IOMMU group; others (not on this host, mdev) alone. */
+        const struct guest_hostdev *h = &g->hostdevs[r->hostdev];
+        const struct host_device *d =
+            h->kind == GUEST_HOSTDEV_PCI && a->plan.host ? host_find(a->plan.host, &h->host) : NULL;
+        if (d)
+            app_toggle_host_device(a, (size_t)(d - a->plan.host->devices));
+        else
+            app_edited(a, plan_remove_hostdev(&a->plan, r->hostdev, &err), &err);
+        break;
+    }
     }
 }
 
@@ -189,45 +213,72 @@ static void mem_step(struct app *a, bool up)
     app_edited(a, plan_set_memory(&a->plan, next, &err), &err);
 }
 
-static void do_undo(struct app *a)
+static void do_undo(struct app *a, bool redo)
 {
     char what[160];
-    if (!plan_undo(&a->plan, what, sizeof(what))) {
-        app_status(a, true, "%s", _("Nothing to undo."));
+    if (!(redo ? plan_redo : plan_undo)(&a->plan, what, sizeof(what))) {
+        app_status(a, true, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
         return;
     }
-    app_status(a, false, _("Undone: %s"), what);
+    app_status(a, false, redo ? _("Redone: %s") : _("Undone: %s"), what);
     clamp_selections(a);
     app_relayout(a);
 }
 
-static void do_quit(struct app *a)
+void app_resume_pending(struct app *a)
 {
+    enum pending what = a->pending;
+    a->pending = PENDING_NONE;
+    switch (what) {
+    case PENDING_NONE: break;
+    case PENDING_QUIT: a->quit = true; break;
+    case PENDING_OPEN:
+        if (tui_domains && tui_domains->open(a))
+            break;
+        app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : "");
+        break;
+    case PENDING_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
+    case PENDING_TOUR: tour_start(a); break;
+    }
+}
+
+void app_leave_guest(struct app *a, enum pending what)
+{
+    a->pending = what;
     if (!a->plan.dirty) {
-        a->quit = true;
+        app_resume_pending(a);
         return;
     }
     a->mode = MODE_CONFIRM;
-    a->confirm = CONFIRM_QUIT;
+    a->confirm = CONFIRM_UNSAVED;
     snprintf(a->question, sizeof(a->question), "%s",
-             _("The guest has unsaved changes. Quit anyway? (y/n)"));
+             _("The guest has unsaved changes: s save  d discard  c, Esc cancel"));
 }
 
-static void search_next(struct app *a)
+static void search_step(struct app *a, int dir)
 {
     if (!a->search[0]) {
         app_start_prompt(a, PROMPT_SEARCH, _("Search host devices:"), "");
         return;
     }
-    long row = hostview_search(&a->hv, a->plan.host, a->plan.profile->nv2_files, a->search,
-                               a->sel[PANE_HOST]);
+    unsigned nv2 = a->plan.profile->nv2_files;
+    size_t from = a->sel[PANE_HOST];
+    long row = hostview_search(&a->hv, a->plan.host, nv2, a->search, from, dir);
+    char safe[128];
+    text_safe_copy(safe, sizeof(safe), a->search);
     if (row < 0) {
-        app_status(a, true, _("No host device matches '%s'."), a->search);
+        app_status(a, true, _("No host device matches '%s'."), safe);
         return;
     }
+    bool wrapped = dir > 0 ? (size_t)row <= from : (size_t)row >= from;
     a->focus = PANE_HOST;
     a->sel[PANE_HOST] = (size_t)row;
-    app_status(a, false, _("Found '%s' (n: next match)."), a->search);
+    size_t index, n = hostview_match_count(&a->hv, a->plan.host, nv2, a->search, (size_t)row,
+                                           &index);
+    if (wrapped)
+        app_status(a, false, _("'%s': %zu of %zu, wrapped (n next, N previous)."), safe, index, n);
+    else
+        app_status(a, false, _("'%s': %zu of %zu (n next, N previous)."), safe, index, n);
 }
 
 static void normal_key(struct app *a, enum action act)
@@ -237,10 +288,16 @@ static void normal_key(struct app *a, enum action act)
     switch (act) {
     case ACT_NONE: break;
     case ACT_HELP: a->mode = MODE_HELP; a->overlay_top = 0; break;
-    case ACT_QUIT: do_quit(a); break;
-    case ACT_NEXT_PANE: case ACT_RIGHT: a->focus = (enum pane)((a->focus + 1) % PANE_COUNT); break;
+    case ACT_QUIT: app_leave_guest(a, PENDING_QUIT); break;
+    case ACT_NEXT_PANE: case ACT_RIGHT:
+        a->focus = (enum pane)((a->focus + 1) % PANE_COUNT);
+        if (a->zoom && a->focus == PANE_GUEST)
+            a->focus = PANE_RESULT;
+        break;
     case ACT_PREV_PANE: case ACT_LEFT:
         a->focus = (enum pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
+        if (a->zoom && a->focus == PANE_GUEST)
+            a->focus = PANE_HOST;
         break;
     case ACT_UP: move_sel(a, -1); break;
     case ACT_DOWN: move_sel(a, 1); break;
@@ -279,19 +336,20 @@ static void normal_key(struct app *a, enum action act)
     case ACT_VIOMMU: app_edited(a, plan_toggle_viommu(&a->plan, &err), &err); break;
     case ACT_HOTPLUG: app_edited(a, plan_toggle_force_vfio(&a->plan, &err), &err); break;
     case ACT_PROFILE: app_edited(a, plan_next_profile(&a->plan, &err), &err); break;
-    case ACT_UNDO: do_undo(a); break;
-    case ACT_OPEN:
-        if (tui_domains && tui_domains->open(a))
-            break;
-        app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : ""); break;
-    case ACT_WRITE:
-        if (tui_domains && tui_domains->write(a))
-            break;
-        if (!a->plan.path)
-            app_status(a, true, "%s", _("This guest has no XML file to write back; open one with o."));
-        else
-            app_start_prompt(a, PROMPT_WRITE, _("Write the XML with hard_limit to:"), a->plan.path);
+    case ACT_UNDO: do_undo(a, false); break;
+    case ACT_REDO: do_undo(a, true); break;
+    case ACT_SUSPEND:
+        if (a->crt.headless)
+            app_status(a, false, "%s", _("No terminal to suspend from."));
+        crt_suspend();
+        app_relayout(a);
         break;
+    case ACT_OPEN: app_leave_guest(a, PENDING_OPEN); break;
+    case ACT_WRITE:
+        if (!(tui_domains && tui_domains->write(a)))
+            write_start(a, false);
+        break;
+    case ACT_SAVE_AS: write_start(a, true); break;
     case ACT_EXPORT: {
         char name[160];
         snprintf(name, sizeof(name), "%s-plan.md", g->name && *g->name ? g->name : "guest");
@@ -302,16 +360,27 @@ static void normal_key(struct app *a, enum action act)
         app_start_prompt(a, PROMPT_EXPORT, _("Export report to (.txt .md .json .html):"), name);
         break;
     }
+    case ACT_ADD_HOSTDEV:
+        app_start_prompt(a, PROMPT_ADD, _("Add host device (domain:bus:slot.function, Tab completes):"),
+                         "");
+        break;
     case ACT_SEARCH: app_start_prompt(a, PROMPT_SEARCH, _("Search host devices:"), ""); break;
-    case ACT_SEARCH_NEXT: search_next(a); break;
+    case ACT_SEARCH_NEXT: search_step(a, 1); break;
+    case ACT_SEARCH_PREV: search_step(a, -1); break;
     case ACT_WARNINGS: a->mode = MODE_WARNINGS; a->overlay_top = 0; break;
-    case ACT_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
+    case ACT_DEMO: app_leave_guest(a, PENDING_DEMO); break;
     case ACT_REDRAW: clearok(curscr, TRUE); break;
+    case ACT_ZOOM:
+        a->zoom = !a->zoom;
+        app_relayout(a);
+        app_status(a, false, "%s", a->zoom ? _("Host pane zoomed; z gives the guest pane back.")
+                                           : _("Host and guest panes side by side again."));
+        break;
     case ACT_MAP: views_open(a, VIEW_MAP); break;
     case ACT_COMPARE: views_open(a, VIEW_COMPARE); break;
     case ACT_CAPACITY: views_open(a, VIEW_CAPACITY); break;
     case ACT_GUESTS: views_open(a, VIEW_GUESTS); break;
-    case ACT_TOUR: tour_start(a); break;
+    case ACT_TOUR: app_leave_guest(a, PENDING_TOUR); break;
     default: break; /* the other modes' actions */
     }
 }
@@ -324,11 +393,11 @@ static bool global_key(struct app *a, int key)
         return true;
     }
     if (a->lay.too_small) {
-        /* Only quitting makes sense until the terminal grows. */
-        if (keys_lookup(KM_NORMAL, key) == ACT_QUIT)
-            do_quit(a);
-        if (a->mode == MODE_CONFIRM && keys_lookup(KM_CONFIRM, key) == ACT_YES)
-            a->quit = true;
+        /* Only quitting (and its question) makes sense until the terminal grows. */
+        if (a->mode == MODE_CONFIRM && a->confirm == CONFIRM_UNSAVED)
+            app_modal_key(a, key);
+        else if (keys_lookup(KM_NORMAL, key) == ACT_QUIT)
+            app_leave_guest(a, PENDING_QUIT);
         return true;
     }
     return false;
@@ -341,7 +410,7 @@ unsigned app_key_mask(const struct app *a)
     switch (a->mode) {
     case MODE_NORMAL: return KM_NORMAL;
     case MODE_PROMPT: return KM_PROMPT;
-    case MODE_CONFIRM: return KM_CONFIRM;
+    case MODE_CONFIRM: return a->confirm == CONFIRM_UNSAVED ? KM_SAVE : KM_CONFIRM;
     case MODE_HELP: case MODE_WARNINGS: return KM_OVERLAY;
     case MODE_MENU: return KM_MENU;
     case MODE_VIEW: return KM_VIEW;
@@ -353,11 +422,17 @@ unsigned app_key_mask(const struct app *a)
 
 void app_search_next(struct app *a)
 {
-    search_next(a);
+    search_step(a, 1);
 }
 
 void app_key(struct app *a, int key)
 {
+    /* Alt with a key bound to nothing here: Esc, then the key (fast typing). */
+    if ((key & KEYS_ALT) && keys_lookup(app_key_mask(a), key) == ACT_NONE) {
+        app_key(a, 27);
+        app_key(a, key & ~KEYS_ALT);
+        return;
+    }
     if (global_key(a, key))
         return;
     if (a->mode != MODE_NORMAL) {
@@ -390,6 +465,7 @@ void app_loop(struct app *a)
                 resizeterm(rows, cols);
                 app_key(a, KEYS_FN | KEY_RESIZE);
                 break;
+            case HL_SHELL: redraw = false; break;
             case HL_END: a->quit = true; break;
             }
             continue;

@@ -24,13 +24,23 @@ enum mode {
 
 enum prompt_kind {
     PROMPT_MEMORY, PROMPT_MAXMEM, PROMPT_HARD, PROMPT_PHBS, PROMPT_NAME, PROMPT_SEARCH,
-    PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT,
+    PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT, PROMPT_ADD,
 };
 
-enum confirm_kind { CONFIRM_QUIT, CONFIRM_GROUP };
+enum confirm_kind {
+    CONFIRM_UNSAVED,   /* save, discard or cancel before leaving the guest */
+    CONFIRM_GROUP,     /* assign the whole IOMMU group? */
+    CONFIRM_HARD,      /* write.h: add the recommended hard_limit? */
+    CONFIRM_CHANGED,   /* write.h: the file changed on disk / exists */
+    CONFIRM_WRITE,     /* write.h: the diff is shown; write it? */
+};
+
+/* What Save / Discard / Cancel interrupted: done after a save or a discard. */
+enum pending { PENDING_NONE, PENDING_QUIT, PENDING_OPEN, PENDING_DEMO, PENDING_TOUR };
 
 struct tui_views;
 struct headless;
+struct tui_write;
 struct tui_tour;
 
 struct app {
@@ -41,6 +51,7 @@ struct app {
     int rows, cols;
 
     enum pane focus;
+    bool zoom;                 /* the host pane takes the whole left column */
     size_t sel[PANE_COUNT], top[PANE_COUNT];
 
     enum mode mode;
@@ -52,7 +63,7 @@ struct app {
     bool offer;          /* input is the offered text, selected: typing replaces it */
     /* MODE_CONFIRM */
     enum confirm_kind confirm;
-    char question[256];
+    char question[512];
     size_t confirm_dev;
     /* MODE_HELP, MODE_WARNINGS: scroll offset; MODE_MENU: demo host choice */
     size_t overlay_top, menu_sel;
@@ -61,7 +72,10 @@ struct app {
     struct tui_views *views;
     struct tui_tour *tour;
     struct headless *script;   /* keys from a script instead of the terminal */
+    struct tui_write *write;   /* write.h */
+    enum pending pending;
 
+    int cur_y, cur_x;          /* the selected row of the focused pane (-1: none) */
     char status[512];
     bool status_error;
     char search[128];
@@ -80,8 +94,15 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel);
 void app_modal_key(struct app *a, int key);
 /* Opens the prompt line with `label` and `initial` text. */
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial);
+/* Leaving the guest (`what` PENDING_QUIT, _OPEN, _DEMO, _TOUR): at once
+ * when nothing is unsaved, else after Save / Discard / Cancel. */
+void app_leave_guest(struct app *a, enum pending what);
+/* Does what a Save / Discard question interrupted, if anything. */
+void app_resume_pending(struct app *a);
 /* Space on a host device: toggles it, asking about its IOMMU group first. */
 void app_toggle_device(struct app *a);
+/* The same for host device `dev` (an index into the host's devices). */
+void app_toggle_host_device(struct app *a, size_t dev);
 /* The next host device matching the last search. */
 void app_search_next(struct app *a);
 /* Reports an edit's outcome on the status line and refreshes the layout. */
@@ -106,6 +127,9 @@ void draw_host(struct app *a);
 void draw_guest(struct app *a);
 void draw_result(struct app *a);
 void draw_overlay(struct app *a);
+/* Puts the terminal's cursor on (y, x) after drawing: the selected row of
+ * the focused pane, where screen readers look. */
+void app_cursor(struct app *a, int y, int x);
 /* Box with a title; `focused` highlights it. */
 void draw_box(const struct app *a, const struct rect *r, const char *title, bool focused);
 /* Text clipped to `width` columns at (y, x), padded with spaces to `width`. */

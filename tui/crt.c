@@ -12,6 +12,7 @@
 
 #include "crt.h"
 #include "i18n.h"
+#include "keys.h"
 #include "signal_cleanup.h"
 
 /* getch() wakes up this often so a signal's flag is seen without a key. */
@@ -23,9 +24,9 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;   /* headless: the terminal is /dev/null */
 
 static const struct crt_glyphs utf8_glyphs = {
-    "\u251c\u2500", "\u2514\u2500", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394",
+    "\u251c\u2500", "\u2514\u2500", "\u2502 ", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394",
 };
-static const struct crt_glyphs ascii_glyphs = { "|-", "`-", "#", ".", "*", "~", "!", "d" };
+static const struct crt_glyphs ascii_glyphs = { "|-", "`-", "| ", "#", ".", "*", "~", "!", "d" };
 
 static void on_quit_signal(int sig)
 {
@@ -56,8 +57,9 @@ static void at_exit(void)
 
 /* Ctrl-S, Ctrl-Q and Ctrl-Z are keys here: with the terminal's flow control
  * Ctrl-S would freeze the screen (and block the planner once the output
- * buffer fills), and Ctrl-Z (undo) would suspend. endwin() restores the
- * shell's modes; def_prog_mode() keeps these for a return from endwin(). */
+ * buffer fills), and Ctrl-Z suspends through crt_suspend, where the screen
+ * is put away first. endwin() restores the shell's modes; def_prog_mode()
+ * keeps these for a return from endwin(). */
 static void keys_not_signals(void)
 {
     struct termios t;
@@ -184,6 +186,19 @@ void crt_done(void)
     fflush(stdout);
 }
 
+void crt_suspend(void)
+{
+    if (!active || !isatty(STDOUT_FILENO))
+        return;
+    /* The shell's terminal while stopped; ours again after fg. */
+    endwin();
+    fflush(stdout);
+    raise(SIGSTOP);
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 /* A byte that is already waiting, or ERR. */
 static int pending_byte(void)
 {
@@ -226,6 +241,12 @@ int crt_get_key(wint_t *wc)
             if (next == '[' || next == 'O') {
                 skip_sequence(next);
                 return ERR;
+            }
+            if (next > 0x20 && next < 0x7f) {
+                /* Alt with a character; app_key makes it Esc and the
+                 * character again where Alt means nothing. */
+                *wc = (wint_t)(next | KEYS_ALT);
+                return OK;
             }
             if (next != ERR)
                 ungetch(next);

@@ -18,6 +18,7 @@ enum crt_role {
 
 struct crt_glyphs {
     const char *tree_mid, *tree_last;   /* "├─" / "└─" or "|-" / "`-" */
+    const char *tree_cont;              /* "│ " or "| ": an ancestor's later siblings */
     const char *bar_full, *bar_empty;   /* "█" / "░" or "#" / "." */
     const char *mark;                   /* assigned device: "●" or "*" */
     const char *ellipsis;               /* "…" or "~" */
@@ -43,6 +44,9 @@ extern volatile sig_atomic_t crt_quit_signal;
 /* Starts curses on the terminal. Returns -1 with `err` set when standard
  * input/output is not a terminal or TERM is unusable. */
 int crt_init(struct crt *c, const struct crt_options *o, struct mp_error *err);
+/* Ctrl-Z: the terminal back to the shell, the process stopped until fg,
+ * then the screen again. Nothing in headless mode. */
+void crt_suspend(void);
 /* Restores the terminal; safe to call twice. */
 void crt_done(void);
 /* The next key, as get_wch() returns it (OK, KEY_CODE_YES or ERR), but an

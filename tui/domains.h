@@ -6,9 +6,6 @@
 #define MP_TUI_DOMAINS_H
 
 #include <stdbool.h>
-#include <stddef.h>
-
-#include "error.h"
 
 struct app;
 
@@ -18,10 +15,9 @@ struct tui_domain_ops {
     /* w: when the guest is a domain, shows the change and asks (MODE_DOMAINS);
      * false: the file prompt as usual. */
     bool (*write)(struct app *a);
-    /* The w prompt's file for a domain's guest: 1 handled (0 written, message
-     * in `msg`; or -1 with `err`), 0 not a domain's guest. */
-    int (*write_file)(struct app *a, const char *path, char *msg, size_t len, int *rc,
-                      struct mp_error *err);
+    /* The file name prompt after w on a domain was answered: true when it
+     * was for a domain's definition (then written, or the error shown). */
+    bool (*write_file)(struct app *a, const char *path);
     void (*key)(struct app *a, int key);
     void (*draw)(struct app *a);
     unsigned (*mask)(const struct app *a);  /* the key registry's modes (keys.h) */

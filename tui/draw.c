@@ -107,7 +107,7 @@ static void draw_warnings(struct app *a)
         bool last = i == r->h - 1 && w->n > (size_t)r->h;
         if (last) {
             char more[64];
-            snprintf(more, sizeof(more), _(" (+%zu more: W)"), w->n - (size_t)i - 1);
+            snprintf(more, sizeof(more), _(" (+%zu more: !)"), w->n - (size_t)i - 1);
             /* Keep the "more" note visible: cut the warning, not the note. */
             char cut[1024];
             int room = r->w - 2 - layout_text_width(more);
@@ -117,6 +117,24 @@ static void draw_warnings(struct app *a)
             snprintf(line, sizeof(line), "%s %s", a->crt.g.warn, safe);
         }
         draw_text(a, r->y + i, r->x, r->w, line, crt_attr(&a->crt, ROLE_WARN));
+    }
+}
+
+/* `text` on the row of `r`, wrapped over the row above it when longer. */
+static void draw_wrapped_up(struct app *a, const struct rect *r, const char *text, int attr)
+{
+    size_t st[2], ln[2];
+    size_t n = layout_wrap(text, r->w, st, ln, 2);
+    if (n > 2)
+        n = 2;
+    for (size_t i = 0; i < n; i++) {
+        char line[512];
+        /* The last row takes the rest, cut by draw_text. */
+        if (i == n - 1)
+            snprintf(line, sizeof(line), "%s", text + st[i]);
+        else
+            snprintf(line, sizeof(line), "%.*s", (int)ln[i], text + st[i]);
+        draw_text(a, r->y - (int)(n - 1 - i), r->x, r->w, line, attr);
     }
 }
 
@@ -144,7 +162,14 @@ static void draw_status(struct app *a)
         return;
     }
     if (a->mode == MODE_CONFIRM) {
-        draw_text(a, r->y, r->x, r->w, a->question, crt_attr(&a->crt, ROLE_WARN));
+        /* A long question wraps upwards over the warning line: its answers
+         * stay readable at 80 columns. */
+        draw_wrapped_up(a, r, a->question, crt_attr(&a->crt, ROLE_WARN));
+        return;
+    }
+    if (a->status_error) {
+        /* So do error messages: the reason is the part that matters. */
+        draw_wrapped_up(a, r, a->status, crt_attr(&a->crt, ROLE_ERROR));
         return;
     }
     draw_text(a, r->y, r->x, r->w, a->status,
@@ -204,9 +229,16 @@ static void draw_too_small(struct app *a)
     }
 }
 
+void app_cursor(struct app *a, int y, int x)
+{
+    a->cur_y = y;
+    a->cur_x = x;
+}
+
 void draw_all(struct app *a)
 {
     curs_set(0);
+    a->cur_y = a->cur_x = -1;
     if (a->lay.too_small) {
         draw_too_small(a);
         refresh();
@@ -221,7 +253,11 @@ void draw_all(struct app *a)
     draw_footer(a);
     draw_overlay(a);
     draw_status(a);
-    if (a->mode == MODE_PROMPT)
+    if (a->mode == MODE_PROMPT) {
         curs_set(1);
+    } else if (a->mode == MODE_NORMAL && a->cur_y >= 0) {
+        move(a->cur_y, a->cur_x);
+        curs_set(1);
+    }
     refresh();
 }

@@ -11,6 +11,8 @@
 #include "probe.h"
 #include "text_safe.h"
 #include "views.h"
+#include "vtext.h"
+#include "write.h"
 
 /* The area overlays cover: everything between the title and the warnings. */
 static struct rect overlay_rect(const struct app *a)
@@ -24,35 +26,38 @@ static void clear_rect(const struct app *a, const struct rect *r)
         draw_text(a, r->y + y, r->x, r->w, "", ATTR_NONE);
 }
 
-/* The help's lines from the key registry: a heading per mode, then each
- * entry of that mode. `lines` may be NULL (counting). */
-struct help_line {
-    const char *heading;               /* translated, or NULL */
-    const struct key_entry *e;
-};
-
-static size_t help_lines(struct help_line *lines, size_t max)
+/* The help from the key registry: a heading per mode, then each entry of
+ * that mode, its text wrapped beside the keys. */
+static void help_text(int width, struct vtext *t)
 {
-    size_t ns, nt, n = 0;
+    size_t ns, nt;
     const struct key_section *s = keys_sections(&ns);
-    const struct key_entry *t = keys_table(&nt);
+    const struct key_entry *e = keys_table(&nt);
+    int kw = 15, hw = width - kw > 10 ? width - kw : 10;
     for (size_t k = 0; k < ns; k++) {
         bool first = true;
         for (size_t i = 0; i < nt; i++) {
-            if (keys_section_of(&t[i]) != s[k].mode || !t[i].help)
+            if (keys_section_of(&e[i]) != s[k].mode || !e[i].help)
                 continue;
             if (first && k) {
-                if (lines && n < max)
-                    lines[n] = (struct help_line){ _(s[k].title), NULL };
-                n++;
+                vtext_line(t);
+                vtext_add(t, ROLE_HEADING, _(s[k].title));
             }
             first = false;
-            if (lines && n < max)
-                lines[n] = (struct help_line){ NULL, &t[i] };
-            n++;
+            char names[128];
+            keys_names(&e[i], names, sizeof(names));
+            const char *help = _(e[i].help);
+            size_t st[8], ln[8];
+            size_t n = layout_wrap(help, hw, st, ln, 8);
+            for (size_t l = 0; l < n && l < 8; l++) {
+                char line[512];
+                snprintf(line, sizeof(line), "%-*s%.*s", kw, l ? "" : names, (int)ln[l],
+                         help + st[l]);
+                vtext_line(t);
+                vtext_add(t, ROLE_NORMAL, line);
+            }
         }
     }
-    return n;
 }
 
 static void draw_help(struct app *a)
@@ -60,25 +65,15 @@ static void draw_help(struct app *a)
     struct rect r = overlay_rect(a);
     clear_rect(a, &r);
     draw_box(a, &r, _("Keys (Up/Down scroll, any other key closes)"), true);
-    size_t n = help_lines(NULL, 0);
-    struct help_line lines[n ? n : 1];
-    help_lines(lines, n);
-    int visible = r.h - 2;
-    if (a->overlay_top + (size_t)visible > n)
-        a->overlay_top = n > (size_t)visible ? n - (size_t)visible : 0;
-    for (int i = 0; i < visible && a->overlay_top + (size_t)i < n; i++) {
-        const struct help_line *l = &lines[a->overlay_top + (size_t)i];
-        char line[512];
-        if (l->heading) {
-            draw_text(a, r.y + 1 + i, r.x + 2, r.w - 4, l->heading,
-                      crt_attr(&a->crt, ROLE_HEADING));
-            continue;
-        }
-        char names[128];
-        keys_names(l->e, names, sizeof(names));
-        snprintf(line, sizeof(line), "%-14s %s", names, _(l->e->help));
-        draw_text(a, r.y + 1 + i, r.x + 2, r.w - 4, line, ATTR_NONE);
-    }
+    struct rect in = { r.y + 1, r.x + 2, r.h - 2, r.w - 4 };
+    struct vtext t = { 0 };
+    help_text(in.w, &t);
+    size_t visible = in.h > 0 ? (size_t)in.h : 0;
+    if (a->overlay_top + visible > t.n)
+        a->overlay_top = t.n > visible ? t.n - visible : 0;
+    views_render(a, &in, &t, a->overlay_top);
+    views_scroll_mark(a, &r, a->overlay_top, visible, t.n);
+    vtext_free(&t);
 }
 
 static void draw_warning_list(struct app *a)
@@ -163,6 +158,8 @@ void draw_overlay(struct app *a)
         /* A question during the tour: the tour's panel stays under it. */
         if (tour_running(a))
             tour_draw(a);
+        if (a->mode == MODE_CONFIRM && a->confirm == CONFIRM_WRITE)
+            write_draw(a);
         break;
     }
 }

@@ -58,20 +58,38 @@ void draw_host(struct app *a)
     for (size_t i = 0; i < visible && a->top[PANE_HOST] + i < a->hv.n; i++) {
         size_t row = a->top[PANE_HOST] + i;
         const struct hrow *hr = &a->hv.rows[row];
-        char text[256], line[320];
+        char text[256], line[768];
         if (hr->kind == HROW_PHB) {
             hostview_phb_text(p->host, hr->domain, nv2, text, sizeof(text));
             draw_text(a, in.y + (int)i, in.x, in.w, text,
                       row_attr(a, PANE_HOST, row, crt_attr(&a->crt, ROLE_HEADING)));
+            if (row == a->sel[PANE_HOST] && a->focus == PANE_HOST)
+                app_cursor(a, in.y + (int)i, in.x);
             continue;
         }
         const struct host_device *d = &p->host->devices[hr->dev];
         bool on = plan_device_assigned(p, hr->dev);
         hostview_device_text(d, nv2, text, sizeof(text));
-        snprintf(line, sizeof(line), "%s %*s%s%s", on ? a->crt.g.mark : " ", hr->depth, "",
-                 hr->last ? a->crt.g.tree_last : a->crt.g.tree_mid, text);
-        draw_text(a, in.y + (int)i, in.x, in.w, line,
-                  row_attr(a, PANE_HOST, row, on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE));
+        char tree[128];
+        hostview_tree_prefix(hr, a->crt.g.tree_cont, a->crt.g.tree_mid, a->crt.g.tree_last, tree,
+                             sizeof(tree));
+        /* A search match: highlighted, with the device's name (the word
+         * searched for is often in it: "V100"). */
+        bool match = a->search[0] && hostview_matches(&a->hv, p->host, nv2, a->search, row);
+        char name[200] = "";
+        if (match) {
+            char full[256];
+            host_device_name(d, full, sizeof(full));
+            text_safe_copy(name, sizeof(name), full);
+        }
+        snprintf(line, sizeof(line), "%s %s%s%s%s", on ? a->crt.g.mark : " ", tree, text,
+                 match ? " " : "", name);
+        int attr = on ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE;
+        if (match)
+            attr |= A_UNDERLINE;
+        draw_text(a, in.y + (int)i, in.x, in.w, line, row_attr(a, PANE_HOST, row, attr));
+        if (row == a->sel[PANE_HOST] && a->focus == PANE_HOST)
+            app_cursor(a, in.y + (int)i, in.x);
     }
     /* The selected device in full on the last rows. */
     int nd = app_host_detail_rows(a);
@@ -101,6 +119,8 @@ void draw_guest(struct app *a)
 {
     const struct rect *r = &a->lay.guest;
     const struct plan *p = &a->plan;
+    if (r->h < 3)
+        return; /* the host pane is zoomed */
     char title[160], name[96];
     text_safe_copy(name, sizeof(name), p->guest->name ? p->guest->name : "?");
     snprintf(title, sizeof(title), _("Guest %s"), name);
@@ -127,5 +147,7 @@ void draw_guest(struct app *a)
         int base = rows[row].field == GF_DEVHEADER ? crt_attr(&a->crt, ROLE_HEADING)
                  : rows[row].field == GF_HOSTDEV ? crt_attr(&a->crt, ROLE_ASSIGNED) : ATTR_NONE;
         draw_text(a, in.y + (int)i, in.x, in.w, line, row_attr(a, PANE_GUEST, row, base));
+        if (row == a->sel[PANE_GUEST] && a->focus == PANE_GUEST)
+            app_cursor(a, in.y + (int)i, in.x);
     }
 }

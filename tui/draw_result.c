@@ -108,6 +108,8 @@ static void draw_term(struct app *a, const struct rect *in, int y, const struct 
                                                                     : ROLE_SELECTED_DIM)
                         : ATTR_NONE;
     draw_text(a, y, in->x, c.label + 1, label, attr);
+    if (selected && a->focus == PANE_RESULT)
+        app_cursor(a, y, in->x);
     move(y, in->x + c.label + 1);
     draw_bar(a, layout_bar_cells(t->kib, total, c.bar), c.bar);
     draw_text(a, y, in->x + c.label + 1 + c.bar + (c.bar ? 1 : 0),
@@ -139,26 +141,41 @@ void draw_result(struct app *a)
         return;
     }
     const struct memlock_result *res = &p->result;
-    char human[32], line[512], grouped[40];
-    int lim = crt_attr(&a->crt, ROLE_LIMIT);
+    char human[32], line[512], grouped[40], with_profile[96];
+    /* Below what libvirt needs: red, not only a warning line. */
+    int lim = crt_attr(&a->crt, p->below_need ? ROLE_ERROR : ROLE_LIMIT);
     switch (res->kind) {
     case MEMLOCK_BYTES:
         size_format_bytes(res->limit_bytes, human, sizeof(human));
         size_format_grouped(res->limit_bytes, size_group_separator(), grouped, sizeof(grouped));
-        kv(a, &in, 0, _("Limit"), human, lim);
+        /* The profile always in view: the number depends on it. */
+        snprintf(with_profile, sizeof(with_profile), _("%s   libvirt %s"), human,
+                 res->profile ? res->profile->id : "?");
+        kv(a, &in, 0, _("Limit"), with_profile, lim);
         snprintf(line, sizeof(line), _("%s bytes"), grouped);
         kv(a, &in, 1, "", line, lim);
         break;
     case MEMLOCK_UNLIMITED:
-        kv(a, &in, 0, _("Limit"), _("unlimited"), lim);
+        snprintf(with_profile, sizeof(with_profile), _("%s   libvirt %s"), _("unlimited"),
+                 res->profile ? res->profile->id : "?");
+        kv(a, &in, 0, _("Limit"), with_profile, lim);
         kv(a, &in, 1, "", _("no limit (RLIM_INFINITY)"), ATTR_NONE);
         break;
     case MEMLOCK_NONE:
-        kv(a, &in, 0, _("Limit"), _("none set (0)"), lim);
+        snprintf(with_profile, sizeof(with_profile), _("%s   libvirt %s"), _("none set (0)"),
+                 res->profile ? res->profile->id : "?");
+        kv(a, &in, 0, _("Limit"), with_profile, lim);
         kv(a, &in, 1, "", _("QEMU keeps libvirtd's limit"), ATTR_NONE);
         break;
     }
-    kv(a, &in, 2, _("Rule"), rule_text(res->rule), ATTR_NONE);
+    if (p->below_need) {
+        char need[32];
+        size_format_kib(p->need_kib, need, sizeof(need));
+        snprintf(line, sizeof(line), _("under the %s libvirt needs"), need);
+        kv(a, &in, 2, _("Rule"), line, lim);
+    } else {
+        kv(a, &in, 2, _("Rule"), rule_text(res->rule), ATTR_NONE);
+    }
     char d[64], edit[160];
     delta_text(p, d, sizeof(d));
     text_safe_copy(edit, sizeof(edit), p->last_edit ? p->last_edit : "");

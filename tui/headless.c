@@ -14,6 +14,7 @@
 struct hl_item {
     enum headless_item kind;
     int key, rows, cols;
+    char *text;              /* HL_SHELL */
 };
 
 struct headless {
@@ -27,7 +28,7 @@ static void push(struct headless *h, enum headless_item kind, int key, int rows,
         h->cap = h->cap ? 2 * h->cap : 64;
         h->items = xreallocarray(h->items, h->cap, sizeof(*h->items));
     }
-    h->items[h->n++] = (struct hl_item){ kind, key, rows, cols };
+    h->items[h->n++] = (struct hl_item){ kind, key, rows, cols, NULL };
 }
 
 /* Types the characters of `text` (UTF-8). */
@@ -58,6 +59,11 @@ static int parse_line(struct headless *h, char *line)
             if (!size || sscanf(size, "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1)
                 return -1;
             push(h, HL_RESIZE, 0, rows, cols);
+        } else if (!strcmp(w, ":sh")) {
+            /* The rest of the line, run by the shell when its turn comes. */
+            push(h, HL_SHELL, 0, 0, 0);
+            h->items[h->n - 1].text = xstrdup(save ? save : "");
+            return 0;
         } else if (!strcmp(w, ":type")) {
             /* The rest of the line, after one blank. */
             return save ? push_text(h, save) : 0;
@@ -106,6 +112,8 @@ enum headless_item headless_next(struct headless *h, int *key, int *rows, int *c
     *key = it->key;
     *rows = it->rows;
     *cols = it->cols;
+    if (it->kind == HL_SHELL && system(it->text) != 0)
+        fprintf(stderr, "key script: ':sh %s' failed\n", it->text);
     return it->kind;
 }
 
@@ -113,6 +121,8 @@ void headless_free(struct headless *h)
 {
     if (!h)
         return;
+    for (size_t i = 0; i < h->n; i++)
+        free(h->items[i].text);
     free(h->items);
     free(h);
 }

@@ -10,6 +10,8 @@
  *   :dump            the screen as text (trailing blanks cut), then a line "--"
  *   :resize COLSxROWS  the terminal takes that size
  *   :type TEXT       the rest of the line, typed character by character
+ *   :sh COMMAND      the rest of the line, run by the shell at that point
+ *                    (a test changes a file behind the planner's back)
  * The planner quits at the end of the script. */
 #ifndef MP_TUI_HEADLESS_H
 #define MP_TUI_HEADLESS_H
@@ -18,7 +20,7 @@
 
 #include "error.h"
 
-enum headless_item { HL_KEY, HL_DUMP, HL_RESIZE, HL_END };
+enum headless_item { HL_KEY, HL_DUMP, HL_RESIZE, HL_SHELL, HL_END };
 
 struct headless;
 

@@ -11,38 +11,93 @@
 #include "text_safe.h"
 #include "xalloc.h"
 
-static int depth_of(const struct host *h, const struct host_device *d)
-{
-    int depth = 0;
-    /* Follow upstream bridges the host knows; bounded against loops. */
-    while (d->has_parent && depth < 3) {
-        const struct host_device *up = host_find(h, &d->parent);
-        if (!up || up == d)
-            break;
-        d = up;
-        depth++;
-    }
-    return depth;
-}
-
 static void push(struct hostview *v, struct hrow r)
 {
     XGROW(v->rows, v->cap, v->n + 1);
     v->rows[v->n++] = r;
 }
 
+/* The device's upstream bridge on this host, in its own PCI domain, or -1. */
+static long parent_of(const struct host *h, size_t i)
+{
+    const struct host_device *d = &h->devices[i];
+    if (!d->has_parent)
+        return -1;
+    const struct host_device *up = host_find(h, &d->parent);
+    if (!up || up == d || up->addr.domain != d->addr.domain)
+        return -1;
+    return up - h->devices;
+}
+
+struct tree {
+    const struct host *h;
+    long *parent;
+    bool *seen;
+    struct hostview *out;
+};
+
+/* Device i and its subtree, depth first; children in address order. */
+static void walk(struct tree *t, size_t i, int depth, bool last, uint32_t cont)
+{
+    t->seen[i] = true;
+    int d = depth < HOSTVIEW_MAX_DEPTH ? depth : HOSTVIEW_MAX_DEPTH;
+    push(t->out, (struct hrow){ HROW_DEVICE, t->h->devices[i].addr.domain, i, d, last, cont });
+    uint32_t child_cont = cont | (!last && d < 32 ? 1u << d : 0);
+    long prev = -1;
+    for (size_t c = 0; c < t->h->ndevices; c++) {
+        if (t->parent[c] != (long)i || t->seen[c])
+            continue;
+        if (prev >= 0)
+            walk(t, (size_t)prev, depth + 1, false, child_cont);
+        prev = (long)c;
+    }
+    if (prev >= 0)
+        walk(t, (size_t)prev, depth + 1, true, child_cont);
+}
+
 void hostview_build(const struct host *h, struct hostview *out)
 {
     memset(out, 0, sizeof(*out));
-    if (!h)
+    if (!h || !h->ndevices)
         return;
+    struct tree t = { h, xcalloc(h->ndevices, sizeof(long)), xcalloc(h->ndevices, sizeof(bool)),
+                      out };
+    for (size_t i = 0; i < h->ndevices; i++)
+        t.parent[i] = parent_of(h, i);
     for (size_t i = 0; i < h->ndevices; i++) {
-        const struct host_device *d = &h->devices[i];
-        if (i == 0 || d->addr.domain != h->devices[i - 1].addr.domain)
-            push(out, (struct hrow){ HROW_PHB, d->addr.domain, 0, 0, false });
-        bool last = i + 1 == h->ndevices || h->devices[i + 1].addr.domain != d->addr.domain;
-        push(out, (struct hrow){ HROW_DEVICE, d->addr.domain, i, depth_of(h, d), last });
+        uint32_t dom = h->devices[i].addr.domain;
+        if (i > 0 && dom == h->devices[i - 1].addr.domain)
+            continue;
+        push(out, (struct hrow){ HROW_PHB, dom, 0, 0, false, 0 });
+        /* The PHB's top-level devices, then whatever a parent loop hid. */
+        for (int pass = 0; pass < 2; pass++) {
+            long prev = -1;
+            for (size_t c = i; c < h->ndevices && h->devices[c].addr.domain == dom; c++) {
+                if (t.seen[c] || (pass == 0 && t.parent[c] >= 0))
+                    continue;
+                if (pass == 1)
+                    t.parent[c] = -1; /* in a loop: shown at the top */
+                if (prev >= 0 && !t.seen[prev])
+                    walk(&t, (size_t)prev, 0, false, 0);
+                prev = (long)c;
+            }
+            if (prev >= 0 && !t.seen[prev])
+                walk(&t, (size_t)prev, 0, true, 0);
+        }
     }
+    free(t.parent);
+    free(t.seen);
+}
+
+void hostview_tree_prefix(const struct hrow *r, const char *cont_glyph, const char *mid,
+                          const char *last, char *buf, size_t len)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < r->depth && o < len; k++)
+        o += (size_t)snprintf(buf + o, len - o, "%s", (r->cont >> k) & 1 ? cont_glyph : "  ");
+    if (o < len)
+        snprintf(buf + o, len - o, "%s", r->last ? last : mid);
 }
 
 void hostview_free(struct hostview *v)
@@ -178,24 +233,44 @@ static bool contains(const char *hay, const char *needle)
     return false;
 }
 
+bool hostview_matches(const struct hostview *v, const struct host *h, unsigned nv2_files,
+                      const char *needle, size_t row)
+{
+    if (!needle[0] || row >= v->n || v->rows[row].kind != HROW_DEVICE)
+        return false;
+    const struct host_device *d = &h->devices[v->rows[row].dev];
+    char addr[PCI_ADDR_STRLEN], name[256];
+    pci_addr_format(&d->addr, addr);
+    host_device_name(d, name, sizeof(name));
+    return contains(addr, needle) || contains(name, needle) || contains(d->driver, needle) ||
+           contains(hostview_tag(d, nv2_files), needle);
+}
+
 long hostview_search(const struct hostview *v, const struct host *h, unsigned nv2_files,
-                     const char *needle, size_t from)
+                     const char *needle, size_t from, int dir)
 {
     if (!needle[0] || !v->n)
         return -1;
     for (size_t k = 1; k <= v->n; k++) {
-        size_t i = (from + k) % v->n;
-        if (v->rows[i].kind != HROW_DEVICE)
-            continue;
-        const struct host_device *d = &h->devices[v->rows[i].dev];
-        char addr[PCI_ADDR_STRLEN], name[256];
-        pci_addr_format(&d->addr, addr);
-        host_device_name(d, name, sizeof(name));
-        if (contains(addr, needle) || contains(name, needle) || contains(d->driver, needle) ||
-            contains(hostview_tag(d, nv2_files), needle))
+        size_t i = dir < 0 ? (from + v->n - k % v->n) % v->n : (from + k) % v->n;
+        if (hostview_matches(v, h, nv2_files, needle, i))
             return (long)i;
     }
     return -1;
+}
+
+size_t hostview_match_count(const struct hostview *v, const struct host *h, unsigned nv2_files,
+                            const char *needle, size_t row, size_t *index)
+{
+    size_t n = 0;
+    *index = 0;
+    for (size_t i = 0; i < v->n; i++)
+        if (hostview_matches(v, h, nv2_files, needle, i)) {
+            n++;
+            if (i == row)
+                *index = n;
+        }
+    return n;
 }
 
 bool hostview_has_passthrough(const struct host *h)

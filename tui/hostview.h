@@ -11,12 +11,19 @@
 
 enum hrow_kind { HROW_PHB, HROW_DEVICE };
 
+/* Deeper devices are drawn at this depth (their order stays a tree's). */
+#define HOSTVIEW_MAX_DEPTH 8
+
+/* Device rows come in tree order (each device under its own upstream
+ * bridge, as lspci -tv draws it). */
 struct hrow {
     enum hrow_kind kind;
     uint32_t domain;
     size_t dev;          /* HROW_DEVICE: index into host->devices */
-    int depth;           /* upstream bridges above it on this host (0..3) */
-    bool last;           /* last device of its PHB */
+    int depth;           /* upstream bridges above it on this host */
+    bool last;           /* no later sibling under the same parent (or PHB) */
+    uint32_t cont;       /* bit k: the ancestor at depth k has later siblings
+                          * (its column shows a continuation line) */
 };
 
 struct hostview {
@@ -41,10 +48,21 @@ void hostview_device_detail(const struct host *h, const struct host_device *d, u
 /* Short kind tag: "GPU", "NV2", "net", "storage", "bridge", "dev". */
 const char *hostview_tag(const struct host_device *d, unsigned nv2_files);
 
-/* First device row after `from` (wrapping) whose address, names, driver or
- * tag contain `needle` (case-insensitive); -1 if none. */
+/* Whether device row `row`'s address, names, driver or tag contain
+ * `needle` (case-insensitive). */
+bool hostview_matches(const struct hostview *v, const struct host *h, unsigned nv2_files,
+                      const char *needle, size_t row);
+/* The next matching device row after `from` (`dir` 1) or before it (-1),
+ * wrapping; -1 if none. */
 long hostview_search(const struct hostview *v, const struct host *h, unsigned nv2_files,
-                     const char *needle, size_t from);
+                     const char *needle, size_t from, int dir);
+/* How many rows match, and which of them (1-based) `row` is (0: none). */
+size_t hostview_match_count(const struct hostview *v, const struct host *h, unsigned nv2_files,
+                            const char *needle, size_t row, size_t *index);
+/* The tree glyphs before a device row's text: `cont_glyph` ("│ ") or two
+ * spaces per ancestor, then `mid` ("├─") or `last` ("└─"). */
+void hostview_tree_prefix(const struct hrow *r, const char *cont_glyph, const char *mid,
+                          const char *last, char *buf, size_t len);
 
 /* Whether the host has anything to pass through (a device in an IOMMU group). */
 bool hostview_has_passthrough(const struct host *h);

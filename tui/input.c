@@ -7,17 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "actions.h"
 #include "app.h"
 #include "domains.h"
 #include "i18n.h"
+#include "complete.h"
 #include "keys.h"
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "xalloc.h"
 #include "views.h"
+#include "write.h"
 
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
@@ -119,12 +123,36 @@ static void accept_open(struct app *a, const char *path)
         return;
     }
     plan_replace_guest(&a->plan, g, path);
+    write_remember_file(a);
     a->sel[PANE_GUEST] = a->top[PANE_GUEST] = 0;
     a->sel[PANE_RESULT] = 0;
     app_relayout(a);
     char safe[200];
     text_safe_copy(safe, sizeof(safe), path);
     app_status(a, false, _("Opened %s."), safe);
+}
+
+static void accept_add(struct app *a, const char *text)
+{
+    struct pci_addr addr;
+    char safe[64];
+    text_safe_copy(safe, sizeof(safe), text);
+    if (!pci_addr_parse(text, &addr)) {
+        app_status(a, true, _("'%s' is not a PCI address (domain:bus:slot.function, e.g. "
+                              "0004:04:00.0)."), safe);
+        return;
+    }
+    const struct host_device *d = a->plan.host ? host_find(a->plan.host, &addr) : NULL;
+    if (d) {
+        size_t dev = (size_t)(d - a->plan.host->devices);
+        if (plan_device_assigned(&a->plan, dev))
+            app_status(a, false, _("%s is assigned already."), safe);
+        else
+            app_toggle_host_device(a, dev);
+        return;
+    }
+    struct mp_error err = { 0 };
+    app_edited(a, plan_add_hostdev(&a->plan, &addr, &err), &err);
 }
 
 static void accept_prompt(struct app *a)
@@ -160,20 +188,22 @@ static void accept_prompt(struct app *a)
     case PROMPT_PHBS: accept_phbs(a, text); break;
     case PROMPT_NAME: app_edited(a, plan_set_name(&a->plan, text, &err), &err); break;
     case PROMPT_SEARCH:
-        snprintf(a->search, sizeof(a->search), "%s", text);
+        /* Empty: the last search again. */
         if (*text)
+            snprintf(a->search, sizeof(a->search), "%s", text);
+        if (a->search[0])
             app_search_next(a);
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
-    case PROMPT_WRITE: case PROMPT_EXPORT: {
+    case PROMPT_WRITE:
+        /* A domain's definition to a file (domains.h), else the guest's. */
+        if (!(tui_domains && tui_domains->write_file(a, text)))
+            write_to(a, text);
+        break;
+    case PROMPT_ADD: accept_add(a, text); break;
+    case PROMPT_EXPORT: {
         char msg[512];
-        int rc = 0;
-        /* A domain's guest is written from its definition (domains.h). */
-        if (!(a->prompt == PROMPT_WRITE && tui_domains &&
-              tui_domains->write_file(a, text, msg, sizeof(msg), &rc, &err)))
-            rc = a->prompt == PROMPT_WRITE
-                     ? tui_action_write_xml(&a->plan, text, msg, sizeof(msg), &err)
-                     : tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
+        int rc = tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
         if (rc < 0)
             app_status(a, true, "%s", err.text);
         else
@@ -183,11 +213,32 @@ static void accept_prompt(struct app *a)
     }
 }
 
+/* Tab: file prompts complete paths, the add prompt host addresses. */
+static void complete(struct app *a)
+{
+    size_t n;
+    switch (a->prompt) {
+    case PROMPT_OPEN: case PROMPT_WRITE: case PROMPT_EXPORT:
+        n = complete_path(a->input, sizeof(a->input));
+        break;
+    case PROMPT_ADD: n = complete_pci(a->plan.host, a->input, sizeof(a->input)); break;
+    default: return;
+    }
+    a->cursor = strlen(a->input);
+    if (!n)
+        app_status(a, true, "%s", _("Nothing matches."));
+    else if (n > 1)
+        app_status(a, false, P_("%zu entry matches; type more.", "%zu entries match; type more.", n), n);
+    else
+        a->status[0] = '\0';
+}
+
 static void prompt_key(struct app *a, int key)
 {
     switch (keys_lookup(KM_PROMPT, key)) {
     case ACT_CANCEL:
         a->mode = MODE_NORMAL;
+        a->pending = PENDING_NONE;
         app_status(a, false, "%s", _("Cancelled."));
         break;
     case ACT_ACCEPT: accept_prompt(a); break;
@@ -204,6 +255,7 @@ static void prompt_key(struct app *a, int key)
             cut(a, a->cursor, char_after(a->input, a->cursor));
         break;
     case ACT_KILL_LINE: cut(a, 0, strlen(a->input)); break;
+    case ACT_COMPLETE: complete(a); break;
     case ACT_LINE_START: a->cursor = 0; break;
     case ACT_LINE_END: a->cursor = strlen(a->input); break;
     case ACT_CURSOR_LEFT: a->cursor = char_before(a->input, a->cursor); break;
@@ -224,12 +276,35 @@ static void prompt_key(struct app *a, int key)
 
 void app_toggle_device(struct app *a)
 {
-    struct mp_error err = { 0 };
     if (a->sel[PANE_HOST] >= a->hv.n || a->hv.rows[a->sel[PANE_HOST]].kind != HROW_DEVICE) {
         app_status(a, true, "%s", _("Select a device (not a PHB) to assign it."));
         return;
     }
-    size_t dev = a->hv.rows[a->sel[PANE_HOST]].dev;
+    app_toggle_host_device(a, a->hv.rows[a->sel[PANE_HOST]].dev);
+}
+
+/* Why VFIO cannot take host device `d`, or NULL. */
+static const char *not_assignable(const struct host_device *d)
+{
+    if (host_device_is_bridge(d))
+        return _("it is a bridge or PCIe port: vfio-pci binds only endpoint devices (PCI header "
+                 "type 0), so libvirt cannot pass it through");
+    if (d->iommu_group < 0)
+        return _("it is in no IOMMU group: VFIO needs the host's IOMMU to isolate it (is the "
+                 "IOMMU on, e.g. intel_iommu=on?)");
+    return NULL;
+}
+
+void app_toggle_host_device(struct app *a, size_t dev)
+{
+    struct mp_error err = { 0 };
+    const char *why = not_assignable(&a->plan.host->devices[dev]);
+    if (why && !plan_device_assigned(&a->plan, dev)) {
+        char addr[PCI_ADDR_STRLEN];
+        pci_addr_format(&a->plan.host->devices[dev].addr, addr);
+        app_status(a, true, _("%s cannot be assigned: %s."), addr, why);
+        return;
+    }
     size_t others = plan_group_others(&a->plan, dev);
     if (!others) {
         app_edited(a, plan_toggle_device(&a->plan, dev, false, &err), &err);
@@ -255,23 +330,54 @@ void app_toggle_device(struct app *a)
                  group, others);
 }
 
+/* Discard: the guest as it was opened (its file, or a new guest), for what
+ * goes on with it (the tour, another host); quitting and opening need not. */
+static void discard(struct app *a)
+{
+    if (a->pending == PENDING_DEMO || a->pending == PENDING_TOUR) {
+        struct mp_error err = { 0 };
+        struct guest *g = a->plan.path && access(a->plan.path, F_OK) == 0
+                              ? tui_action_open(a->plan.path, &err)
+                              : guest_new_for_arch(a->plan.host ? a->plan.host->arch : NULL);
+        if (!g) {
+            a->pending = PENDING_NONE;
+            app_status(a, true, "%s", err.text);
+            return;
+        }
+        char *path = a->plan.path ? xstrdup(a->plan.path) : NULL;
+        plan_replace_guest(&a->plan, g, path);
+        free(path);
+        app_relayout(a);
+    }
+    a->plan.dirty = false;
+    app_status(a, false, "%s", _("Changes discarded."));
+    app_resume_pending(a);
+}
+
 static void confirm_key(struct app *a, int key)
 {
     struct mp_error err = { 0 };
-    enum action act = keys_lookup(KM_CONFIRM, key);
-    bool yes = act == ACT_YES, no = act == ACT_NO;
-    if (a->confirm == CONFIRM_QUIT) {
-        if (yes)
-            a->quit = true;
-        else if (no || act == ACT_CANCEL || keys_lookup(KM_NORMAL, key) == ACT_QUIT) {
+    if (a->confirm == CONFIRM_UNSAVED) {
+        switch (keys_lookup(KM_SAVE, key)) {
+        case ACT_SAVE: a->mode = MODE_NORMAL; write_start(a, false); break;
+        case ACT_DISCARD: a->mode = MODE_NORMAL; discard(a); break;
+        case ACT_CANCEL:
             a->mode = MODE_NORMAL;
-            app_status(a, false, "%s", _("Not quitting."));
+            a->pending = PENDING_NONE;
+            app_status(a, false, "%s", _("Cancelled."));
+            break;
+        default: break;
         }
         return;
     }
-    if (yes || no) {
+    enum action act = keys_lookup(KM_CONFIRM, key);
+    if (a->confirm != CONFIRM_GROUP) {
+        write_answer(a, act);
+        return;
+    }
+    if (act == ACT_YES || act == ACT_NO) {
         a->mode = MODE_NORMAL;
-        app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, yes, &err), &err);
+        app_edited(a, plan_toggle_device(&a->plan, a->confirm_dev, act == ACT_YES, &err), &err);
     } else if (act == ACT_CANCEL) {
         a->mode = MODE_NORMAL;
         app_status(a, false, "%s", _("Cancelled."));

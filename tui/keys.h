@@ -22,7 +22,7 @@ enum action {
     ACT_TOUR, ACT_MAP, ACT_COMPARE, ACT_CAPACITY, ACT_GUESTS,
     /* prompts, questions, views, the tour */
     ACT_ACCEPT, ACT_CANCEL, ACT_CLOSE, ACT_BACKSPACE, ACT_KILL_LINE, ACT_LINE_START,
-    ACT_LINE_END, ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_DELETE, ACT_YES, ACT_NO, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_REFRESH,
+    ACT_LINE_END, ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_DELETE, ACT_YES, ACT_NO, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_REFRESH, ACT_SAVE, ACT_DISCARD, ACT_SAVE_AS, ACT_REDO, ACT_SUSPEND, ACT_SEARCH_PREV, ACT_COMPLETE, ACT_ADD_HOSTDEV, ACT_ZOOM,
     ACT_COUNT
 };
 
@@ -37,8 +37,9 @@ enum key_mode {
     KM_GUESTS = 1 << 6,   /* the running-guests view (besides KM_VIEW) */
     KM_OVERLAY = 1 << 7,  /* help and warnings: other keys close them */
     KM_MENU = 1 << 8,     /* the host menu */
+    KM_SAVE = 1 << 9,     /* unsaved changes: save, discard or cancel */
 };
-#define KM_ALL_MODES 0x1ff
+#define KM_ALL_MODES 0x3ff
 
 /* Function keys (curses KEY_*) are stored with this bit so they never clash
  * with characters; Alt with a character (ESC then the character) with

@@ -3,6 +3,7 @@ noinst_LIBRARIES += tui/libtui.a
 tui_libtui_a_SOURCES = \
 	tui/actions.c tui/actions.h \
 	tui/app.c tui/app.h \
+	tui/complete.c tui/complete.h \
 	tui/crt.c tui/crt.h \
 	tui/draw.c \
 	tui/draw_overlay.c \
@@ -22,6 +23,8 @@ tui_libtui_a_SOURCES = \
 	tui/view_compare.c \
 	tui/view_guests.c \
 	tui/view_map.c \
+	tui/view_term.c \
 	tui/view_tour.c \
 	tui/views.c tui/views.h \
-	tui/vtext.c tui/vtext.h
+	tui/vtext.c tui/vtext.h \
+	tui/write.c tui/write.h

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "plan.h"
+#include "report_rec.h"
 #include "size.h"
 #include "text_safe.h"
 #include "xalloc.h"
@@ -18,11 +19,31 @@ static int compute(struct plan *p, const struct guest *g, const struct profile *
 }
 
 /* Recomputes the current guest; on failure the plan shows the error instead of a result. */
+/* A hard_limit below libvirt's own limit for the guest: memory QEMU must
+ * lock (DMA windows, VFIO) would not fit under it. */
+static void check_need(struct plan *p)
+{
+    p->below_need = false;
+    p->need_kib = 0;
+    if (!p->have_result || !p->guest->has_hard_limit)
+        return;
+    struct memlock_rec rec;
+    struct mp_error err = { 0 };
+    if (memlock_recommend(p->guest, p->host, p->profile, &rec, &err) < 0)
+        return;
+    if (rec.kind == REC_HARD_LIMIT && p->guest->hard_limit_kib < rec.kib) {
+        p->below_need = true;
+        p->need_kib = rec.kib;
+    }
+    memlock_rec_free(&rec);
+}
+
 static void recompute(struct plan *p)
 {
     if (p->have_result)
         memlock_result_free(&p->result);
     p->have_result = compute(p, p->guest, p->profile, &p->result, &p->error) == 0;
+    check_need(p);
 }
 
 void plan_init(struct plan *p, struct host *h, struct guest *g, const struct profile *profile,
@@ -36,19 +57,26 @@ void plan_init(struct plan *p, struct host *h, struct guest *g, const struct pro
     recompute(p);
 }
 
+static void clear_snapshots(struct plan_snapshot *s, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++) {
+        guest_free(s[i].guest);
+        free(s[i].what);
+    }
+    *n = 0;
+}
+
 static void clear_undo(struct plan *p)
 {
-    for (size_t i = 0; i < p->nundo; i++) {
-        guest_free(p->undo[i].guest);
-        free(p->undo[i].what);
-    }
-    p->nundo = 0;
+    clear_snapshots(p->undo, &p->nundo);
+    clear_snapshots(p->redo, &p->nredo);
 }
 
 void plan_free(struct plan *p)
 {
     clear_undo(p);
     free(p->undo);
+    free(p->redo);
     if (p->have_result)
         memlock_result_free(&p->result);
     guest_free(p->guest);
@@ -88,6 +116,7 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
     }
     XGROW(p->undo, p->undo_cap, p->nundo + 1);
     p->undo[p->nundo++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(what) };
+    clear_snapshots(p->redo, &p->nredo);   /* a new edit: what was undone stays undone */
     note_previous(p, what);
     if (p->have_result)
         memlock_result_free(&p->result);
@@ -96,25 +125,47 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
     p->result = r;
     p->have_result = true;
     p->dirty = true;
+    check_need(p);
     return 0;
+}
+
+/* Moves the plan one step along: from `from` (undo or redo) back to the
+ * state it holds, the current state going onto `to`. */
+static void step_history(struct plan *p, struct plan_snapshot *from, size_t *nfrom,
+                         struct plan_snapshot **to, size_t *nto, size_t *to_cap,
+                         const char *label_fmt, char *what, size_t len)
+{
+    struct plan_snapshot s = from[--*nfrom];
+    char *label = xasprintf(label_fmt, s.what);
+    note_previous(p, label);
+    free(label);
+    XGROW(*to, *to_cap, *nto + 1);
+    (*to)[(*nto)++] = (struct plan_snapshot){ p->guest, p->profile, xstrdup(s.what) };
+    p->guest = s.guest;
+    p->profile = s.profile;
+    recompute(p);
+    if (what && len)
+        snprintf(what, len, "%s", s.what);
+    free(s.what);
 }
 
 bool plan_undo(struct plan *p, char *what, size_t len)
 {
     if (!p->nundo)
         return false;
-    struct plan_snapshot s = p->undo[--p->nundo];
-    char *label = xasprintf(_("undo: %s"), s.what);
-    note_previous(p, label);
-    free(label);
-    guest_free(p->guest);
-    p->guest = s.guest;
-    p->profile = s.profile;
-    recompute(p);
+    step_history(p, p->undo, &p->nundo, &p->redo, &p->nredo, &p->redo_cap, _("undo: %s"), what,
+                 len);
     p->dirty = p->nundo > 0 || p->undo_dropped;
-    if (what && len)
-        snprintf(what, len, "%s", s.what);
-    free(s.what);
+    return true;
+}
+
+bool plan_redo(struct plan *p, char *what, size_t len)
+{
+    if (!p->nredo)
+        return false;
+    step_history(p, p->redo, &p->nredo, &p->undo, &p->nundo, &p->undo_cap, _("redo: %s"), what,
+                 len);
+    p->dirty = true;
     return true;
 }
 
@@ -129,6 +180,10 @@ int plan_set_memory(struct plan *p, uint64_t kib, struct mp_error *err)
         return mp_error_set(err, MP_ERR_INPUT, _("memory must be more than 0"));
     struct guest *c = guest_dup(p->guest);
     c->memory_kib = kib;
+    /* The guest boots with what the planner shows: a balloon target, when
+     * the guest has one, follows memory. */
+    if (c->current_memory_kib)
+        c->current_memory_kib = kib;
     if (c->nnuma) {
         /* libvirt takes memory from the NUMA cells: spread it evenly over them. */
         uint64_t modules = 0;
@@ -138,9 +193,24 @@ int plan_set_memory(struct plan *p, uint64_t kib, struct mp_error *err)
             guest_free(c);
             return mp_error_set(err, MP_ERR_INPUT, _("memory devices add up to more than that"));
         }
-        uint64_t cells = kib - modules;
+        /* Whole alignment units per cell (libvirt rounds each cell up to
+         * them when the guest starts: qemuDomainAlignMemorySizes), the
+         * rest on the last; a split libvirt would round is refused. */
+        uint64_t cells = kib - modules, align = guest_is_ppc64(c) ? 256 * KIB_PER_MIB : KIB_PER_MIB;
+        uint64_t per = cells / c->nnuma / align * align, last = cells - per * (c->nnuma - 1);
+        char sz[32], al[32];
+        size_format_kib(align, al, sizeof(al));
+        if (!per || last % align) {
+            size_format_kib(kib, sz, sizeof(sz));
+            size_t n = c->nnuma;
+            guest_free(c);
+            return mp_error_set(err, MP_ERR_INPUT,
+                                _("memory %s does not split into %zu NUMA cells of whole %s "
+                                  "(libvirt aligns each cell to %s): try a multiple of %s"),
+                                sz, n, al, al, al);
+        }
         for (size_t i = 0; i < c->nnuma; i++)
-            c->numa_cells_kib[i] = cells / c->nnuma + (i == c->nnuma - 1 ? cells % c->nnuma : 0);
+            c->numa_cells_kib[i] = i == c->nnuma - 1 ? last : per;
     }
     char s[32], what[64];
     size_format_kib(kib, s, sizeof(s));
@@ -152,6 +222,9 @@ int plan_set_max_memory(struct plan *p, uint64_t kib, struct mp_error *err)
 {
     struct guest *c = guest_dup(p->guest);
     c->max_memory_kib = kib;
+    /* libvirt needs slots for memory hot-plug; 16 as virt-manager offers. */
+    if (kib && !c->max_memory_slots)
+        c->max_memory_slots = PLAN_DEFAULT_SLOTS;
     char s[32], what[64];
     size_format_kib(kib, s, sizeof(s));
     if (kib)
@@ -288,6 +361,15 @@ void plan_replace_guest(struct plan *p, struct guest *g, const char *path)
     p->dirty = false;
 }
 
+void plan_saved(struct plan *p, const char *path)
+{
+    if (path != p->path) {
+        free(p->path);
+        p->path = xstrdup(path);
+    }
+    p->dirty = false;
+}
+
 void plan_replace_host(struct plan *p, struct host *h)
 {
     char what[128];
@@ -311,8 +393,10 @@ size_t plan_group_others(const struct plan *p, size_t dev)
     size_t n, count = 0;
     size_t *m = host_group_members(p->host, p->host->devices[dev].iommu_group, &n);
     bool state = plan_device_assigned(p, dev);
+    /* Bridges stay on their own driver: never part of the whole group. */
     for (size_t i = 0; i < n; i++)
-        if (m[i] != dev && plan_device_assigned(p, m[i]) == state)
+        if (m[i] != dev && plan_device_assigned(p, m[i]) == state &&
+            !(host_device_is_bridge(&p->host->devices[m[i]]) && !state))
             count++;
     free(m);
     return count;
@@ -342,7 +426,8 @@ int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_e
         size_t n;
         size_t *m = host_group_members(p->host, d->iommu_group, &n);
         for (size_t i = 0; i < n; i++)
-            set_assigned(c, &p->host->devices[m[i]].addr, on);
+            if (!on || !host_device_is_bridge(&p->host->devices[m[i]]))
+                set_assigned(c, &p->host->devices[m[i]].addr, on);
         free(m);
         snprintf(what, sizeof(what),
                  on ? P_("assign IOMMU group %d (%zu device)", "assign IOMMU group %d (%zu devices)", n)
@@ -353,6 +438,21 @@ int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_e
         set_assigned(c, &d->addr, on);
         snprintf(what, sizeof(what), on ? _("assign %s") : _("unassign %s"), a);
     }
+    return edit_done(p, c, what, err);
+}
+
+int plan_add_hostdev(struct plan *p, const struct pci_addr *addr, struct mp_error *err)
+{
+    char a[PCI_ADDR_STRLEN], what[128];
+    pci_addr_format(addr, a);
+    if (guest_find_pci_hostdev(p->guest, addr) >= 0)
+        return mp_error_set(err, MP_ERR_INPUT, _("%s is assigned already"), a);
+    struct guest *c = guest_dup(p->guest);
+    guest_add_hostdev(c, GUEST_HOSTDEV_PCI)->host = *addr;
+    if (p->host && !host_find(p->host, addr))
+        snprintf(what, sizeof(what), _("add %s (not on this host)"), a);
+    else
+        snprintf(what, sizeof(what), _("assign %s"), a);
     return edit_done(p, c, what, err);
 }
 

@@ -17,6 +17,8 @@
 /* Undo keeps this many edits: memory stays bounded however long the
  * session (each step holds a copy of the guest). */
 #define PLAN_UNDO_MAX 1000
+/* Memory slots a new <maxMemory> gets. */
+#define PLAN_DEFAULT_SLOTS 16
 
 struct plan_snapshot {
     struct guest *guest;
@@ -32,6 +34,8 @@ struct plan {
 
     bool have_result;             /* false: core refused the guest (see error) */
     struct memlock_result result;
+    bool below_need;              /* the guest's hard_limit is below libvirt's own limit */
+    uint64_t need_kib;            /* that limit, when below_need */
     struct mp_error error;
 
     /* What the last edit changed, for the result pane. */
@@ -42,6 +46,8 @@ struct plan {
 
     struct plan_snapshot *undo;
     size_t nundo, undo_cap;
+    struct plan_snapshot *redo;   /* what undo took back, newest last (at most PLAN_UNDO_MAX) */
+    size_t nredo, redo_cap;
     bool undo_dropped;            /* edits fell off the bounded history */
     bool dirty;                   /* edits since load or save */
 };
@@ -59,6 +65,9 @@ int plan_apply(struct plan *p, struct guest *edited, const struct profile *profi
 /* Goes back one edit (at most PLAN_UNDO_MAX). Returns false when there is nothing to undo; copies
  * the undone edit's description into `what`. */
 bool plan_undo(struct plan *p, char *what, size_t len);
+/* Does again what the last undo took back; false when nothing was undone
+ * since the last edit. */
+bool plan_redo(struct plan *p, char *what, size_t len);
 
 
 /* Edits. Each returns 0, or -1 with `err` set and nothing changed. */
@@ -75,6 +84,8 @@ int plan_next_profile(struct plan *p, struct mp_error *err);
 int plan_set_name(struct plan *p, const char *name, struct mp_error *err);
 /* Replaces the whole guest (a file was opened). Clears undo and dirty. */
 void plan_replace_guest(struct plan *p, struct guest *g, const char *path);
+/* The guest was written to `path`: it is the plan's file now, nothing unsaved. */
+void plan_saved(struct plan *p, const char *path);
 /* Replaces the host (a demo host was chosen); the guest stays. */
 void plan_replace_host(struct plan *p, struct host *h);
 
@@ -85,6 +96,8 @@ bool plan_device_assigned(const struct plan *p, size_t dev);
 size_t plan_group_others(const struct plan *p, size_t dev);
 /* Assigns or unassigns `dev`, and with `whole_group` every member of its IOMMU group. */
 int plan_toggle_device(struct plan *p, size_t dev, bool whole_group, struct mp_error *err);
+/* Adds a VFIO hostdev for host address `addr` (also one the host lacks). */
+int plan_add_hostdev(struct plan *p, const struct pci_addr *addr, struct mp_error *err);
 /* Removes the guest's hostdev number `index` (also those the host lacks). */
 int plan_remove_hostdev(struct plan *p, size_t index, struct mp_error *err);
 

@@ -14,4 +14,8 @@
 int tui_run(struct host *h, struct guest *g, const struct profile *p, const char *path,
             const struct crt_options *o, struct mp_error *err);
 
+/* A new guest for host `h`'s architecture, named after the file `path`
+ * would be written to ("db1.xml": db1), or new-guest without one. */
+struct guest *tui_new_guest(const struct host *h, const char *path);
+
 #endif

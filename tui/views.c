@@ -156,6 +156,7 @@ static void view_title(const struct app *a, enum view_kind k, char *buf, size_t 
     case VIEW_COMPARE: snprintf(buf, len, _("Guest %s under every libvirt profile"), name); break;
     case VIEW_CAPACITY: snprintf(buf, len, _("Capacity: guests like %s on host %s"), name, src); break;
     case VIEW_GUESTS: snprintf(buf, len, "%s", _("QEMU processes running on this machine")); break;
+    case VIEW_TERM: snprintf(buf, len, _("A term of guest %s's limit"), name); break;
     }
 }
 
@@ -175,6 +176,7 @@ void views_draw(struct app *a)
     case VIEW_COMPARE: view_compare_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_CAPACITY: view_capacity_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_GUESTS: view_guests_build(v->procs, v->nprocs, &a->crt, in.w, &t); break;
+    case VIEW_TERM: view_term_build(&a->plan, a->sel[PANE_RESULT], &a->crt, in.w, &t); break;
     }
     v->visible = in.h > 0 ? (size_t)in.h : 0;
     if (v->top + v->visible > t.n)

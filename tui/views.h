@@ -19,7 +19,7 @@
 
 struct app;
 
-enum view_kind { VIEW_MAP, VIEW_COMPARE, VIEW_CAPACITY, VIEW_GUESTS };
+enum view_kind { VIEW_MAP, VIEW_COMPARE, VIEW_CAPACITY, VIEW_GUESTS, VIEW_TERM };
 
 /* Builders: `width` is the columns the text may use. */
 void view_map_build(const struct plan *p, const struct crt *c, int width, struct vtext *out);
@@ -27,6 +27,9 @@ void view_compare_build(const struct plan *p, const struct crt *c, int width, st
 void view_capacity_build(const struct plan *p, const struct crt *c, int width, struct vtext *out);
 void view_guests_build(const struct qemu_process *ps, size_t n, const struct crt *c, int width,
                        struct vtext *out);
+/* Term `i` of the plan's limit in full. */
+void view_term_build(const struct plan *p, size_t i, const struct crt *c, int width,
+                     struct vtext *out);
 /* The tour panel for step `i` (0-based): its title, explanation and the
  * terms that moved since the step before (none for the start). */
 void view_tour_build(size_t i, const struct tour_delta *d, size_t nd, const struct crt *c,

@@ -67,7 +67,14 @@ for c in $cmds; do
     *"Usage: "*"GUEST.xml"*)
         one_line "$c with a missing file" "$c" --host demo:ac922 "$TMPDIR_TEST/missing.xml" ;;
     esac
-    one_line "$c with three files" "$c" --host demo:ac922 "$TMPDIR_TEST/a.xml" b.xml c.xml
+    if [ "$c" = report ]; then
+        # report names every guest it cannot read (a line each) and goes on with the others.
+        run_mp "$c" --host demo:ac922 "$TMPDIR_TEST/a.xml" b.xml c.xml </dev/null
+        is "$RC $(printf '%s\n' "$ERR" | grep -c .) $(printf %s "$OUT" | wc -c)" "2 3 0" \
+            "$c with three missing files: a line each, exit 2, nothing written"
+    else
+        one_line "$c with three files" "$c" --host demo:ac922 "$TMPDIR_TEST/a.xml" b.xml c.xml
+    fi
 done
 
 # calc, report, apply, compare, map, capacity need their file.

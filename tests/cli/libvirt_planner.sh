@@ -33,7 +33,8 @@ is "$(row q35-hardlimit)" "q35-hardlimit shut off 4 GiB 6 GiB" "o: a shut-off do
 is "$(row q35-vfio-viommu)" "q35-vfio-viommu running 16 GiB none" "o: a domain without hard_limit"
 like "$OUT" "a guest XML file..." "o: a file is still offered"
 
-# Enter opens q35-vfio-viommu (the fifth row); w shows the change, y redefines.
+# Enter opens q35-vfio-viommu (the fifth row); w shows the change (the
+# recommended hard_limit, as none is set), y redefines.
 planner "o Down Down Down Down Enter :dump w :dump y :dump o :dump" --connect "$LV_URI"
 like "$OUT" "Opened domain q35-vfio-viommu of $LV_URI" "Enter opens the domain"
 like "$OUT" "Guest q35-vfio-viommu" "the planner shows the domain"
@@ -45,16 +46,24 @@ like "$OUT" "Redefined q35-vfio-viommu (virDomainDefineXML); libvirt reads back 
 is "$(row q35-vfio-viommu)" "q35-vfio-viommu running 16 GiB 33 GiB" \
     "the same connection now lists the new hard_limit"
 
-# A domain given on the command line; its hard_limit replaced; n writes a file.
-planner "w :dump n Enter :dump" --connect "$LV_URI" q35-hardlimit
+# A domain given on the command line, its hard_limit changed with H; w shows
+# the change and n writes the definition to a file instead.
+planner "H
+:type 5G
+Enter w :dump n Enter :dump" --connect "$LV_URI" q35-hardlimit
+like "$OUT" "guest domain q35-hardlimit" "a domain named on the command line"
 like "$OUT" "-     <hard_limit unit='KiB'>6291456</hard_limit>" "w: the old hard_limit"
 like "$OUT" "+     <hard_limit unit='KiB'>5242880</hard_limit>" "w: the new one"
-like "$OUT" "Wrote domain q35-hardlimit's definition to a file with hard_limit 5 GiB." "n writes a file"
+like "$OUT" "Wrote domain q35-hardlimit's definition, as the screen shows it, to q35-hardlimit.xml." \
+    "n writes a file"
 virsh -q -c "$LV_URI" dumpxml --inactive q35-hardlimit >"$t/virsh.xml"
 is "$(grep hard_limit "$t/q35-hardlimit.xml" | tr -d ' ')" "<hard_limitunit='KiB'>5242880</hard_limit>" \
     "the file has the new hard_limit"
 is "$(grep -v hard_limit "$t/q35-hardlimit.xml")" "$(grep -v hard_limit "$t/virsh.xml")" \
     "every other line is libvirt's definition"
+# Nothing edited: nothing to redefine.
+planner "w :dump" --connect "$LV_URI" q35-hardlimit
+like "$OUT" "Domain q35-hardlimit already says this: nothing to redefine." "w with no change"
 
 # Read-only: libvirt refuses, the planner says so and changes nothing.
 planner "o Down Down Down Down Enter w y :dump" --readonly --connect "$LV_URI"

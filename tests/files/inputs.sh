@@ -52,15 +52,28 @@ refused "a host snapshot" "larger than 64 MiB" "snapshot over the bound"
 
 # A FIFO with a writer, "-" and /dev/stdin are read.
 want=$("$MP" calc --host none "$g")
-cat "$g" > "$t/fifo" &
-is "$(timeout 60 "$MP" calc --host none "$t/fifo")" "$want" "FIFO with a writer: read"
-wait
+# through_fifo FILE CMD...: CMD reads FILE through the FIFO. A FIFO whose writer
+# has not opened it yet reads as "no writer" and is refused at once (by design);
+# on a loaded machine the writer may be late, so a refusal is tried again, and
+# a writer left waiting is ended rather than waited for.
+through_fifo() {
+    src=$1; shift
+    timeout 60 cat "$src" > "$t/fifo" &
+    writer=$!
+    n=0
+    while :; do
+        timeout 60 "$MP" "$@" "$t/fifo" > "$t/fifo.out" 2>&1 && break
+        n=$((n + 1)); [ $n -lt 100 ] || break
+        sleep 0.1
+    done
+    kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+    cat "$t/fifo.out"
+}
+is "$(through_fifo "$g" calc --host none)" "$want" "FIFO with a writer: read"
 is "$(timeout 60 "$MP" calc --host none - < "$g")" "$want" "-: standard input"
 is "$(cat "$g" | timeout 60 "$MP" calc --host none /dev/stdin)" "$want" "/dev/stdin, a pipe: read"
-cat "$t/host.snap" > "$t/fifo" &
-timeout 60 "$MP" probe --host "$t/fifo" > "$t/out" 2>&1
-is "$?" 0 "snapshot through a FIFO with a writer: read"
-wait
+through_fifo "$t/host.snap" probe --host > "$t/out"
+like "$(cat "$t/out")" "IBM AC922" "snapshot through a FIFO with a writer: read"
 # Standard input that is a folder.
 timeout 60 "$MP" calc --host none - < "$t" > /dev/null 2> "$t/err"
 is "$?" 2 "-: a folder on standard input refused"

@@ -47,11 +47,44 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$ERR" "FIFO or device another user owns" "planted FIFO: says why"
     kill $reader 2>/dev/null; wait $reader 2>/dev/null
     is "$(cat "$t/leaked")" "" "planted FIFO: nothing written into it"
+    # A regular file planted by nobody: not taken over (as protected_regular).
+    as_nobody sh -c "echo theirs > '$t/sticky/report.md'"
+    run_mp report --host none --format md -o "$t/sticky/report.md" "$g"
+    is "$RC" 2 "planted file: refused"
+    like "$ERR" "a file another user owns" "planted file: says why"
+    is "$(cat "$t/sticky/report.md")" "theirs" "planted file: untouched, our report not handed over"
+    # A planted link as an input: not followed either (it could name any
+    # file root may read, and its first bytes would show in the message).
+    g_abs=$(cd "$(dirname "$g")" && pwd)/$(basename "$g")
+    as_nobody ln -s "$g_abs" "$t/sticky/guest.xml"
+    run_mp calc --host none "$t/sticky/guest.xml"
+    is "$RC" 2 "planted link as a guest XML: refused"
+    like "$ERR" "symbolic link another user owns" "planted link as a guest XML: says why"
+    "$MP" record --host demo:ac922 -o "$t/host.snap"
+    as_nobody ln -s "$t/host.snap" "$t/sticky/host.snap"
+    run_mp probe --host "$t/sticky/host.snap"
+    is "$RC" 2 "planted link as a snapshot: refused"
+    ln -s "$g_abs" "$t/sticky/mine.xml"
+    run_mp calc --host none "$t/sticky/mine.xml"
+    is "$RC" 0 "own link as an input in a sticky folder: followed"
     # The folder of the name is the planted link.
     as_nobody ln -s "$t" "$t/sticky/dir"
     run_mp report --host none -o "$t/sticky/dir/victim" "$g"
     is "$RC" 2 "planted folder link: refused"
     is "$(cat "$t/victim")" "precious" "planted folder link: the file behind it is untouched"
+    # The planted link deeper in the path: every component is checked.
+    mkdir "$t/sub"
+    echo precious > "$t/sub/victim2"
+    as_nobody ln -s "$t" "$t/sticky/deep"
+    run_mp report --host none -o "$t/sticky/deep/sub/victim2" "$g"
+    is "$RC" 2 "planted link mid-path: refused"
+    is "$(cat "$t/sub/victim2")" "precious" "planted link mid-path: the file behind it is untouched"
+    cp "$g" "$t/sub/in.xml"
+    run_mp calc --host none "$t/sticky/deep/sub/in.xml"
+    is "$RC" 2 "planted link mid-path of an input: refused"
+    ln -s "$t" "$t/sticky/mydeep"
+    run_mp report --host none -o "$t/sticky/mydeep/sub/mine.txt" "$g"
+    is "$RC" 0 "own link mid-path: followed"
     # Root's own link in the same folder is followed.
     ln -s "$t/mine.txt" "$t/sticky/mine"
     echo old > "$t/mine.txt"
@@ -60,7 +93,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 26); do
+    for i in $(seq 37); do
         skip "planted link: needs root to plant as nobody"
     done
 fi
@@ -104,6 +137,21 @@ if command -v setfacl >/dev/null && setfacl -m u:nobody:r "$t/acl.md" 2>/dev/nul
     is "$(getfattr --only-values -n user.mp "$t/acl.md" 2>/dev/null)" "kept" "ACL file: xattr kept"
 else
     skip "ACL: no setfacl/setfattr or no support"; skip "ACL"; skip "xattr"
+fi
+
+# A folder with a default ACL: a replaced file without an ACL gets none.
+mkdir "$t/dacl"
+echo old > "$t/dacl/plain.md"
+if command -v setfacl >/dev/null && setfacl -b "$t/dacl/plain.md" 2>/dev/null &&
+   setfacl -d -m u:nobody:rw "$t/dacl" 2>/dev/null; then
+    before=$(getfacl -cp "$t/dacl/plain.md" 2>/dev/null)
+    run_mp report --host none --format md -o "$t/dacl/plain.md" "$g"
+    is "$RC" 0 "default ACL folder: written"
+    is "$(getfacl -cp "$t/dacl/plain.md" 2>/dev/null)" "$before" "default ACL folder: no ACL added to the replaced file"
+    run_mp report --host none --format md -o "$t/dacl/new.md" "$g"
+    like "$(getfacl -cp "$t/dacl/new.md" 2>/dev/null)" "user:nobody:rw" "default ACL folder: a new file inherits it"
+else
+    skip "default ACL: no setfacl or no support"; skip "default ACL"; skip "default ACL"
 fi
 
 # Names too long: refused before anything is written.

@@ -21,21 +21,21 @@ gen() { # PHBS MEMORY_KIB
 gen 4096 67108864 > "$t/4096.xml"
 gen 4097 67108864 > "$t/4097.xml"
 gen 4096 9007199254740991 > "$t/huge.xml"
-# libvirt's getPPC64MemLockLimitBytes() with 64 GiB and 4,096 PHBs: hash page
+# libvirt 9.0's getPPC64MemLockLimitBytes() with 64 GiB and 4,096 PHBs: hash page
 # table 512 MiB + 4 MiB per PHB + 8 MiB, then max memory + 256 GiB of TCEs per
 # PHB (NVLink2: the 64-bit window reaches 128 TiB) + 8 MiB.
 want=$(( 536870912 + 4096 * 4194304 + 8388608 + 68719476736 + 4096 * 274877906944 + 8388608 ))
-run_mp calc --host demo:ac922 --format json "$t/4096.xml"
+run_mp calc --host demo:ac922 --libvirt 9.0 --format json "$t/4096.xml"
 is "$RC" 0 "4,096 PHBs: computed"
 is "$(printf '%s' "$OUT" | jq -r .limit_bytes)" "$want" "4,096 PHBs: libvirt's value, to the byte"
 is "$(printf '%s' "$OUT" | jq -r .phbs.count)" 4096 "4,096 PHBs: all counted"
-run_mp calc --host demo:ac922 "$t/4096.xml"
+run_mp calc --host demo:ac922 --libvirt 9.0 "$t/4096.xml"
 is "$(printf '%s\n' "$OUT" | head -n 1)" "$want" "4,096 PHBs, text: the same value"
 for cmd in "report --format json" "report --format html" "report --format md" map compare capacity; do
     timeout 60 "$MP" $cmd --host demo:ac922 "$t/4096.xml" > "$t/out" 2> "$t/err"
     is "$?" 0 "4,096 PHBs: $cmd works"
 done
-timeout 60 "$MP" report --format json --host demo:ac922 "$t/4096.xml" > "$t/r.json"
+timeout 60 "$MP" report --format json --libvirt 9.0 --host demo:ac922 "$t/4096.xml" > "$t/r.json"
 is "$(jq -r '.guests[0].limit_bytes' "$t/r.json")" "$want" "4,096 PHBs, report JSON: the same value"
 run_mp calc --host demo:ac922 "$t/4097.xml"
 is "$RC" 2 "4,097 PHBs: refused"

@@ -22,8 +22,10 @@ status_of() { # SIG -> the shell's status for a death by it (Linux numbers)
 }
 died=0
 while read -r sig delay; do
-    (ulimit -c 0; exec "$MP" report --host demo:ac922 --format html -o "$t/out/r.html" "$@") \
-        > /dev/null 2> "$t/err" &
+    # A background job of a script starts with INT and QUIT ignored (which
+    # the planner respects): give them back their default action.
+    (ulimit -c 0; exec env --default-signal "$MP" report --host demo:ac922 --format html \
+        -o "$t/out/r.html" "$@") > /dev/null 2> "$t/err" &
     pid=$!
     sleep "$delay"
     kill -s "$sig" "$pid" 2>/dev/null

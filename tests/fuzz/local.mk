@@ -1,7 +1,8 @@
 # tests/fuzz/: libFuzzer targets (configure CC=clang --enable-fuzzing). With
 # fuzzing enabled, make check runs each briefly over its seed corpus.
 FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
-	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz
+	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz \
+	tests/fuzz/guest_xml_write_fuzz tests/fuzz/qemu_log_fuzz
 FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
 check_PROGRAMS += $(FUZZ_TARGETS)
@@ -22,6 +23,9 @@ tests_fuzz_dt_prop_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_pci_uevent_fuzz_SOURCES = tests/fuzz/pci_uevent_fuzz.c
 tests_fuzz_pci_uevent_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_pci_uevent_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_guest_xml_write_fuzz_SOURCES = tests/fuzz/guest_xml_write_fuzz.c
+tests_fuzz_guest_xml_write_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_guest_xml_write_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
@@ -53,3 +57,9 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/pci_uevent/malformed \
 	tests/fuzz/corpus/pci_uevent/nvidia-v100 \
 	tests/fuzz/corpus/pci_uevent/phb-no-driver
+tests_fuzz_qemu_log_fuzz_SOURCES = tests/fuzz/qemu_log_fuzz.c
+tests_fuzz_qemu_log_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_qemu_log_fuzz_LDADD = $(FUZZ_LDADD)
+EXTRA_DIST += tests/fuzz/corpus/qemu_log/q35-type1-kernel-9.0.log \
+	tests/fuzz/corpus/qemu_log/x86-oneline-rlimit-5.6.log \
+	tests/fuzz/corpus/qemu_log/virsh-cannot-limit.txt

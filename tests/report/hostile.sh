@@ -27,10 +27,10 @@ like "$(cat "$t/r.html")" "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &am
     "html: name escaped, C1 control replaced"
 like "$(cat "$t/r.html")" "&lt;img src=x&gt;&amp;amp;|q&#39;.xml" "html: file name escaped"
 is "$(grep -c "$csi" "$t/r.html")" 0 "html: no raw CSI"
-like "$(cat "$t/r.html")" "$(printf '<pre>qemu soft memlock 5242880\nqemu hard memlock 5242880</pre>')" \
+like "$(cat "$t/r.html")" "$(printf '<pre class="">qemu soft memlock 5242880\nqemu hard memlock 5242880</pre>')" \
     "html: limits.conf lines stay two lines"
 # What the HTML shows, parsed: the heading reads as the name.
-like "$(xmllint --xpath 'string((//h2)[3])' "$t/r.html")" "Guest <script>alert(\"x\")</script>" \
+like "$(xmllint --xpath 'string((//h2)[2])' "$t/r.html")" "Guest <script>alert(\"x\")</script>" \
     "html: parsed heading shows the name as text"
 
 "$MP" report --host none --format md -o "$t/r.md" "$evil" "$t/plain.xml"
@@ -48,6 +48,9 @@ like "$(cat "$t/r.md")" "$(printf 'qemu soft memlock 5242880\nqemu hard memlock 
 row=$(grep -F '| &lt;script' "$t/r.md" | head -n 1 | sed 's/\\|//g' | tr -cd '|' | wc -c)
 head=$(grep -F '| Guest | File |' "$t/r.md" | tr -cd '|' | wc -c)
 is "$row" "$head" "md: fleet row has the header's cell count"
+row=$(grep -F '| [&lt;script' "$t/r.md" | head -n 1 | sed 's/\\|//g' | tr -cd '|' | wc -c)
+head=$(grep -F '| Guest | Verdict |' "$t/r.md" | tr -cd '|' | wc -c)
+is "$row" "$head" "md: summary row has the header's cell count"
 
 # Names longer than the JSON writer's 8 KiB block, escapes across its edges.
 awk 'BEGIN { printf "<domain type=\"kvm\"><name>"; for (i = 0; i < 5000; i++) printf "a\"\\\303\251&lt;"

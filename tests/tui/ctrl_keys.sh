@@ -1,6 +1,7 @@
 #!/bin/sh
 # Input the terminal or curses would take for itself: Ctrl-S must not
-# freeze the screen (flow control), Ctrl-Z is undo (not suspend), invalid
+# freeze the screen (flow control), Ctrl-Z suspends and fg brings the screen
+# back, Ctrl-Y and Alt-U redo, invalid
 # UTF-8 costs only its own bytes (not the keys that arrive with it), escape
 # sequences curses does not know are dropped whole (their last byte is no
 # key), and
@@ -14,22 +15,44 @@ tui_start 100 30 --host demo:ac922 "$xml"
 see_limit "$want" "started"
 
 keys C-s
+see "No hard_limit is set" "Ctrl-S writes as w does: the screen still updates"
+keys Escape
+see "Nothing written." "Esc: nothing written"
 keys '?'
-see "Keys (Up/Down scroll" "after Ctrl-S the screen still updates"
+see "Keys (Up/Down scroll" "the help opens"
 keys Escape
 wait_gone "Keys (Up/Down scroll"
 
 keys +
 see "Done: memory 2 GiB" "an edit"
-keys C-z
-see "Undone: memory 2 GiB" "Ctrl-Z undoes it"
+keys u
+see "Undone: memory 2 GiB" "u undoes it"
 see_limit "$want" "the limit is back"
+keys C-y
+see "Redone: memory 2 GiB" "Ctrl-Y redoes it"
+keys u
+see "Undone: memory 2 GiB" "undone again"
+keys M-u
+see "Redone: memory 2 GiB" "Alt-U redoes it too"
+keys u
 pane=$(tm list-panes -t mp -F '#{pane_pid}')
-state=$(ps -o stat= -p "$(pgrep -P "$pane" | head -n 1)" 2>/dev/null)
+planner=$(pgrep -P "$pane" | head -n 1)
+keys C-z
+n=50
+state=
+while [ $n -gt 0 ]; do
+    state=$(ps -o stat= -p "$planner" 2>/dev/null)
+    case $state in T*) break ;; esac
+    sleep 0.1
+    n=$((n - 1))
+done
 case $state in
-T*) fail "the planner is not stopped by Ctrl-Z (state $state)" ;;
-*) ok "the planner is not stopped by Ctrl-Z (state $state)" ;;
+T*) ok "Ctrl-Z stops the planner (state $state)" ;;
+*) fail "Ctrl-Z stops the planner (state $state)" ;;
 esac
+kill -CONT "$planner"
+keys C-l
+see_limit "$want" "after SIGCONT the planner draws again"
 
 # Broken UTF-8 and the keys after it in one write: the keys still count.
 tm send-keys -t mp -H ff 3f

@@ -15,6 +15,6 @@ see "Guest ../../tmp/x" "the name is taken as typed"
 keys x
 see "Export report to (.txt .md .json .html): .._.._tmp_x-plan.md" "x offers a name without '/'"
 keys Escape
-keys q y
+keys q d
 see "EXIT=0" "quits"
 plan_done

@@ -1,7 +1,7 @@
 # Seeded random keys for the planner's monkey test (tests/tui/monkey.sh).
 # Usage: awk -v seed=N -v n=KEYS -f monkey-keys.awk
 # One key a line: "K NAME" a tmux key name, "H XX XX..." raw bytes (hex).
-# Keys that leave the planner (q, F10, Ctrl-C, Ctrl-\) are never sent: the
+# Keys that leave the planner (q, F10, Ctrl-C, Ctrl-\) or stop it (Ctrl-Z) are never sent: the
 # test quits itself at the end. '/' and 'q' are sent only as keys, never
 # inside prompt text, so no prompt writes a file outside the scratch directory.
 BEGIN {
@@ -9,9 +9,9 @@ BEGIN {
     for (c = 32; c < 127; c++) hex[sprintf("%c", c)] = sprintf("%02x", c)
     # The planner's own keys (tui/keys.c), but the quit keys.
     nplan = split("? Tab BTab Up Down j k Left h Right PPage NPage Home g End G Space e Enter " \
-                  "+ = - l m M p H v L f u C-z o w x / n W D C-l F1 Escape T A C K", plan_keys, " ")
+                  "+ = - l m M p H v L f u C-y M-u o w x / n W ! D C-l F1 Escape T A C K", plan_keys, " ")
     # Keys that open a prompt: random input follows, then Enter or Escape.
-    split("m M p H o w x /", pk, " ")
+    split("m M p H o w W x /", pk, " ")
     for (i in pk) prompt_key[pk[i]] = 1
     # Values the prompts parse, good and bad.
     nval = split("96G 512MiB 1.5TiB 0 none auto 1 257 -1 4096 18446744073709551615K 99999999T " \
@@ -19,7 +19,7 @@ BEGIN {
     safe = "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;-_+=*#%@!?~()[]{}<>'\"\\|&^$`"
     nfn = split("F2 F3 F4 F5 F6 F7 F8 F9 F11 F12 IC DC BSpace Escape Enter Tab BTab Home End " \
                 "PPage NPage S-Up S-Down C-Up C-Left M-Right M-a M-x M-Enter KP5 KPEnter", fn, " ")
-    nctl = split("a b d e f g h i j k l m n o p q r s t u v w x y z", ctl, " ")
+    nctl = split("a b d e f g h i j k l m n o p q r s t u v w x y", ctl, " ")
     # Non-ASCII input: accents, CJK (two columns), an emoji, a combining mark,
     # a right-to-left mark, and broken UTF-8.
     nutf = split("c3a9 e4b8ad e69687 f09f9982 65cc81 e2808f ff c3 e282 c0af edb080", utf, " ")

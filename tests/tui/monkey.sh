@@ -96,7 +96,7 @@ fi
 
 keys q
 wait_for_either "unsaved changes" "EXIT="
-if screen | grep -qF "unsaved changes"; then keys y; fi
+if screen | grep -qF "unsaved changes"; then keys d; fi
 see "EXIT=0" "q quits with status 0"
 see "icanon echo" "terminal restored"
 not_see "Memory-locking limit" "the planner's screen is gone"

@@ -198,13 +198,13 @@ static void test_hostview(void **state)
     /* The GPU sits behind a switch down-port and the switch: depth 3 (capped). */
     assert_true(v.rows[hostview_row_of(&v, gpu)].depth >= 2);
     /* Search: by address, wrapping, by kind, and no match. */
-    long row = hostview_search(&v, p.host, nv2, "0004:04:00.0", 0);
+    long row = hostview_search(&v, p.host, nv2, "0004:04:00.0", 0, 1);
     assert_int_equal(row, hostview_row_of(&v, gpu));
-    assert_int_equal(hostview_search(&v, p.host, nv2, "0004:04:00.0", (size_t)row), row);
-    row = hostview_search(&v, p.host, nv2, "nv2", 0);
+    assert_int_equal(hostview_search(&v, p.host, nv2, "0004:04:00.0", (size_t)row, 1), row);
+    row = hostview_search(&v, p.host, nv2, "nv2", 0, 1);
     assert_int_equal(v.rows[row].kind, HROW_DEVICE);
     assert_int_equal(p.host->devices[v.rows[row].dev].addr.domain, 0x0006);
-    assert_int_equal(hostview_search(&v, p.host, nv2, "no-such-thing", 0), -1);
+    assert_int_equal(hostview_search(&v, p.host, nv2, "no-such-thing", 0, 1), -1);
     assert_true(hostview_has_passthrough(p.host));
     hostview_free(&v);
     plan_free(&p);

@@ -22,19 +22,23 @@ wait_gone "Keys (Up/Down"
 
 # The socket guest's limit is above the demo host's RAM: a warning; W lists all.
 see "above the host's RAM" "warnings line: limit above host RAM"
-keys W
-see "Warnings (Up/Down scroll" "W lists every warning"
+keys '!'
+see "Warnings (Up/Down scroll" "! lists every warning"
 keys q
 wait_gone "Warnings (Up/Down"
 
-# w writes the XML with the recommended hard_limit; x exports a report.
-keys w
-see "Write the XML with hard_limit to: " "w opens its prompt"
-see "guests/pseries-ac922-socket0.xml" "w offers the guest's own file (its end in view)"
+# W saves as another file with the recommended hard_limit; x exports a report.
+keys W
+see "Save the guest as: " "W opens its prompt"
+see "guests/pseries-ac922-socket0.xml" "W offers the guest's own file (its end in view)"
 keys C-u
 type_text "$TMPDIR_TEST/saved.xml"
 keys Enter
-see "Wrote $TMPDIR_TEST/saved.xml with hard_limit" "w writes the file"
+see "Add the recommended" "no hard_limit set: the recommended one is offered"
+keys y
+see "Write these changes to" "the changes are shown first"
+keys y
+see "Wrote $TMPDIR_TEST/saved.xml" "W writes the file"
 hard=$(calc_bytes --host demo:ac922 "$TMPDIR_TEST/saved.xml")
 [ -n "$hard" ] && [ "$hard" -ge "$(calc_bytes --host demo:ac922 "$xml")" ]
 is "$?" 0 "the written XML's hard_limit covers the planned limit ($hard)"
@@ -59,17 +63,17 @@ see "EXIT=0" "q quits at once without changes"
 see "icanon echo" "terminal back in canonical mode with echo"
 not_see "Memory-locking limit" "the planner's screen is gone"
 
-# q with changes asks; n stays; y quits.
+# q with changes asks Save / Discard / Cancel; c stays; d quits.
 tui_start 100 30 --host demo:ac922 "$xml"
 keys +
 see "Done: memory 65 GiB" "an edit"
 keys q
-see "unsaved changes. Quit anyway? (y/n)" "q asks when there are changes"
-keys n
-see "Not quitting." "n stays"
-keys q y
-see "EXIT=0" "y quits"
-see "icanon echo" "terminal restored after q y"
+see "unsaved changes: s save  d discard  c, Esc cancel" "q asks when there are changes"
+keys c
+see "Cancelled." "c stays"
+keys q d
+see "EXIT=0" "d quits"
+see "icanon echo" "terminal restored after q d"
 
 # Ctrl-C and SIGTERM: clean exit, terminal restored.
 tui_start 100 30 --host demo:ac922 "$xml"

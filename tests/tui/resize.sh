@@ -40,6 +40,6 @@ tm resize-window -t mp -x 60 -y 20
 see "Terminal too small" "small again"
 keys q
 see "unsaved changes" "q below the minimum still asks about unsaved changes"
-keys y
+keys d
 see "EXIT=0" "and quits"
 plan_done

@@ -23,8 +23,8 @@ keys m; sleep 0.3; keys C-u; type_text "96G"; keys Enter
 see "96 GiB" "memory edited"
 for v in A C K T; do keys "$v"; sleep 0.8; keys Escape; sleep 0.5; done
 keys u; sleep 0.3
-# Unsaved changes: q asks first; y quits without saving.
-keys q; sleep 0.5; keys y
+# Unsaved changes: q asks first; d quits without saving.
+keys q; sleep 0.5; keys d
 wait_for "EXIT=" 600 && ok "the planner exits" || fail "the planner exits"
 [ -f "$log" ] && ok "valgrind ran the planner (its log exists)" || fail "valgrind ran the planner (its log exists)"
 status=$(screen | grep -o 'EXIT=[0-9]*' | head -n 1 | cut -d= -f2)

@@ -8,6 +8,7 @@
 
 #include "guest_xml.h"
 #include "guest_xml_apply.h"
+#include "guest_xml_write.h"
 #include "report.h"
 #include "size.h"
 #include "test_util.h"
@@ -142,6 +143,78 @@ static void test_current_hard_limit(void **state)
     guest_free(g);
 }
 
+/* The verdict each guest's section opens with, and the arch check. */
+static void test_verdicts(void **state)
+{
+    (void)state;
+    struct host *h = test_ac922();
+    struct report rep;
+    build(&rep, h);
+    assert_int_equal(report_verdict(&rep.guests[0]), VERDICT_SET);
+    char *s = report_verdict_sentence(&rep.guests[0]);
+    assert_string_equal(s, "Set hard_limit to 5242880 KiB (5 GiB): paste one of the lines below.");
+    free(s);
+    assert_int_equal(report_verdict(&rep.guests[1]), VERDICT_OWN);
+    assert_int_equal(report_verdict(&rep.guests[2]), VERDICT_UNLIMITED);
+    assert_int_equal(report_verdict(&rep.guests[3]), VERDICT_NONE);
+    /* x86 guests on the ppc64le AC922: warned, no capacity; the pseries one is at home. */
+    assert_true(rep.guests[0].arch_mismatch);
+    assert_int_equal(rep.guests[0].warnings.n, 1);
+    assert_false(rep.guests[1].arch_mismatch);
+    assert_int_equal(rep.guests[1].warnings.n, 0);
+    char *subject = report_subject(&rep);
+    assert_string_equal(subject, "4 guests");
+    free(subject);
+    assert_string_equal(report_host_label(&rep), "test:ac922");   /* no host name: its source */
+
+    /* A hard_limit below what libvirt needs, and one above it. */
+    struct mp_error err = { 0 };
+    struct guest *g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB), "low");
+    test_add_pci(g, "0003:01:00.0", -1);
+    g->has_hard_limit = true;
+    g->hard_limit_kib = 2 * KIB_PER_GIB;
+    assert_int_equal(report_add_guest(&rep, g, NULL, &err), 0);
+    assert_int_equal(report_verdict(&rep.guests[4]), VERDICT_TOO_SMALL);
+    s = report_verdict_sentence(&rep.guests[4]);
+    assert_string_equal(s, "hard_limit 2 GiB is too small: needs 5242880 KiB (5 GiB).");
+    free(s);
+    g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB), "high");
+    test_add_pci(g, "0003:01:00.0", -1);
+    g->has_hard_limit = true;
+    g->hard_limit_kib = 8 * KIB_PER_GIB;
+    assert_int_equal(report_add_guest(&rep, g, NULL, &err), 0);
+    assert_int_equal(report_verdict(&rep.guests[5]), VERDICT_KEEP);
+    report_free(&rep);
+    host_free(h);
+}
+
+/* Unreadable guests keep their place among the others, in every format. */
+static void test_errors(void **state)
+{
+    (void)state;
+    struct report rep;
+    build(&rep, NULL);
+    report_add_error(&rep, "bad<1>.xml", "bad<1>.xml:1: not well-formed");
+    assert_int_equal(rep.nerrors, 1);
+    assert_int_equal(rep.errors[0].before, 4);
+    char *html = render(&rep, REPORT_HTML);
+    assert_non_null(strstr(html, "<tr class=\"err\"><th scope=\"row\">bad&lt;1&gt;.xml</th>"));
+    assert_null(strstr(html, "bad<1>"));
+    free(html);
+    char *json = render(&rep, REPORT_JSON);
+    assert_non_null(strstr(json, "\"errors\": [\n    {\n      \"source\": \"bad<1>.xml\""));
+    free(json);
+    char *text = render(&rep, REPORT_TEXT);
+    assert_non_null(strstr(text, "! bad<1>.xml:1: not well-formed"));
+    free(text);
+    /* SOURCE_DATE_EPOCH fixes the date. */
+    rep.when = 1800000000;
+    char date[40];
+    report_date(&rep, date, sizeof(date));
+    assert_string_equal(date, "2027-01-15 08:00 UTC");
+    report_free(&rep);
+}
+
 static void test_fleet_over_ram(void **state)
 {
     (void)state;
@@ -234,16 +307,16 @@ static void test_tui_entry_points(void **state)
     char dir[] = "/tmp/mp-report-test.XXXXXX";
     assert_non_null(mkdtemp(dir));
     char *out = xasprintf("%s/new.xml", dir);
-    uint64_t kib = 0;
-    assert_int_equal(guest_xml_save(g, NULL, NULL, src, out, &kib, &err), 0);
-    assert_int_equal(kib, 9 * KIB_PER_GIB);
-    char *text = slurp(out);
-    assert_non_null(strstr(text, "  <memory   unit='MiB' >4096</memory>\n  <memtune>\n"
-                                 "    <hard_limit unit='KiB'>9437184</hard_limit>\n  </memtune>\n"));
+    /* w writes the edit itself (core/guest_xml_write.c). */
+    size_t blen = 0, olen = 0;
+    char *base = guest_xml_read(src, &blen, &err);
+    assert_non_null(base);
+    char *text = guest_xml_update(base, blen, src, g, &olen, &err);
+    if (!text)
+        fail_msg("%s", err.text);
+    assert_non_null(strstr(text, "  <memory unit='KiB'>8388608</memory>\n"));
     free(text);
-    /* No file behind the guest: refused, nothing written. */
-    assert_int_equal(guest_xml_save(g, NULL, NULL, NULL, out, NULL, &err), -1);
-    assert_int_equal(err.kind, MP_ERR_INPUT);
+    free(base);
 
     char *rep = xasprintf("%s/plan.md", dir);
     const struct guest *gs[] = { g, g };
@@ -274,6 +347,8 @@ int main(void)
         cmocka_unit_test(test_recommendations),
         cmocka_unit_test(test_current_hard_limit),
         cmocka_unit_test(test_fleet_over_ram),
+        cmocka_unit_test(test_verdicts),
+        cmocka_unit_test(test_errors),
         cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_tui_entry_points),
     };
