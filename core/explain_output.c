@@ -17,17 +17,10 @@
 /* Longest quoted log line shown to people; JSON keeps it whole. */
 #define QUOTE_MAX 400
 
-static void put_safe(FILE *out, const char *s)
-{
-    char *safe = text_safe_dup(s ? s : "");
-    fputs(safe, out);
-    free(safe);
-}
-
 static void put_quote(FILE *out, const char *line)
 {
     char *cut = xstrndup(line, QUOTE_MAX);
-    put_safe(out, cut);
+    report_put_safe(out, cut);
     if (strlen(line) > QUOTE_MAX)
         fputs("…", out);
     free(cut);
@@ -61,12 +54,12 @@ static void print_guest(FILE *out, const struct explain *e)
     }
     char mem[32], maxmem[32];
     size_format_kib(g->memory_kib, mem, sizeof(mem));
-    put_safe(out, g->name);
+    report_put_safe(out, g->name);
     fprintf(out, " (%s)\n", guest_source_text(e->guest_source));
     fputs("           ", out);
-    put_safe(out, g->arch ? g->arch : "?");
+    report_put_safe(out, g->arch ? g->arch : "?");
     fputs(" / ", out);
-    put_safe(out, g->machine ? g->machine : "?");
+    report_put_safe(out, g->machine ? g->machine : "?");
     fprintf(out, " / %s, ", g->virt == GUEST_VIRT_KVM ? "kvm" : "tcg");
     fprintf(out, _("memory %s"), mem);
     if (g->max_memory_kib) {
@@ -100,10 +93,10 @@ static void print_profile(FILE *out, const struct explain *e)
     case EXPLAIN_PROFILE_OPTION: fprintf(out, _(", from --libvirt")); break;
     case EXPLAIN_PROFILE_LOG:
         fputs(_(", from the log: libvirt "), out);
-        put_safe(out, e->start->libvirt_version);
+        report_put_safe(out, e->start->libvirt_version);
         if (e->start->qemu_version) {
             fputs(_(", QEMU "), out);
-            put_safe(out, e->start->qemu_version);
+            report_put_safe(out, e->start->qemu_version);
         }
         break;
     case EXPLAIN_PROFILE_DEFAULT:
@@ -194,7 +187,7 @@ static void print_lines(FILE *out, const char *label, char *text)
     char *save = NULL;
     for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         fputs("    ", out);
-        put_safe(out, l);
+        report_put_safe(out, l);
         fputc('\n', out);
     }
     free(text);
@@ -230,7 +223,7 @@ static void print_fix(FILE *out, const struct explain *e)
                 rec_limits_conf(rec, REPORT_QEMU_USER));
     for (size_t i = 0; i < rec->notes.n; i++) {
         fputs("  - ", out);
-        put_safe(out, rec->notes.items[i].local);
+        report_put_safe(out, rec->notes.items[i].local);
         fputc('\n', out);
     }
 }
@@ -262,7 +255,7 @@ static void print_other_starts(FILE *out, const struct qemu_log *log, const stru
         fprintf(out, _("  line %lu: "), s->lineno);
         if (s->libvirt_version) {
             fputs("libvirt ", out);
-            put_safe(out, s->libvirt_version);
+            report_put_safe(out, s->libvirt_version);
             fputs(", ", out);
         }
         fputs(start_outcome(s), out);
@@ -304,10 +297,22 @@ void explain_print_text(FILE *out, const struct qemu_log *log, const struct expl
     print_fix(out, e);
     for (size_t i = 0; i < e->notes.n; i++) {
         fputs(_("Note: "), out);
-        put_safe(out, e->notes.items[i].local);
+        report_put_safe(out, e->notes.items[i].local);
         fputc('\n', out);
     }
     print_other_starts(out, log, e);
+}
+
+char *explain_text(const struct qemu_log *log, const struct explain *e)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return xstrdup("");
+    explain_print_text(f, log, e);
+    fclose(f);
+    return buf;
 }
 
 /* ---- JSON ---- */

@@ -10,5 +10,7 @@
 
 void explain_print_text(FILE *out, const struct qemu_log *log, const struct explain *e);
 void explain_write_json(FILE *out, const struct qemu_log *log, const struct explain *e);
+/* The text of explain_print_text as a new string (the planner shows it). */
+char *explain_text(const struct qemu_log *log, const struct explain *e);
 
 #endif

@@ -50,7 +50,7 @@ core_libcore_a_SOURCES += \
 	core/explain.c core/explain.h \
 	core/explain_output.c core/explain_output.h \
 	core/qemu_cmdline.c core/qemu_cmdline.h \
-	core/qemu_log.c core/qemu_log.h \
+	core/qemu_log.c core/qemu_log.h core/qemu_log_read.c \
 	core/qemu_opts.c core/qemu_opts.h
 # Files in and out: one reader for user-named inputs, the writer's signal
 # cleanup, standard output checked at exit.

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 /* A longer line is cut there (and said to be). A command line of a million
  * characters fits. */
 #define QEMU_LOG_MAX_LINE (16u << 20)
@@ -99,6 +101,11 @@ const char *log_other_id(enum log_other o);
 /* Translated phrases for people. */
 const char *log_layer_text(enum log_layer l);
 const char *log_other_text(enum log_other o);
+
+/* Reads the file `path` ("-": standard input) to its end and finishes the
+ * log (core/qemu_log_read.c). Returns 0, or -1 with `err` set: unreadable,
+ * not a file, empty. */
+int qemu_log_read_file(const char *path, struct qemu_log *log, struct mp_error *err);
 
 /* Classifies one line alone (exposed for tests). */
 void qemu_log_classify_line(const char *line, struct log_failure *out);

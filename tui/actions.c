@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "actions.h"
+#include "explain.h"
+#include "explain_output.h"
 #include "guest_xml.h"
 #include "i18n.h"
 #include "probe.h"
@@ -38,6 +40,31 @@ int tui_action_export(const struct plan *p, const char *path, char *msg, size_t 
 struct guest *tui_action_open(const char *path, struct mp_error *err)
 {
     return guest_xml_load_file(path, err);
+}
+
+int tui_action_explain(const struct plan *p, const char *path, char **text, struct guest **guest,
+                       const struct profile **profile, struct mp_error *err)
+{
+    *text = NULL;
+    *guest = NULL;
+    struct qemu_log *log = qemu_log_new();
+    if (qemu_log_read_file(path, log, err) < 0) {
+        qemu_log_free(log);
+        return -1;
+    }
+    struct explain e;
+    int rc = explain_build(log, NULL, NULL, p->host, &e, err);
+    if (rc == 0) {
+        *text = explain_text(log, &e);
+        *profile = e.profile;
+        if (e.guest && e.guest_source == EXPLAIN_GUEST_CMDLINE) {
+            *guest = e.guest;
+            e.guest = NULL;
+        }
+    }
+    explain_free(&e);
+    qemu_log_free(log);
+    return rc;
 }
 
 struct host *tui_action_load_host(const char *source, struct mp_error *err)

@@ -15,6 +15,12 @@ int tui_action_export(const struct plan *p, const char *path, char *msg, size_t 
                       struct mp_error *err);
 /* Loads a guest XML file; NULL with `err` set on failure. */
 struct guest *tui_action_open(const char *path, struct mp_error *err);
+/* Explains the failed start in the log `path` on the plan's host: the text
+ * to show (caller frees), the guest rebuilt from its command line (NULL when
+ * the log has none; caller owns) and the libvirt profile the log names.
+ * Returns 0, or -1 with `err` set (unreadable log). */
+int tui_action_explain(const struct plan *p, const char *path, char **text, struct guest **guest,
+                       const struct profile **profile, struct mp_error *err);
 /* Loads a host source ("demo:ac922", "live", ...); NULL with `err` set. */
 struct host *tui_action_load_host(const char *source, struct mp_error *err);
 

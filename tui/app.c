@@ -143,6 +143,8 @@ static void start_size_prompt(struct app *a, enum prompt_kind kind, const char *
     app_start_prompt(a, kind, label, init);
 }
 
+static void normal_key(struct app *a, enum action act);
+
 /* e / Enter: the selected row's own action. */
 static void edit_selected(struct app *a)
 {
@@ -169,14 +171,14 @@ static void edit_selected(struct app *a)
     case GF_NAME: app_start_prompt(a, PROMPT_NAME, _("Guest name:"), g->name ? g->name : ""); break;
     case GF_ARCH: app_edited(a, plan_cycle_arch(&a->plan, &err), &err); break;
     case GF_TYPE: app_edited(a, plan_toggle_virt(&a->plan, &err), &err); break;
-    case GF_MEMORY: app_key(a, 'm'); break;
-    case GF_MAXMEM: app_key(a, 'M'); break;
-    case GF_PHBS: app_key(a, 'p'); break;
-    case GF_HARD: app_key(a, 'H'); break;
-    case GF_LOCKED: app_key(a, 'l'); break;
-    case GF_VIOMMU: app_key(a, 'v'); break;
-    case GF_HOTPLUG: app_key(a, 'f'); break;
-    case GF_PROFILE: app_key(a, 'L'); break;
+    case GF_MEMORY: normal_key(a, ACT_MEMORY); break;
+    case GF_MAXMEM: normal_key(a, ACT_MAXMEM); break;
+    case GF_PHBS: normal_key(a, ACT_PHBS); break;
+    case GF_HARD: normal_key(a, ACT_HARD); break;
+    case GF_LOCKED: normal_key(a, ACT_LOCKED); break;
+    case GF_VIOMMU: normal_key(a, ACT_VIOMMU); break;
+    case GF_HOTPLUG: normal_key(a, ACT_HOTPLUG); break;
+    case GF_PROFILE: normal_key(a, ACT_PROFILE); break;
     case GF_DEVHEADER: app_status(a, false, "%s", _("Assign devices with Space in the host pane.")); break;
     case GF_HOSTDEV: {
         /* A host device the host has: unassigned as Space in the host pane
@@ -238,6 +240,9 @@ void app_resume_pending(struct app *a)
         app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : "");
         break;
     case PENDING_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
+    case PENDING_EXPLAIN:
+        app_start_prompt(a, PROMPT_EXPLAIN, _("Log of the failed start:"), "");
+        break;
     case PENDING_TOUR: tour_start(a); break;
     }
 }
@@ -345,6 +350,7 @@ static void normal_key(struct app *a, enum action act)
         app_relayout(a);
         break;
     case ACT_OPEN: app_leave_guest(a, PENDING_OPEN); break;
+    case ACT_EXPLAIN: app_leave_guest(a, PENDING_EXPLAIN); break;
     case ACT_WRITE:
         if (!(tui_domains && tui_domains->write(a)))
             write_start(a, false);

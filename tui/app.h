@@ -24,7 +24,7 @@ enum mode {
 
 enum prompt_kind {
     PROMPT_MEMORY, PROMPT_MAXMEM, PROMPT_HARD, PROMPT_PHBS, PROMPT_NAME, PROMPT_SEARCH,
-    PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT, PROMPT_ADD,
+    PROMPT_OPEN, PROMPT_WRITE, PROMPT_EXPORT, PROMPT_ADD, PROMPT_EXPLAIN,
 };
 
 enum confirm_kind {
@@ -36,7 +36,7 @@ enum confirm_kind {
 };
 
 /* What Save / Discard / Cancel interrupted: done after a save or a discard. */
-enum pending { PENDING_NONE, PENDING_QUIT, PENDING_OPEN, PENDING_DEMO, PENDING_TOUR };
+enum pending { PENDING_NONE, PENDING_QUIT, PENDING_OPEN, PENDING_DEMO, PENDING_TOUR, PENDING_EXPLAIN };
 
 struct tui_views;
 struct headless;

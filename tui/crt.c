@@ -24,9 +24,9 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;   /* headless: the terminal is /dev/null */
 
 static const struct crt_glyphs utf8_glyphs = {
-    "\u251c\u2500", "\u2514\u2500", "\u2502 ", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394",
+    "\u251c\u2500", "\u2514\u2500", "\u2588", "\u2591", "\u25cf", "\u2026", "\u26a0", "\u0394", "\u2502 ",
 };
-static const struct crt_glyphs ascii_glyphs = { "|-", "`-", "| ", "#", ".", "*", "~", "!", "d" };
+static const struct crt_glyphs ascii_glyphs = { "|-", "`-", "#", ".", "*", "~", "!", "d", "| " };
 
 static void on_quit_signal(int sig)
 {

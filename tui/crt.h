@@ -18,12 +18,12 @@ enum crt_role {
 
 struct crt_glyphs {
     const char *tree_mid, *tree_last;   /* "├─" / "└─" or "|-" / "`-" */
-    const char *tree_cont;              /* "│ " or "| ": an ancestor's later siblings */
     const char *bar_full, *bar_empty;   /* "█" / "░" or "#" / "." */
     const char *mark;                   /* assigned device: "●" or "*" */
     const char *ellipsis;               /* "…" or "~" */
     const char *warn;                   /* "⚠" or "!" */
     const char *delta;                  /* "Δ" or "d" */
+    const char *tree_cont;              /* "│ " or "| ": an ancestor's later siblings */
 };
 
 struct crt_options {

@@ -142,6 +142,10 @@ static void draw_status(struct app *a)
 {
     const struct rect *r = &a->lay.status;
     if (a->mode == MODE_PROMPT) {
+        /* What Tab found (or an error) above the input line. */
+        if (a->status[0])
+            draw_text(a, r->y - 1, r->x, r->w, a->status,
+                      crt_attr(&a->crt, a->status_error ? ROLE_ERROR : ROLE_DIM));
         /* Long input scrolls: its end, where one types, stays in view. The
          * offered text shows selected: typing replaces it. */
         char input[512], head[512];

@@ -26,6 +26,7 @@
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial)
 {
     a->mode = MODE_PROMPT;
+    a->status[0] = '\0';
     a->prompt = kind;
     snprintf(a->prompt_label, sizeof(a->prompt_label), "%s", label);
     text_safe_copy(a->input, sizeof(a->input), initial);
@@ -132,6 +133,35 @@ static void accept_open(struct app *a, const char *path)
     app_status(a, false, _("Opened %s."), safe);
 }
 
+/* E: the explanation opens over the planner; the guest rebuilt from the log
+ * replaces the planner's, so its terms can be edited at once. */
+static void accept_explain(struct app *a, const char *path)
+{
+    struct mp_error err = { 0 };
+    if (!*path) {
+        app_status(a, true, "%s", _("No file name given."));
+        return;
+    }
+    char *text;
+    struct guest *g;
+    const struct profile *profile;
+    if (tui_action_explain(&a->plan, path, &text, &g, &profile, &err) < 0) {
+        app_status(a, true, "%s", err.text);
+        return;
+    }
+    if (g) {
+        plan_load_rebuilt(&a->plan, g, profile);
+        a->sel[PANE_GUEST] = a->top[PANE_GUEST] = 0;
+        a->sel[PANE_RESULT] = 0;
+        app_relayout(a);
+        app_status(a, false, "%s", _("The guest rebuilt from the log is loaded: edit it, w "
+                                     "writes it."));
+    } else {
+        app_status(a, false, "%s", _("The log has no QEMU command line: the guest is unchanged."));
+    }
+    views_open_text(a, VIEW_EXPLAIN, text);
+}
+
 static void accept_add(struct app *a, const char *text)
 {
     struct pci_addr addr;
@@ -201,6 +231,7 @@ static void accept_prompt(struct app *a)
             write_to(a, text);
         break;
     case PROMPT_ADD: accept_add(a, text); break;
+    case PROMPT_EXPLAIN: accept_explain(a, text); break;
     case PROMPT_EXPORT: {
         char msg[512];
         int rc = tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
@@ -218,7 +249,7 @@ static void complete(struct app *a)
 {
     size_t n;
     switch (a->prompt) {
-    case PROMPT_OPEN: case PROMPT_WRITE: case PROMPT_EXPORT:
+    case PROMPT_OPEN: case PROMPT_WRITE: case PROMPT_EXPORT: case PROMPT_EXPLAIN:
         n = complete_path(a->input, sizeof(a->input));
         break;
     case PROMPT_ADD: n = complete_pci(a->plan.host, a->input, sizeof(a->input)); break;
@@ -472,7 +503,7 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel)
         return;
     if (a->mode == MODE_HELP || a->mode == MODE_WARNINGS) {
         if (wheel)
-            app_modal_key(a, wheel < 0 ? 'k' : 'j');
+            app_modal_key(a, wheel < 0 ? (KEYS_FN | KEY_UP) : (KEYS_FN | KEY_DOWN));
         else
             a->mode = MODE_NORMAL;
         return;

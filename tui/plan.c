@@ -361,6 +361,13 @@ void plan_replace_guest(struct plan *p, struct guest *g, const char *path)
     p->dirty = false;
 }
 
+void plan_load_rebuilt(struct plan *p, struct guest *g, const struct profile *profile)
+{
+    p->profile = profile;
+    plan_replace_guest(p, g, NULL);
+    p->dirty = true;
+}
+
 void plan_saved(struct plan *p, const char *path)
 {
     if (path != p->path) {

@@ -84,6 +84,9 @@ int plan_next_profile(struct plan *p, struct mp_error *err);
 int plan_set_name(struct plan *p, const char *name, struct mp_error *err);
 /* Replaces the whole guest (a file was opened). Clears undo and dirty. */
 void plan_replace_guest(struct plan *p, struct guest *g, const char *path);
+/* Replaces the whole guest with one rebuilt from a log, under `profile`: no
+ * file, and unsaved (leaving asks). Clears undo. */
+void plan_load_rebuilt(struct plan *p, struct guest *g, const struct profile *profile);
 /* The guest was written to `path`: it is the plan's file now, nothing unsaved. */
 void plan_saved(struct plan *p, const char *path);
 /* Replaces the host (a demo host was chosen); the guest stays. */

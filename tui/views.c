@@ -20,6 +20,7 @@ struct tui_views {
     size_t top, visible;
     struct qemu_process *procs;   /* the guests view's last scan */
     size_t nprocs;
+    char *text;                   /* VIEW_EXPLAIN's text */
 };
 
 static struct tui_views *state(struct app *a)
@@ -53,6 +54,29 @@ void views_open(struct app *a, enum view_kind k)
     if (k == VIEW_GUESTS)
         scan(a);
     a->mode = MODE_VIEW;
+}
+
+void views_open_text(struct app *a, enum view_kind k, char *text)
+{
+    struct tui_views *v = state(a);
+    free(v->text);
+    v->text = text;
+    views_open(a, k);
+}
+
+void view_text_build(const char *text, int width, struct vtext *out)
+{
+    memset(out, 0, sizeof(*out));
+    char *copy = xstrdup(text ? text : "");
+    char *save = NULL;
+    /* Lines first: making the text safe turns its newlines into '?'. */
+    for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        size_t indent = strspn(l, " ");
+        char *line = text_safe_dup(l + indent);
+        vtext_para(out, ROLE_NORMAL, width, (int)indent, line);
+        free(line);
+    }
+    free(copy);
 }
 
 static void scroll_by(struct tui_views *v, long delta)
@@ -157,6 +181,7 @@ static void view_title(const struct app *a, enum view_kind k, char *buf, size_t 
     case VIEW_CAPACITY: snprintf(buf, len, _("Capacity: guests like %s on host %s"), name, src); break;
     case VIEW_GUESTS: snprintf(buf, len, "%s", _("QEMU processes running on this machine")); break;
     case VIEW_TERM: snprintf(buf, len, _("A term of guest %s's limit"), name); break;
+    case VIEW_EXPLAIN: snprintf(buf, len, "%s", _("Why the start failed")); break;
     }
 }
 
@@ -177,6 +202,7 @@ void views_draw(struct app *a)
     case VIEW_CAPACITY: view_capacity_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_GUESTS: view_guests_build(v->procs, v->nprocs, &a->crt, in.w, &t); break;
     case VIEW_TERM: view_term_build(&a->plan, a->sel[PANE_RESULT], &a->crt, in.w, &t); break;
+    case VIEW_EXPLAIN: view_text_build(v->text, in.w, &t); break;
     }
     v->visible = in.h > 0 ? (size_t)in.h : 0;
     if (v->top + v->visible > t.n)
@@ -199,6 +225,7 @@ void views_free(struct app *a)
 {
     if (a->views) {
         free_procs(a->views);
+        free(a->views->text);
         free(a->views);
         a->views = NULL;
     }

@@ -142,6 +142,11 @@ void write_to(struct app *a, const char *path)
         give_up(a, true, _("No file name given."));
         return;
     }
+    if (!a->plan.have_result) {
+        give_up(a, true, _("libvirt would refuse this guest (the limit pane says why): nothing "
+                           "written."));
+        return;
+    }
     free(w->target);
     w->target = xstrdup(path);
     /* A new guest still called new-guest takes the file's name. */

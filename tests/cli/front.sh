@@ -91,8 +91,10 @@ one_line "an unknown command" calcc
 one_line "an unknown option without a command" --no-such-option
 run_mp --host list
 is "$RC" 0 "--host list without a command: the planner's front lists the demo hosts"
-one_line "a missing guest file opens the planner" "$TMPDIR_TEST/nosuch.xml"
-like "$ERR" "nosuch.xml: cannot open" "  the planner names the file it could not open"
+one_line "a missing guest file opens the planner (a new guest for it)" "$TMPDIR_TEST/nosuch.xml"
+like "$ERR" "needs a terminal" "  without a terminal the planner says it needs one"
+one_line "an unreadable guest file is refused" "$TMPDIR_TEST"
+like "$ERR" "$TMPDIR_TEST" "  naming it"
 one_line "a guest file opens the planner (no terminal here)" "$guest" --host demo:ac922
 like "$ERR" "needs a terminal" "  the planner says it needs a terminal"
 one_line "a guest file with an option the planner lacks" "$guest" --format json

@@ -58,24 +58,24 @@ is "$?" 2 "calc - with standard input closed: exit 2"
 like "$(cat "$t/err")" "<stdin>: cannot read" "calc - with standard input closed: says so"
 "$MP" report --host none -o "$t/c.txt" "$g" >&- 2>&-
 is "$?" 0 "report -o FILE with 1 and 2 closed: exit 0"
-like "$(head -n 1 "$t/c.txt")" "memlock-planner report" "report -o FILE with 1 and 2 closed: the file is the report"
+like "$(cat "$t/c.txt")" "libvirt profile" "report -o FILE with 1 and 2 closed: the file is the report"
 
 # -o /dev/stdout and /dev/fd/N write through the descriptor: appended where
 # the shell opened it with >>, and usable by another user on a pipe it was given.
 echo first > "$t/app.txt"
 "$MP" report --host none -o /dev/stdout "$g" >> "$t/app.txt"
 is "$(head -n 1 "$t/app.txt")" "first" "-o /dev/stdout with >>: appended, the file not replaced"
-like "$(sed -n 2p "$t/app.txt")" "memlock-planner report" "-o /dev/stdout with >>: the report follows"
+like "$(sed -n '2,$p' "$t/app.txt")" "libvirt profile" "-o /dev/stdout with >>: the report follows"
 "$MP" report --host none -o /dev/fd/7 "$g" 7> "$t/fd7.txt"
-like "$(head -n 1 "$t/fd7.txt")" "memlock-planner report" "-o /dev/fd/7: written through descriptor 7"
+like "$(cat "$t/fd7.txt")" "libvirt profile" "-o /dev/fd/7: written through descriptor 7"
 "$MP" report --host none -o /dev/stdout "$g" > /dev/full 2> "$t/err"
 is "$?" 1 "-o /dev/stdout on /dev/full: exit 1"
 is "$(grep -c . "$t/err")" 1 "-o /dev/stdout on /dev/full: one message"
 if [ "$(id -u)" -eq 0 ]; then
     chmod 0755 "$t"
     setpriv --reuid=65534 --regid=65534 --clear-groups "$MP" report --host none \
-        -o /dev/stdout "$g" 2> "$t/err" | head -n 1 > "$t/nobody.txt"
-    like "$(cat "$t/nobody.txt")" "memlock-planner report" "-o /dev/stdout as another user on root's pipe: written"
+        -o /dev/stdout "$g" 2> "$t/err" | head -n 2 > "$t/nobody.txt"
+    like "$(cat "$t/nobody.txt")" "libvirt profile" "-o /dev/stdout as another user on root's pipe: written"
 else
     skip "-o /dev/stdout on another user's pipe: needs root"
 fi

@@ -161,6 +161,22 @@ static void test_undo_bounded(void **state)
     /* The oldest kept step: memory before edit 51, which set 52 GiB. */
     assert_int_equal(p.guest->memory_kib, 51 * KIB_PER_GIB);
     assert_true(p.dirty);
+    /* Redo walks all the way back, bounded the same way. */
+    assert_int_equal(p.nredo, PLAN_UNDO_MAX);
+    size_t steps = 0;
+    while (plan_redo(&p, what, sizeof(what)))
+        steps++;
+    assert_int_equal(steps, PLAN_UNDO_MAX);
+    assert_int_equal(p.guest->memory_kib, (PLAN_UNDO_MAX + 51) * KIB_PER_GIB);
+    assert_int_equal(p.nundo, PLAN_UNDO_MAX);
+    /* Undo then a new edit: what was undone cannot come back. */
+    assert_true(plan_undo(&p, what, sizeof(what)));
+    assert_true(plan_redo(&p, what, sizeof(what)));
+    assert_string_equal(what, "memory 1.03 TiB");
+    assert_true(plan_undo(&p, what, sizeof(what)));
+    assert_int_equal(plan_set_memory(&p, 7 * KIB_PER_GIB, &err), 0);
+    assert_false(plan_redo(&p, what, sizeof(what)));
+    assert_int_equal(p.guest->memory_kib, 7 * KIB_PER_GIB);
     plan_free(&p);
 }
 

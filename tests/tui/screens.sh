@@ -58,6 +58,11 @@ golden search-120x40 120x40 "--host demo:ac922" "/ :type V100
 Enter :dump n n n :dump N :dump"
 # Every prompt at 80x24: the offered text, the footer with the prompt's keys.
 golden prompts-80x24 80x24 "--host demo:ac922 socket0.xml" "M :dump Esc H :dump Esc p :dump Esc o :dump Esc W :dump Esc x :dump Esc a :dump Esc / :dump Esc Tab Home Enter :dump"
+# Tab completes file names (o) and host addresses (a).
+golden complete-80x24 80x24 "--host demo:ac922 socket0.xml" "o Ctrl-U :type so
+Tab :dump Esc a :type 0004:0
+Tab :dump :type 4
+Tab :dump"
 # Editing the offered text instead of replacing it: Left, Home, End, Backspace.
 golden prompt-edit-80x24 80x24 "--host demo:ac922 socket0.xml" "m Left Left 1 :dump Home 9 :dump End Backspace :type T
 :dump Ctrl-U :dump"

@@ -9,6 +9,12 @@
 . "$srcdir/tests/tui/headless_lib.sh"
 orig="$srcdir/data/guests/pseries-ac922-socket0.xml"
 reset_guest() { cp "$orig" "$HL_DIR/g.xml"; }
+# What calc prints for the screen's limit: its bytes, or the word for none/unlimited.
+calc_of_screen() {
+    if last_screen | grep -q 'Limit  unlimited'; then echo unlimited
+    elif last_screen | grep -q 'Limit  none set'; then echo 0
+    else hl_limit; fi
+}
 # xml_field XPATH FILE: one value from the written XML, by libxml2's xmllint
 # when there, else a sed pattern the caller gives as $3.
 field() { sed -n "$2" "$HL_DIR/$1" | head -n 1; }
@@ -80,6 +86,17 @@ test "$(awk '/<hostdev /{ b = "" } { b = b $0 } /<\/hostdev>/{ l = b } END { pri
     && ok "the new hostdev has the host address and no guest address" \
     || { fail "the new hostdev has the host address and no guest address"; diag "$(cat "$HL_DIR/g.xml")"; }
 is "$("$MP" calc --host demo:ac922 "$HL_DIR/g.xml" | head -n 1)" "$(hl_limit)" "calc agrees with the screen"
+
+# a: an address the host lacks is added, marked, and written.
+reset_guest
+headless 120x40 "a :type 0099:01:00.0
+Enter :dump w n y :dump" --host demo:ac922 g.xml
+screen_has "0099:01:00.0 (not on this host)" "a adds an address the host lacks, marked"
+grep -q "domain='0x0099' bus='0x01' slot='0x00' function='0x0'" "$HL_DIR/g.xml" \
+    && ok "and w writes it" || fail "and w writes it"
+headless 80x24 "a :type 12:xyz
+Enter :dump" --host demo:ac922 g.xml
+screen_has "'12:xyz' is not a PCI address" "a refuses what is not an address"
 
 # 4. n declines the hard_limit: written without one; the limit is libvirt's own.
 reset_guest
@@ -174,6 +191,43 @@ screen_has "Memory [m]     64 GiB" "D d: the guest is as the file says again"
 headless 80x24 "+ q s Esc :dump" --host demo:ac922 g.xml
 screen_has "Nothing written." "q s, then Esc at the diff: nothing written"
 screen_has "Memory [m]     65 GiB" "and the planner stays"
+# 10b. Answer letters are translated: a catalog where save is "g" (guardar) and
+# yes is "s" (sim). LC_ALL must name a real locale for gettext to translate.
+if locale -a 2>/dev/null | grep -qi '^pt_BR\.utf-\?8$'; then
+    cat >"$TMPDIR_TEST/t.po" <<'PO'
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "s"
+msgstr "g"
+
+msgid "y"
+msgstr "s"
+PO
+    mkdir -p "$TMPDIR_TEST/loc/pt_BR/LC_MESSAGES"
+    msgfmt -o "$TMPDIR_TEST/loc/pt_BR/LC_MESSAGES/memlock-planner.mo" "$TMPDIR_TEST/t.po"
+    reset_guest
+    (cd "$HL_DIR" && printf '+ q g s s\n' >tr.keys && MEMLOCK_PLANNER_SCRIPT=tr.keys LINES=24 COLUMNS=80 \
+        TERM=xterm-256color LC_ALL=pt_BR.UTF-8 LANGUAGE=pt_BR \
+        MEMLOCK_PLANNER_LOCALEDIR="$TMPDIR_TEST/loc" timeout 60 "$HL_MP" tui --host demo:ac922 g.xml \
+        >/dev/null 2>&1)
+    is "$?" 0 "translated answers: the planner saves and quits"
+    grep -q "<hard_limit unit='KiB'>" "$HL_DIR/g.xml" \
+        && ok "g saved (translated Save), s said yes to the hard_limit and the diff" \
+        || fail "g saved (translated Save), s said yes to the hard_limit and the diff"
+else
+    skip "no pt_BR.UTF-8 locale"
+    skip "no pt_BR.UTF-8 locale"
+fi
+
+# 10c. vIOMMU off and locked on, written and read back by calc.
+cp "$srcdir/data/guests/x86-q35-viommu.xml" "$HL_DIR/q35.xml"
+headless 80x24 "v l w y :dump" --host demo:x86-gpu q35.xml
+screen_has "Wrote q35.xml" "vIOMMU off, locked on: written"
+grep -q "<iommu" "$HL_DIR/q35.xml" && fail "the <iommu> is gone" || ok "the <iommu> is gone"
+grep -q "<locked/>" "$HL_DIR/q35.xml" && ok "<locked/> is there" || fail "<locked/> is there"
+is "$("$MP" calc --host demo:x86-gpu "$HL_DIR/q35.xml" | head -n 1)" "$(calc_of_screen)" "calc agrees with the screen"
+
 # 11. NUMA cells follow memory, split in whole alignment units, or refused with the reason.
 cat >"$HL_DIR/numa.xml" <<'XML'
 <domain type='kvm'>
