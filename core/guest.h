@@ -26,6 +26,8 @@ struct guest_hostdev {
     char *mdev_uuid;             /* mdev: the mediated device */
     bool from_interface;         /* came from <interface type='hostdev'> */
     bool has_guest_addr;         /* an explicit guest <address type='pci'> */
+    bool has_driver;             /* <driver name='vfio'/> written (PCI); without it libvirt
+                                  * picks VFIO when the guest starts */
     unsigned guest_bus;          /* its bus = index of a PCI controller */
 };
 
@@ -71,6 +73,7 @@ struct guest {
 
     size_t nvme_disks;           /* disks whose source chain has type='nvme' */
     size_t vdpa_interfaces;      /* <interface type='vdpa'> */
+    size_t vdpa_disks;           /* sources of type='vhostvdpa' in disks' chains (each) */
     bool has_iommu;              /* <devices><iommu> */
     char *iommu_model;
 

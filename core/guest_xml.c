@@ -254,9 +254,14 @@ static int domain_type(struct gx *x, const xmlNode *root)
 
 static int os_type(struct gx *x, const xmlNode *root)
 {
+    /* virDomainDefParseCaps (every release): the OS type is required, right
+     * after the domain type; an empty <type/> reads as absent. */
     const xmlNode *t = gx_child(gx_child(root, "os"), "type");
-    if (!t)
-        return 0;
+    char *text = t ? gx_text(t) : NULL;
+    bool empty = !text || !*text;
+    free(text);
+    if (empty)
+        return gx_fail(x, t ? t : root, _("an os <type> must be specified (virDomainDefParseCaps)"));
     x->g->arch = gx_attr(t, "arch");
     x->g->machine = gx_attr(t, "machine");
     return 0;

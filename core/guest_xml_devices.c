@@ -96,7 +96,7 @@ static int controller(struct gx *x, const xmlNode *n, size_t *cap, size_t *seen)
 }
 
 /* A disk counts when its source chain has an NVMe disk (the disk itself or
- * a <backingStore type='nvme'> under it). */
+ * a <backingStore type='nvme'> under it): virStorageSourceChainHasNVMe. */
 static bool disk_has_nvme(const xmlNode *n)
 {
     for (; n; n = gx_child(n, "backingStore"))
@@ -105,12 +105,36 @@ static bool disk_has_nvme(const xmlNode *n)
     return false;
 }
 
+/* Every vhost-vDPA source in the chain counts (qemuDomainGetNumVDPADevices
+ * walks src->backingStore and counts each VIR_STORAGE_TYPE_VHOST_VDPA). */
+static size_t disk_vdpa_sources(const xmlNode *n)
+{
+    size_t k = 0;
+    for (; n; n = gx_child(n, "backingStore"))
+        if (attr_is(n, "type", "vhostvdpa"))
+            k++;
+    return k;
+}
+
 static int iommu(struct gx *x, const xmlNode *n)
 {
     struct guest *g = x->g;
     char *model = gx_attr(n, "model");
     if (!model)
         return gx_fail(x, n, _("<iommu> needs a model (intel, smmuv3, virtio)"));
+    /* virDomainIOMMUDefParseXML knows intel, smmuv3 (5.5), virtio (8.3), amd (11.5);
+     * which release knows which model is not checked. */
+    static const char *const models[] = { "intel", "smmuv3", "virtio", "amd" };
+    size_t k = 0;
+    while (k < sizeof(models) / sizeof(models[0]) && strcmp(models[k], model))
+        k++;
+    if (k == sizeof(models) / sizeof(models[0])) {
+        char q[64];
+        gx_quote(model, q, sizeof(q));
+        free(model);
+        return gx_fail(x, n, _("<iommu model='%s'>: unknown IOMMU model "
+                               "(virDomainIOMMUDefParseXML: intel, smmuv3, virtio, amd)"), q);
+    }
     if (g->has_iommu) {
         free(model);
         return gx_fail(x, n, _("only one <iommu> is allowed"));
@@ -140,6 +164,8 @@ int gx_devices(struct gx *x, const xmlNode *devices)
             rc = gx_count_ok(x, n, ndisks++, _("disks"));
             if (rc == 0 && disk_has_nvme(n))
                 g->nvme_disks++;
+            if (rc == 0)
+                g->vdpa_disks += disk_vdpa_sources(n);
         } else if (gx_is(n, "memory")) {
             rc = memory_device(x, n, &memdev_cap);
         } else if (gx_is(n, "controller")) {

@@ -47,12 +47,14 @@ static int guest_address(struct gx *x, const xmlNode *dev, struct guest_hostdev 
 }
 
 /* VFIO is the only PCI backend libvirt's QEMU driver still has; no <driver>
- * element means VFIO too. */
-static int pci_driver(struct gx *x, const xmlNode *dev)
+ * element means VFIO too (qemuHostdevPreparePCIDevicesCheckSupport picks it when
+ * the guest starts, before the limit is set). */
+static int pci_driver(struct gx *x, const xmlNode *dev, bool *given)
 {
     const xmlNode *d = gx_child(dev, "driver");
     char *name = d ? gx_attr(d, "name") : NULL;
     int rc = 0;
+    *given = name && !strcmp(name, "vfio");
     if (name && strcmp(name, "vfio") && strcmp(name, "default")) {
         char q[64];
         gx_quote(name, q, sizeof(q));
@@ -79,7 +81,8 @@ static bool uuid_valid(const char *s)
 
 static int hostdev_pci(struct gx *x, const xmlNode *n, bool from_interface)
 {
-    if (pci_driver(x, n) < 0)
+    bool driver = false;
+    if (pci_driver(x, n, &driver) < 0)
         return -1;
     const xmlNode *src = gx_child(n, "source");
     const xmlNode *a = gx_child(src, "address");
@@ -92,6 +95,7 @@ static int hostdev_pci(struct gx *x, const xmlNode *n, bool from_interface)
     struct guest_hostdev *h = guest_add_hostdev(x->g, GUEST_HOSTDEV_PCI);
     h->host = host;
     h->from_interface = from_interface;
+    h->has_driver = driver;
     return guest_address(x, n, h);
 }
 

@@ -33,6 +33,7 @@ void host_free(struct host *h)
     free(h->hostname);
     free(h->arch);
     free(h->kernel);
+    free(h->libvirt);
     free(h->model);
     msg_list_free(&h->warnings);
     free(h);

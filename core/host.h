@@ -64,6 +64,8 @@ struct host {
     char *hostname;
     char *arch;                 /* uname machine: ppc64le, x86_64, ... (NULL if unknown) */
     char *kernel;               /* uname release */
+    char *libvirt;              /* the installed libvirt's release, "9.0.0"; NULL unknown */
+    const char *libvirt_source; /* msgid: how that release was learnt */
     char *model;                /* device-tree model, e.g. 8335-GTH */
     bool memory_known;
     uint64_t memory_kib;        /* MemTotal */

@@ -20,6 +20,7 @@
 #include <libxml/xmlreader.h>
 
 #include "host_snapshot.h"
+#include "profile.h"
 #include "i18n.h"
 #include "input_file.h"
 #include "text_safe.h"
@@ -640,7 +641,7 @@ static int read_top(struct rd *r, xmlTextReaderPtr rd, int *ret, struct top *t)
     if (is_el(c, "warnings"))
         return read_children(r, rd, ret, read_warning);
     static const char *const known[] = {
-        "recorded-from", "description", "hostname", "arch", "kernel", "model", "memory",
+        "recorded-from", "description", "hostname", "arch", "kernel", "libvirt", "model", "memory",
         "memlock", "kvm", NULL,
     };
     const char *const *k = known;
@@ -667,6 +668,16 @@ static int read_top(struct rd *r, xmlTextReaderPtr rd, int *ret, struct top *t)
         rc = read_string_el(r, c, &h->arch);
     } else if (is_el(c, "kernel")) {
         rc = read_string_el(r, c, &h->kernel);
+    } else if (is_el(c, "libvirt")) {
+        /* The release the recorded host ran: it picks the profile. */
+        rc = read_string_el(r, c, &h->libvirt);
+        struct libvirt_version v;
+        if (!rc && !profile_parse_version(h->libvirt, &v)) {
+            char q[64];
+            quote(h->libvirt, q, sizeof(q));
+            rc = fail(r, c, _("<libvirt>: '%s' is not a libvirt release number"), q);
+        }
+        h->libvirt_source = N_("recorded in the host snapshot");
     } else if (is_el(c, "model")) {
         rc = read_string_el(r, c, &h->model);
     } else if (is_el(c, "memory")) {

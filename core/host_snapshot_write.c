@@ -112,6 +112,7 @@ int host_snapshot_write(FILE *out, const struct host *h, struct mp_error *err)
     element(out, "hostname", h->hostname);
     element(out, "arch", h->arch);
     element(out, "kernel", h->kernel);
+    element(out, "libvirt", h->libvirt);
     element(out, "model", h->model);
     if (h->memory_known)
         fprintf(out, "  <memory unit=\"KiB\">%llu</memory>\n", (unsigned long long)h->memory_kib);

@@ -94,6 +94,23 @@ static int read_all(int fd, size_t hint, size_t max, struct input_file *in)
     return 0;
 }
 
+/* Opens a named input (not "-"): non-blocking, so that a FIFO nobody writes
+ * to does not hang the open; a link planted in a sticky folder is refused
+ * (core/sticky_rule.h). -1 with `err` set, and in->open_errno when the
+ * system refused the open. */
+static int open_named(const char *path, struct input_file *in, struct mp_error *err)
+{
+    bool refused;
+    int fd = sticky_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, &refused);
+    if (fd < 0 && refused) {
+        sticky_refuse_link(err, in->name);
+    } else if (fd < 0) {
+        in->open_errno = errno;
+        mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in->name, strerror(errno));
+    }
+    return fd;
+}
+
 int input_file_read(const char *path, size_t max, const char *what, struct input_file *in,
                     struct mp_error *err)
 {
@@ -102,20 +119,8 @@ int input_file_read(const char *path, size_t max, const char *what, struct input
     in->name = is_stdin ? xstrdup(_("<stdin>")) : text_safe_name(path);
     int fd = STDIN_FILENO;
     struct stat st;
-    if (!is_stdin) {
-        /* Non-blocking open: a FIFO nobody writes to must not hang us. */
-        bool refused;
-        fd = sticky_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, &refused);
-        if (fd < 0 && refused) {
-            sticky_refuse_link(err, in->name);
-            goto fail;
-        }
-        if (fd < 0) {
-            in->open_errno = errno;
-            mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in->name, strerror(errno));
-            goto fail;
-        }
-    }
+    if (!is_stdin && (fd = open_named(path, in, err)) < 0)
+        goto fail;
     if (fstat(fd, &st) < 0) {
         mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), in->name, strerror(errno));
         goto fail;
@@ -172,13 +177,9 @@ int input_stream_open(const char *path, const char *what, struct input_stream *s
     in.name = s->is_stdin ? xstrdup(_("<stdin>")) : text_safe_name(path);
     s->fd = STDIN_FILENO;
     struct stat st;
-    if (!s->is_stdin) {
-        s->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-        if (s->fd < 0) {
-            mp_error_set(err, MP_ERR_INPUT, _("%s: cannot open: %s"), in.name, strerror(errno));
-            free(in.name);
-            return -1;
-        }
+    if (!s->is_stdin && (s->fd = open_named(path, &in, err)) < 0) {
+        free(in.name);
+        return -1;
     }
     if (fstat(s->fd, &st) < 0) {
         mp_error_set(err, MP_ERR_INPUT, _("%s: cannot read: %s"), in.name, strerror(errno));

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,8 +81,14 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
             nmdev++;
         }
     }
-    r->uses_vfio = npci || g->force_vfio || (p->ppc_mdev_nvme && (nmdev || g->nvme_disks)) ||
-                   (p->ppc_vdpa && g->vdpa_interfaces);
+    /* getPPC64MemLockLimitBytes: what turns the passthrough term on. vDPA
+     * block disks never do (virDomainDefHasVDPANet looks at interfaces only). */
+    bool force = g->force_vfio;   /* forceVFIO, or the hot-plugged device itself */
+    r->uses_vfio = npci || force;
+    if (p->ppc_vfio >= PPC_VFIO_PCI_NVME)
+        r->uses_vfio = r->uses_vfio || g->nvme_disks;
+    if (p->ppc_vfio >= PPC_VFIO_NEEDS_VFIO_VDPA)
+        r->uses_vfio = r->uses_vfio || nmdev || g->vdpa_interfaces;
 
     add_term(c, "hpt", N_("Hash page table"), maxmem / 128,
              WHY(c, N_("The guest's hash page table: max memory %s / 128."),
@@ -131,38 +138,89 @@ static void generic_rule(struct calc *c, const struct guest *g)
 {
     struct memlock_result *r = c->r;
     const struct profile *p = r->profile;
-    size_t nvfio = g->nhostdevs; /* VFIO PCI and mdev hostdevs */
-    if (p->generic != GENERIC_VFIO_MDEV)
-        nvfio += g->nvme_disks;
-    size_t nvdpa = p->generic == GENERIC_FACTOR ? g->vdpa_interfaces : 0;
-    r->nvfio = nvfio;
+    /* Without forceVFIO the hot-plugged device is in the definition: one more hostdev. */
+    bool force = g->force_vfio && p->force_vfio_arg;
+    size_t nhost = g->nhostdevs + (g->force_vfio && !p->force_vfio_arg); /* VFIO PCI and mdev */
+    size_t nnvme = p->knows_nvme_disk ? g->nvme_disks : 0;
+    size_t nvdpa = p->generic >= GENERIC_ONCE_VDPA ? g->vdpa_interfaces : 0;
+    if (p->knows_vdpa_disk)
+        nvdpa += g->vdpa_disks;
+    uint64_t factor = 0;
+    switch (p->generic) {
+    case GENERIC_ONCE_VFIO_MDEV:
+        nnvme = 0;
+        /* fall through */
+    case GENERIC_ONCE_NVME:
+    case GENERIC_ONCE_VDPA:
+        /* usesVFIO (or a vDPA device): memory + 1 GiB, however many devices. */
+        factor = nhost || nnvme || nvdpa || force;
+        r->nvfio = nhost + nnvme;
+        break;
+    case GENERIC_FACTOR:
+        /* qemuDomainGetNumVFIODevices counts hostdevs and NVMe disks together. */
+        r->nvfio = nhost + nnvme;
+        factor = nvdpa;
+        if (r->nvfio || force)
+            factor += (r->nvfio && g->has_iommu) ? r->nvfio : 1;
+        nnvme = 0;
+        break;
+    case GENERIC_FACTOR_NVME_EACH:
+        /* qemuDomainGetNumVFIOHostdevs, qemuDomainGetNumNVMeDisks apart. */
+        r->nvfio = nhost;
+        factor = nvdpa + nnvme;
+        if (nhost || force)
+            factor += (nhost && g->has_iommu) ? nhost : 1;
+        break;
+    }
     r->nvdpa = nvdpa;
-    r->uses_vfio = nvfio || g->force_vfio;
-
-    uint64_t factor = nvdpa;
-    if (r->uses_vfio)
-        factor += (p->generic == GENERIC_FACTOR && g->has_iommu && nvfio) ? nvfio : 1;
+    r->nnvme = nnvme;
+    r->uses_vfio = r->nvfio || force;
     r->factor = factor;
     if (!factor)
         return;
 
     char a[32];
     struct msg why;
-    if (p->generic != GENERIC_FACTOR)
-        why = WHY(c, N_("VFIO maps all guest RAM (%s) for DMA once."), fmt_kib(r->memory_kib, a, sizeof(a)));
-    else if (g->has_iommu && nvfio)
+    const char *mem = fmt_kib(r->memory_kib, a, sizeof(a));
+    if (p->generic < GENERIC_FACTOR)
+        why = WHY(c, N_("VFIO and vDPA devices map all guest RAM (%s) for DMA once, however many "
+                        "there are (libvirt %s)."), mem, p->id);
+    else if (g->has_iommu && r->nvfio)
         why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
-                            "(%s), and each of the %llu vDPA device(s) too: factor %llu."),
-                         (unsigned long long)nvfio, fmt_kib(r->memory_kib, a, sizeof(a)),
-                         (unsigned long long)nvdpa, (unsigned long long)factor);
+                        "(%s); each of the %llu vDPA device(s) and %llu NVMe disk(s) counted on "
+                        "their own maps it too: factor %llu."),
+                  (unsigned long long)r->nvfio, mem, (unsigned long long)nvdpa,
+                  (unsigned long long)nnvme, (unsigned long long)factor);
     else
-        why = WHY(c, N_("VFIO devices share one mapping of all guest RAM (%s), and each of "
-                            "the %llu vDPA device(s) maps it again: factor %llu."),
-                         fmt_kib(r->memory_kib, a, sizeof(a)), (unsigned long long)nvdpa,
-                         (unsigned long long)factor);
+        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each of the %llu "
+                        "vDPA device(s) and %llu NVMe disk(s) counted on their own maps it "
+                        "again: factor %llu."),
+                  mem, (unsigned long long)nvdpa, (unsigned long long)nnvme,
+                  (unsigned long long)factor);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
              WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));
+}
+
+/* Devices the chosen release cannot parse: virDomainDefParseXML refuses the
+ * definition before anything is computed (disks are parsed before interfaces). */
+int memlock_release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err)
+{
+    if (g->nvme_disks && !p->knows_nvme_disk)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 6.0 (profile %s) cannot parse <disk type='nvme'>: "
+                              "virDomainDiskDefParseXML refuses an unknown disk type"), p->id);
+    if (g->vdpa_disks && !p->knows_vdpa_disk)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 9.8 (profile %s) cannot parse <disk "
+                              "type='vhostvdpa'>: virDomainDiskDefParseXML refuses an unknown "
+                              "disk type"), p->id);
+    if (g->vdpa_interfaces && !p->knows_vdpa_net)
+        return mp_error_set(err, MP_ERR_INPUT,
+                            _("libvirt before 6.9 (profile %s) cannot parse <interface "
+                              "type='vdpa'>: virDomainNetDefParseXML refuses an unknown "
+                              "interface type"), p->id);
+    return 0;
 }
 
 /* The limit libvirt would compute without hard_limit and locked. */
@@ -200,6 +258,27 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
                                       "inherited limit in place"));
 }
 
+/* Whether what is uncertain about `p` can change this guest's limit. */
+static bool approx_concerns(const struct profile *p, const struct guest *g)
+{
+    switch (p->approx_when) {
+    case APPROX_ALWAYS:
+        return true;
+    case APPROX_FORCE_VFIO:
+        return g->force_vfio;
+    case APPROX_VDPA:
+        return g->vdpa_interfaces || g->vdpa_disks;
+    case APPROX_PPC_MDEV_VDPA:
+        if (!guest_is_ppc64(g))
+            return false;
+        for (size_t i = 0; i < g->nhostdevs; i++)
+            if (g->hostdevs[i].kind == GUEST_HOSTDEV_MDEV)
+                return true;
+        return g->vdpa_interfaces;
+    }
+    return true;
+}
+
 int memlock_compute(const struct guest *g, const struct host *h, const struct profile *p,
                     struct memlock_result *out, struct mp_error *err)
 {
@@ -224,17 +303,25 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
                      g->phb_override, MEMLOCK_MAX_PHBS);
         return -1;
     }
+    if (memlock_release_refuses(g, out->profile, err) < 0) {
+        memlock_result_free(out);
+        return -1;
+    }
     struct aligned_memory am;
-    if (memlock_align(g, &am, &out->warnings, err) < 0) {
+    if (memlock_align(g, out->profile, &am, &out->warnings, err) < 0) {
         memlock_result_free(out);
         return -1;
     }
     out->memory_kib = am.total_kib;
     out->max_memory_kib = am.max_kib;
     out->align_kib = am.align_kib;
-    if (out->profile->approx && !c.lean)
+    if (out->profile->approx && !c.lean && approx_concerns(out->profile, g))
         msg_list_add_msg(&out->warnings, (struct msg){ xstrdup(out->profile->approx),
                                                        xstrdup(_(out->profile->approx)) });
+    if (g->force_vfio && !out->profile->force_vfio_arg && !c.lean)
+        msg_list_add(&out->warnings, N_("libvirt %s has no forceVFIO: the hot-plugged device is "
+                                        "planned as one more VFIO hostdev in the definition"),
+                     out->profile->id);
 
     bool ppc = guest_is_ppc64(g);
     if (ppc) {
@@ -283,7 +370,19 @@ void memlock_result_free(struct memlock_result *r)
         msg_free(&r->phbs[i].why);
     free(r->phbs);
     msg_list_free(&r->warnings);
+    free(r->refusal);
     memset(r, 0, sizeof(*r));
+}
+
+void memlock_note_choice(struct memlock_result *r, const struct profile_choice *c)
+{
+    snprintf(r->release, sizeof(r->release), "%s", c->release);
+    r->release_source = c->source;
+    if (c->beyond)
+        msg_list_add(&r->warnings, N_("libvirt %s is newer than the newest profile (%s, checked "
+                                      "against libvirt %s's source): its formula is assumed "
+                                      "unchanged"),
+                     c->release, c->profile->id, PROFILE_NEWEST_READ);
 }
 
 const char *memlock_term_label(const struct memlock_term *t)

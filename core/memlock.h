@@ -60,6 +60,10 @@ struct memlock_result {
     uint64_t limit_bytes;
     enum memlock_rule rule;
     const struct profile *profile;
+    char release[24];           /* the libvirt release it stands for ("" unknown) */
+    const char *release_source; /* msgid: where that release came from, or NULL */
+    char *refusal;              /* set by comparisons only: why this release refuses
+                                 * the definition (no limit then) */
 
     /* Sizes after libvirt's start-time alignment. */
     uint64_t memory_kib;        /* total: initial + memory devices */
@@ -73,6 +77,7 @@ struct memlock_result {
     bool uses_vfio;
     bool nvlink2;               /* an NVLink2 bridge is assigned */
     size_t nvfio, nvdpa;        /* generic rule counts */
+    size_t nnvme;               /* NVMe disks counted on their own (9.3 and later) */
     uint64_t factor;
 
     struct memlock_term *terms; /* add up to limit_kib */
@@ -95,6 +100,12 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
                            enum memlock_detail detail, struct memlock_result *out,
                            struct mp_error *err);
 void memlock_result_free(struct memlock_result *r);
+/* -1 with `err` when release `p` cannot parse the definition (a device type it
+ * does not know yet), as virDomainDefParseXML refuses it; else 0. */
+int memlock_release_refuses(const struct guest *g, const struct profile *p, struct mp_error *err);
+/* Records which release the result stands for; warns when it is newer than
+ * the newest profile. */
+void memlock_note_choice(struct memlock_result *r, const struct profile_choice *c);
 
 const char *memlock_term_label(const struct memlock_term *t); /* translated */
 

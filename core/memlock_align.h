@@ -8,6 +8,7 @@
 #include "error.h"
 #include "guest.h"
 #include "msg.h"
+#include "profile.h"
 
 struct aligned_memory {
     uint64_t initial_kib;       /* boot memory: NUMA cells or <memory> less modules */
@@ -18,8 +19,12 @@ struct aligned_memory {
     uint64_t module_align_kib;  /* memory device and maxMemory alignment */
 };
 
-/* Returns 0, or -1 with `err` for sizes libvirt refuses or that overflow. */
-int memlock_align(const struct guest *g, struct aligned_memory *out,
+/* In libvirt's order: the post-parse checks on the sizes as written
+ * (virDomainDefPostParseMemory, after the ppc64 module alignment `p` has at
+ * parse time), then the start-time alignment (qemuDomainAlignMemorySizes).
+ * `p` NULL: the default profile. Returns 0, or -1 with `err` for sizes libvirt
+ * refuses or that overflow. */
+int memlock_align(const struct guest *g, const struct profile *p, struct aligned_memory *out,
                   struct msg_list *warnings, struct mp_error *err);
 
 #endif

@@ -70,7 +70,11 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
         fprintf(out, _("Rule: %s\n"), memlock_rule_text(r->rule));
         break;
     }
-    fprintf(out, _("Profile: %s (%s)\n"), r->profile->id, _(r->profile->label));
+    fprintf(out, _("Profile: %s (%s): %s\n"), r->profile->id, _(r->profile->span),
+            _(r->profile->label));
+    if (r->release[0])
+        fprintf(out, _("libvirt release: %s (%s); the formula depends on the release\n"),
+                r->release, r->release_source ? _(r->release_source) : "");
     char mem[32], maxmem[32];
     size_format_kib(r->memory_kib, mem, sizeof(mem));
     size_format_kib(r->max_memory_kib, maxmem, sizeof(maxmem));
@@ -122,6 +126,14 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_string(j, r->profile->id);
     json_key_lit(j, "profile_label");
     json_string(j, r->profile->label);
+    json_key_lit(j, "profile_step");
+    json_begin_object(j);
+    profile_write_json_fields(j, r->profile);
+    json_end_object(j);
+    json_key_lit(j, "libvirt_release");
+    json_string(j, r->release[0] ? r->release : NULL);
+    json_key_lit(j, "libvirt_release_source");
+    json_string(j, r->release_source);
     json_key_lit(j, "memory_kib");
     json_uint(j, r->memory_kib);
     json_key_lit(j, "max_memory_kib");

@@ -27,7 +27,7 @@ static struct profile_compare_row *row_for(struct profile_compare *c, const stru
 
 static bool same_limit(const struct memlock_result *a, const struct memlock_result *b)
 {
-    return a->kind == b->kind && a->limit_bytes == b->limit_bytes;
+    return !a->refusal == !b->refusal && a->kind == b->kind && a->limit_bytes == b->limit_bytes;
 }
 
 int profile_compare_run(const struct guest *g, const struct host *h, struct profile_compare *out,
@@ -44,19 +44,40 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
     out->nprofiles = nprofiles;
     out->borrowed = SIZE_MAX;
     out->results = xcalloc(nprofiles, sizeof(*out->results));
+    size_t nrefused = 0;
+    char *first_refusal = NULL;
     for (size_t p = 0; p < nprofiles; p++) {
         if (known && known->profile == &profiles[p]) {
             out->results[p] = *known;   /* the caller's: not freed here */
             out->borrowed = p;
             continue;
         }
-        /* Sizes only: the comparison shows no explanations or warnings. */
-        if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p], err) < 0) {
+        /* Sizes only: the comparison shows no explanations or warnings. A
+         * release that cannot take the definition (a device it does not know)
+         * shows why instead of a limit. */
+        struct mp_error e = { 0 };
+        if (memlock_release_refuses(g, &profiles[p], &e) < 0) {
+            out->results[p].profile = &profiles[p];
+            out->results[p].refusal = xstrdup(e.text);
+            nrefused++;
+            if (!first_refusal)
+                first_refusal = xstrdup(e.text);
+        } else if (memlock_compute_detail(g, h, &profiles[p], MEMLOCK_TERMS, &out->results[p],
+                                          err) < 0) {
+            free(first_refusal);
             out->nprofiles = p;  /* free only what was computed */
             profile_compare_free(out);
             return -1;
         }
     }
+    if (nrefused == nprofiles) {
+        /* Every release refuses it (cannot happen with today's steps). */
+        mp_error_set(err, MP_ERR_INPUT, "%s", first_refusal);
+        free(first_refusal);
+        profile_compare_free(out);
+        return -1;
+    }
+    free(first_refusal);
     for (size_t p = 0; p < nprofiles; p++) {
         const struct memlock_result *r = &out->results[p];
         for (size_t t = 0; t < r->nterms; t++) {
@@ -92,6 +113,10 @@ void profile_compare_free(struct profile_compare *c)
 
 void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len)
 {
+    if (r->refusal) {
+        snprintf(buf, len, "%s", _("refused"));
+        return;
+    }
     switch (r->kind) {
     case MEMLOCK_UNLIMITED: snprintf(buf, len, "%s", _("unlimited")); break;
     case MEMLOCK_NONE: snprintf(buf, len, "%s", _("none")); break;
@@ -134,14 +159,48 @@ void profile_compare_print_text(FILE *out, const struct profile_compare *c)
               : _("Every profile gives the same limit for this guest.\n"),
           out);
     for (size_t p = 0; p < c->nprofiles; p++)
+        if (c->results[p].refusal)
+            fprintf(out, _("Refused by %s: %s\n"), c->results[p].profile->id,
+                    c->results[p].refusal);
+    for (size_t p = 0; p < c->nprofiles; p++)
         if (c->results[p].profile->approx)
             fprintf(out, _("Note on %s: %s\n"), c->results[p].profile->id,
                     _(c->results[p].profile->approx));
 }
 
+void profile_compare_step_change(const struct profile_compare *c, size_t p, char *buf, size_t len)
+{
+    char b[40], before[40];
+    const struct memlock_result *r = &c->results[p];
+    profile_compare_format_limit(r, b, sizeof(b));
+    if (p == 0) {
+        snprintf(buf, len, "%s", b);
+    } else if (same_limit(r, &c->results[p - 1])) {
+        snprintf(buf, len, "%s", _("no change"));
+    } else {
+        profile_compare_format_limit(&c->results[p - 1], before, sizeof(before));
+        snprintf(buf, len, "%s -> %s", before, b);
+    }
+}
+
+void profile_compare_print_steps(FILE *out, const struct profile_compare *c)
+{
+    char a[96];
+    fputs(_("Steps (first release: what changed; its difference for this guest):\n"), out);
+    for (size_t p = 0; p < c->nprofiles; p++) {
+        const struct memlock_result *r = &c->results[p];
+        profile_compare_step_change(c, p, a, sizeof(a));
+        fprintf(out, "  %-5s %s%s: %s\n", r->profile->id, r->profile->pinned ? "" : "~",
+                _(r->profile->label), a);
+    }
+    fputs(_("(~: the first release is bracketed, not pinned.)\n"), out);
+}
+
 static void json_limit_of(struct json *j, const struct memlock_result *r)
 {
-    if (r->kind == MEMLOCK_UNLIMITED)
+    if (r->refusal)
+        json_string(j, "refused");
+    else if (r->kind == MEMLOCK_UNLIMITED)
         json_string(j, "unlimited");
     else
         json_uint(j, r->limit_bytes);
@@ -162,6 +221,19 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
     json_end_array(j);
     json_key_lit(j, "limit_differs");
     json_bool(j, c->limit_differs);
+    json_key_lit(j, "steps");
+    json_begin_array(j);
+    for (size_t p = 0; p < c->nprofiles; p++) {
+        const struct memlock_result *r = &c->results[p];
+        json_begin_object(j);
+        profile_write_json_fields(j, r->profile);
+        json_key_lit(j, "changes_limit");
+        json_bool(j, p > 0 && !same_limit(r, &c->results[p - 1]));
+        json_key_lit(j, "refused");
+        json_string(j, r->refusal);
+        json_end_object(j);
+    }
+    json_end_array(j);
     json_key_lit(j, "terms");
     json_begin_array(j);
     for (size_t i = 0; i < c->nrows; i++) {

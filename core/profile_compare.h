@@ -42,7 +42,13 @@ void profile_compare_free(struct profile_compare *c);
 void profile_compare_format_limit(const struct memlock_result *r, char *buf, size_t len);
 /* A table for people: one column per profile, differing rows marked. */
 void profile_compare_print_text(FILE *out, const struct profile_compare *c);
-/* {"profiles": [...], "limits": [...], "terms": [{id,label,differs,kib:[...]}]} */
+/* What step `p` does to this guest's limit against the step before it:
+ * "no change", "5 GiB -> 13 GiB", "refused -> 21 GiB"; the first step's limit. */
+void profile_compare_step_change(const struct profile_compare *c, size_t p, char *buf, size_t len);
+/* Every step, oldest first: its first release, what it changed and what that
+ * does to this guest's limit ("no change", "5 GiB -> 13 GiB", "refused"). */
+void profile_compare_print_steps(FILE *out, const struct profile_compare *c);
+/* {"profiles": [...], "limit_bytes": [...], "steps": [...], "terms": [{id,label,differs,kib:[...]}]} */
 void profile_compare_write_json(struct json *j, const struct profile_compare *c);
 
 #endif

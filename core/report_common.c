@@ -88,6 +88,8 @@ size_t report_guest_rows(const struct report_guest *rg, struct report_kv *rows)
         row(rows, &n, _("NVMe disks"), xasprintf("%zu", g->nvme_disks));
     if (g->vdpa_interfaces)
         row(rows, &n, _("vDPA interfaces"), xasprintf("%zu", g->vdpa_interfaces));
+    if (g->vdpa_disks)
+        row(rows, &n, _("vDPA block disks"), xasprintf("%zu", g->vdpa_disks));
     row(rows, &n, _("NVLink2 bridge assigned"), xstrdup(r->nvlink2 ? _("yes") : _("no")));
     if (r->has_phbs)
         row(rows, &n, _("PHBs"), xasprintf("%zu", r->nphbs));

@@ -148,8 +148,14 @@ static void guest(FILE *out, const struct report *rep, const struct report_guest
     fputs("</p>\n<p>", out);
     report_put_html(out, memlock_rule_text(r->rule));
     fprintf(out, "<br/>%s %s (", _("Profile:"), r->profile->id);
-    report_put_html(out, _(r->profile->label));
-    fputs(")</p>\n", out);
+    report_put_html(out, _(r->profile->span));
+    fputs(")", out);
+    if (r->release[0]) {
+        fprintf(out, "<br/>%s %s (", _("libvirt release:"), r->release);
+        report_put_html(out, r->release_source ? _(r->release_source) : "");
+        fputs(")", out);
+    }
+    fputs("</p>\n", out);
     if (r->warnings.n || rg->warnings.n) {
         fprintf(out, "<h3 id=\"" HTML_GUEST_ID "w\">", i + 1);
         report_put_html(out, _("Warnings"));
@@ -185,7 +191,7 @@ void report_render_html(FILE *out, const struct report *rep)
     report_put_html(out, heading);
     fputs("</h1>\n<p class=\"meta\">", out);
     char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
-                           rep->profile->id, _(rep->profile->label));
+                           rep->profile->id, _(rep->profile->span));
     report_put_html(out, meta);
     fputs("</p>\n</header>\n", out);
     free(meta);

@@ -82,6 +82,8 @@ static void guest_info(struct json *j, const struct report_guest *rg)
     json_uint(j, g->nvme_disks);
     json_key_lit(j, "vdpa_interfaces");
     json_uint(j, g->vdpa_interfaces);
+    json_key_lit(j, "vdpa_disks");
+    json_uint(j, g->vdpa_disks);
     json_key_lit(j, "viommu");
     json_bool(j, g->has_iommu);
     json_key_lit(j, "hard_limit_kib");

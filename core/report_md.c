@@ -78,8 +78,14 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     report_put_md(out, memlock_rule_text(r->rule));
     fputs("  \n", out);
     fprintf(out, "**%s** %s (", _("Profile:"), r->profile->id);
-    report_put_md(out, _(r->profile->label));
-    fputs(")\n\n", out);
+    report_put_md(out, _(r->profile->span));
+    fputs(")", out);
+    if (r->release[0]) {
+        fprintf(out, "  \n**%s** %s (", _("libvirt release:"), r->release);
+        report_put_md(out, r->release_source ? _(r->release_source) : "");
+        fputs(")", out);
+    }
+    fputs("\n\n", out);
 }
 
 static void terms(FILE *out, const struct memlock_result *r)
@@ -227,7 +233,7 @@ void report_render_md(FILE *out, const struct report *rep)
     fputs("# ", out);
     report_put_md(out, heading);
     char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
-                           rep->profile->id, _(rep->profile->label));
+                           rep->profile->id, _(rep->profile->span));
     fputs("\n\n", out);
     report_put_md(out, meta);
     fputs("\n\n", out);

@@ -84,9 +84,10 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
     FILE *mem;
     fprintf(out, "\n  %s\n", _("Under every libvirt profile:"));
     if ((mem = capture(&buf, &len))) {
-        if (v.has_compare)
+        if (v.has_compare) {
             profile_compare_print_text(mem, &v.compare);
-        else
+            profile_compare_print_steps(mem, &v.compare);
+        } else
             fprintf(mem, "%s\n", v.compare_error);
         fclose(mem);
         indented(out, buf, "    ", false);
@@ -189,7 +190,7 @@ void report_render_text(FILE *out, const struct report *rep)
     char *subject = report_subject(rep);
     char *heading_text = xasprintf(_("%s on %s"), subject, report_host_label(rep));
     char *meta = xasprintf(_("%s; %s; libvirt profile %s (%s)"), date, PACKAGE_STRING,
-                           rep->profile->id, _(rep->profile->label));
+                           rep->profile->id, _(rep->profile->span));
     report_put_safe(out, heading_text);
     fputc('\n', out);
     report_put_safe(out, meta);

@@ -36,7 +36,8 @@ struct tour_step_data {
 static const struct tour_step_data steps[] = {
     { { "start", N_("A pseries guest with 64 GiB and no devices"),
         N_("Without passthrough the limit covers the hash page table (1/128 of max memory), "
-           "one 32-bit DMA window on the default PHB and the TCE index.") },
+           "one 32-bit DMA window on the default PHB and the TCE index. The formula depends "
+           "on the libvirt release: L picks another, C compares them all.") },
       ACT_NONE, { NULL }, 0 },
     { { "nic", N_("Assign a VFIO NIC (ConnectX-5, both functions)"),
         N_("VFIO pins all guest RAM and gives the PHB a 64-bit DMA window mapping it; libvirt "

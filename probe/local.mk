@@ -11,6 +11,7 @@ probe_libprobe_a_SOURCES = \
 	probe/pci_uevent.c probe/pci_uevent.h \
 	probe/probe.c probe/probe.h \
 	probe/probe_derive.c probe/probe_derive.h \
+	probe/probe_libvirt.c probe/probe_libvirt.h \
 	probe/probe_live.c probe/probe_live.h \
 	probe/probe_output.c probe/probe_output.h \
 	probe/probe_udev.c probe/probe_udev.h \

@@ -11,6 +11,7 @@
 #include "host_facts.h"
 #include "i18n.h"
 #include "probe_derive.h"
+#include "probe_libvirt.h"
 #include "probe_live.h"
 #include "probe_sysfs.h"
 #include "probe_udev.h"
@@ -85,6 +86,9 @@ struct host *probe_live(struct mp_error *err)
     } else {
         probe_warn(h, N_("uname failed: %s; arch and kernel unknown"), strerror(errno));
     }
+    char release[24];
+    if (probe_libvirt_version(release, sizeof(release), &h->libvirt_source))
+        h->libvirt = xstrdup(release);
     read_meminfo(h);
     read_memlock(h);
     read_model(h);

@@ -49,29 +49,21 @@ int cli_fail_file(const char *path, const struct mp_error *err)
                      err->text);
 }
 
-const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err)
+int cli_choose(const char *version, const struct host *h, struct profile_choice *c,
+               struct mp_error *err)
 {
-    *beyond = false;
-    if (!version)
-        return profile_default();
-    const struct profile *p = profile_for_version(version, beyond);
-    if (!p) {
-        mp_error_set(err, MP_ERR_INPUT,
-                     _("--libvirt %s: not a libvirt version this planner knows "
-                       "(oldest profile: %s; try 5.3, 6.0, 8.0 or 9.0)"),
-                     version, profiles[0].id);
-        return NULL;
-    }
-    return p;
+    if (version)
+        return profile_choose(version, N_("--libvirt"), c, err);
+    /* The host's own libvirt decides, as it sets the limit: found on the live
+     * host, or recorded in a snapshot. */
+    if (h && h->libvirt && profile_choose(h->libvirt, h->libvirt_source, c, NULL) == 0)
+        return 0;
+    return profile_choose(NULL, NULL, c, err);
 }
 
-void cli_warn_beyond(const struct cli_run *r, struct msg_list *warnings)
+void cli_note_choice(const struct cli_run *r, struct memlock_result *res)
 {
-    cli_virt_note(&r->virt, r->profile, warnings);
-    if (r->beyond)
-        msg_list_add(warnings, N_("libvirt %s is newer than the newest profile (%s) this "
-                                  "planner knows; its formula may differ"),
-                     r->libvirt, r->profile->id);
+    memlock_note_choice(res, &r->choice);
 }
 
 int cli_list_demo_hosts(FILE *out)

@@ -6,6 +6,8 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "host.h"
+#include "memlock.h"
 #include "msg.h"
 #include "profile.h"
 
@@ -22,11 +24,15 @@ int cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2,
  * (the calculation's messages speak of sizes only). */
 int cli_fail_file(const char *path, const struct mp_error *err);
 
-/* Resolves --libvirt VERSION (NULL: default). *beyond: newer than the newest profile. */
-const struct profile *cli_profile(const char *version, bool *beyond, struct mp_error *err);
-/* Adds the warning that --libvirt is newer than every profile, if it is, and
- * says when the connection's libvirt version chose the profile. */
-void cli_warn_beyond(const struct cli_run *r, struct msg_list *warnings);
+/* Which profile: --libvirt VERSION when given; else the host's libvirt (`h`
+ * live: asked of virtqemud, libvirtd, then virsh; a snapshot: as recorded);
+ * else the newest profile. Returns 0, or -1 with `err` for a bad VERSION.
+ * The version logic itself is core's (profile_choose). */
+int cli_choose(const char *version, const struct host *h, struct profile_choice *c,
+               struct mp_error *err);
+/* Records in `res` the release the run's profile stands for, with the warning
+ * when it is newer than every profile. */
+void cli_note_choice(const struct cli_run *r, struct memlock_result *res);
 /* --host list: prints the demo hosts. */
 int cli_list_demo_hosts(FILE *out);
 /* Flushes stdout; an error becomes exit status 1 with a message. */

@@ -176,15 +176,13 @@ static int load(const struct command *cmd, struct cli_run *r)
 {
     struct mp_error err = { 0 };
     /* Domains among the arguments (or --connect): the connection first, since
-     * the profile follows its libvirt version. */
+     * its libvirt names the release. */
     if ((cmd->options & OPT(O_CONNECT)) &&
         cli_virt_prepare(&r->virt, r->args, r->nargs, r->virt.readonly, &err) < 0)
         return cli_fail(&err);
-    if (cmd->flags & LOAD_PROFILE) {
-        r->profile = cli_virt_profile(&r->virt, r->libvirt, &r->beyond, &err);
-        if (!r->profile)
-            return cli_fail(&err);
-    }
+    /* A bad --libvirt is reported first; the host may name the release. */
+    if ((cmd->flags & LOAD_PROFILE) && cli_choose(r->libvirt, NULL, &r->choice, &err) < 0)
+        return cli_fail(&err);
     /* A domain, a file, or (NEW_GUEST_OK) a file that does not exist yet. */
     bool domain = r->nargs && cli_virt_is_domain(&r->virt, r->args[0]);
     bool absent = !domain && (cmd->flags & NEW_GUEST_OK) && r->nargs &&
@@ -201,6 +199,16 @@ static int load(const struct command *cmd, struct cli_run *r)
         r->host = probe_load(r->host_src, &err);
         if (!r->host)
             return cli_fail(&err);
+    }
+    if (cmd->flags & LOAD_PROFILE) {
+        /* Without --libvirt the connection's libvirt decides, else the host's. */
+        int chosen = r->libvirt ? 0 : cli_virt_choose(&r->virt, &r->choice, &err);
+        if (chosen < 0)
+            return cli_fail(&err);
+        if (!chosen)
+            cli_choose(r->libvirt, r->host, &r->choice, NULL);
+        r->profile = r->choice.profile;
+        r->beyond = r->choice.beyond;
     }
     return -1;
 }

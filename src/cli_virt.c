@@ -39,35 +39,15 @@ int cli_virt_prepare(struct cli_virt *v, char **args, int nargs, bool readonly,
     return v->conn ? 0 : -1;
 }
 
-const struct profile *cli_virt_profile(struct cli_virt *v, const char *version, bool *beyond,
-                                       struct mp_error *err)
+int cli_virt_choose(struct cli_virt *v, struct profile_choice *c, struct mp_error *err)
 {
-    if (version || !v->conn)
-        return cli_profile(version, beyond, err);
-    if (virt_lib_version(v->conn, v->version, sizeof(v->version), err) < 0)
-        return NULL;
-    const struct profile *p = profile_for_version(v->version, &v->newer);
-    *beyond = false;  /* cli_virt_note says it, naming the connection */
-    if (!p) {
-        /* Older than the oldest profile: the oldest, said by the note. */
-        v->newer = false;
-        return &profiles[0];
-    }
-    return p;
-}
-
-void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg_list *l)
-{
-    if (!v->conn || !v->version[0])
-        return;
-    const char *version = v->version;
-    if (v->newer)
-        msg_list_add(l, N_("libvirt %s at %s (virConnectGetLibVersion) is newer than the newest "
-                           "profile (%s); its formula may differ"),
-                     version, virt_uri(v->conn), p->id);
-    else
-        msg_list_add(l, N_("profile %s follows libvirt %s at %s (virConnectGetLibVersion)"),
-                     p->id, version, virt_uri(v->conn));
+    if (!v->conn)
+        return 0;
+    if (virt_lib_version(v->conn, v->version, sizeof(v->version), err) < 0 ||
+        profile_choose(v->version, N_("the connection's libvirt, virConnectGetLibVersion"), c,
+                       err) < 0)
+        return -1;
+    return 1;
 }
 
 struct guest *cli_virt_load(struct cli_virt *v, const char *arg, char **label,

@@ -10,7 +10,6 @@
 
 #include "error.h"
 #include "guest.h"
-#include "msg.h"
 #include "profile.h"
 #include "virt.h"
 
@@ -20,7 +19,6 @@ struct cli_virt {
     bool readonly;            /* open read-only */
     struct virt_conn *conn;   /* open once a guest argument is a domain */
     char version[32];         /* the connection's libvirt ("9.0.0") */
-    bool newer;               /* ... newer than the newest profile */
 };
 
 /* With --connect every guest argument is a domain name or UUID; without it,
@@ -31,14 +29,9 @@ bool cli_virt_is_domain(const struct cli_virt *v, const char *arg);
  * given or one of `args` is a domain. 0, or -1 with `err`. */
 int cli_virt_prepare(struct cli_virt *v, char **args, int nargs, bool readonly,
                      struct mp_error *err);
-/* The profile: --libvirt VERSION when given, else that of the connection's
- * libvirt (virConnectGetLibVersion), else the default. *beyond as
- * cli_profile. */
-const struct profile *cli_virt_profile(struct cli_virt *v, const char *version, bool *beyond,
-                                       struct mp_error *err);
-/* Says where the profile came from when the connection chose it (else
- * nothing): "profile 9.0 follows libvirt 9.0.0 at URI". */
-void cli_virt_note(const struct cli_virt *v, const struct profile *p, struct msg_list *l);
+/* The release of the connection's libvirt (virConnectGetLibVersion) picks
+ * the profile: 1 when it did, 0 when there is no connection, -1 with `err`. */
+int cli_virt_choose(struct cli_virt *v, struct profile_choice *c, struct mp_error *err);
 /* A guest from a domain (its XML as `which` says) or a file
  * (guest_xml_load_file). `*label` becomes a new string naming it (the
  * domain's name, or the path). NULL with `err` set. */

@@ -15,7 +15,7 @@ int cmd_calc(struct cli_run *r)
     struct mp_error err = { 0 };
     if (memlock_compute(r->guest, r->host, r->profile, &res, &err) < 0)
         return cli_fail_file(r->args[0], &err);
-    cli_warn_beyond(r, &res.warnings);
+    cli_note_choice(r, &res);
     if (!strcmp(r->format, "json")) {
         struct json j;
         json_init(&j, stdout, true);

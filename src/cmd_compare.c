@@ -20,6 +20,7 @@ int cmd_compare(struct cli_run *r)
         json_finish(&j);
     } else {
         profile_compare_print_text(stdout, &c);
+        profile_compare_print_steps(stdout, &c);
     }
     profile_compare_free(&c);
     return cli_finish_output();

@@ -66,7 +66,7 @@ int cmd_report(struct cli_run *r)
         }
         free(label);
         /* as calc says it, so that the JSON objects match */
-        cli_warn_beyond(r, &rep.guests[rep.n - 1].result.warnings);
+        cli_note_choice(r, &rep.guests[rep.n - 1].result);
     }
     if (!stop && rep.n) {
         report_finish(&rep);

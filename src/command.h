@@ -63,7 +63,8 @@ enum cli_args {
 
 /* What the front does before the command's function runs (command.flags). */
 enum cli_flags {
-    LOAD_PROFILE = 1 << 0,  /* r->profile from --libvirt (default: newest) */
+    LOAD_PROFILE = 1 << 0,  /* r->profile from --libvirt (default: the host's libvirt
+                             * when LOAD_HOST finds it, else the newest) */
     LOAD_GUEST = 1 << 1,    /* r->guest from the file argument (ARGS_ONE, ARGS_OPTIONAL) */
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
@@ -112,7 +113,8 @@ struct cli_run {
     char **args;
     /* Loaded per cmd->flags; the front frees what is still set after run. */
     const struct profile *profile;
-    bool beyond;          /* --libvirt is newer than the newest profile */
+    bool beyond;          /* the release is newer than the newest profile */
+    struct profile_choice choice; /* the release the profile stands for, and its source */
     struct guest *guest;  /* args[0] (a file, or a domain of r->virt); NULL for ARGS_OPTIONAL
                            * without one */
     struct host *host;

@@ -178,14 +178,16 @@ int guests_virt(struct cli_virt *v, const char *host_src, const char *version, b
                 const struct qemu_process *procs, size_t nprocs)
 {
     struct mp_error err = { 0 };
-    bool beyond = false;
-    const struct profile *profile = NULL;
+    struct profile_choice choice;
     struct virt_domain **doms = NULL;
-    int n = -1;
+    int n = -1, chosen = 0;
+    /* --libvirt, else the connection's libvirt picks the profile. */
     if (cli_virt_prepare(v, NULL, 0, true, &err) < 0 ||
-        !(profile = cli_virt_profile(v, version, &beyond, &err)) ||
+        (!version && (chosen = cli_virt_choose(v, &choice, &err)) < 0) ||
+        (!chosen && cli_choose(version, NULL, &choice, &err) < 0) ||
         (n = virt_domain_list(v->conn, &doms, &err)) < 0)
         return cli_fail(&err);
+    const struct profile *profile = choice.profile;
     struct host *h = probe_load(host_src, &err);
     if (!h) {
         virt_domain_list_free(doms, n);

@@ -55,7 +55,9 @@ CLI_TESTS = \
 	tests/cli/terminal_safety.sh \
 	tests/cli/hostile_snapshot.sh \
 	tests/cli/guests.sh \
-	tests/cli/front.sh
+	tests/cli/front.sh \
+	tests/cli/releases.sh \
+	tests/cli/formula_doc.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
 EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
@@ -93,6 +95,34 @@ EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/worked-pseries-64g-vfio-1phb.xml \
 	tests/data/calc/worked-q35-16g-2vfio-no-viommu.xml \
 	tests/data/calc/worked-q35-16g-2vfio-viommu.xml
+EXTRA_DIST += \
+	tests/data/releases/cases.txt \
+	tests/data/releases/lv113-pc-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pc-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pc-hostdev-nvme.xml \
+	tests/data/releases/lv113-pc-hostdev.xml \
+	tests/data/releases/lv113-pc-locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+hostdev.xml \
+	tests/data/releases/lv113-pseries-hardlimit+locked+hostdev.xml \
+	tests/data/releases/lv113-pseries-hostdev.xml \
+	tests/data/releases/lv113-pseries-locked+hostdev.xml \
+	tests/data/releases/pseries-dimm-unaligned.xml \
+	tests/data/releases/pseries-hostdev-nodriver.xml \
+	tests/data/releases/pseries-mdev.xml \
+	tests/data/releases/pseries-nvme.xml \
+	tests/data/releases/pseries-vdpa-disk.xml \
+	tests/data/releases/pseries-vdpa.xml \
+	tests/data/releases/q35-2hostdev-viommu-nodriver.xml \
+	tests/data/releases/q35-2nvme-2hostdev-viommu.xml \
+	tests/data/releases/q35-2nvme-hostdev.xml \
+	tests/data/releases/q35-2vdpa-hostdev.xml \
+	tests/data/releases/q35-3nvme.xml \
+	tests/data/releases/pseries-maxmem-parse-time.xml \
+	tests/data/releases/q35-mdev.xml \
+	tests/data/releases/q35-no-os-type.xml \
+	tests/data/releases/q35-vdpa-disk-net-nvme-hostdev-viommu.xml \
+	tests/data/releases/q35-vdpa-disks.xml \
+	tests/data/releases/q35-vdpa.xml
 include tests/fuzz/local.mk
 EXTRA_DIST += \
 	tests/hostile/bad-type.xml \

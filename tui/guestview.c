@@ -153,7 +153,7 @@ void guestview_text(const struct plan *p, const struct grow *r, char *label, siz
         break;
     case GF_PROFILE:
         snprintf(label, llen, "%s", _("libvirt [L]"));
-        snprintf(value, vlen, "%s (%s)", p->profile->id, _(p->profile->label));
+        snprintf(value, vlen, "%s (%s)", p->profile->id, _(p->profile->span));
         break;
     case GF_DEVHEADER:
         snprintf(label, llen, _("Devices (%zu)"), g->nhostdevs);

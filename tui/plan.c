@@ -330,9 +330,22 @@ int plan_cycle_arch(struct plan *p, struct mp_error *err)
 
 int plan_next_profile(struct plan *p, struct mp_error *err)
 {
+    /* Steps whose release cannot parse this guest are passed over (L would
+     * otherwise stop at them), and named. */
     const struct profile *next = profile_next(p->profile);
-    char what[96];
-    snprintf(what, sizeof(what), _("profile %s"), next->id);
+    char skipped[64] = "";
+    struct mp_error refusal = { 0 };
+    while (next != p->profile && memlock_release_refuses(p->guest, next, &refusal) < 0) {
+        size_t used = strlen(skipped);
+        snprintf(skipped + used, sizeof(skipped) - used, "%s%s", used ? ", " : "", next->id);
+        next = profile_next(next);
+    }
+    char what[160];
+    if (skipped[0])
+        snprintf(what, sizeof(what), _("profile %s (%s); %s cannot parse this guest"), next->id,
+                 _(next->span), skipped);
+    else
+        snprintf(what, sizeof(what), _("profile %s (%s)"), next->id, _(next->span));
     return plan_apply(p, guest_dup(p->guest), next, what, err);
 }
 

@@ -44,7 +44,7 @@ void view_term_build(const struct plan *p, size_t i, const struct crt *c, int wi
     vtext_para(out, ROLE_NORMAL, width, 0, why);
     vtext_line(out);
     char *s = xasprintf(_("Formula of %s (%s); the terms add up to the limit."), r->profile->id,
-                        _(r->profile->label));
+                        _(r->profile->span));
     vtext_para(out, ROLE_DIM, width, 0, s);
     free(s);
 }

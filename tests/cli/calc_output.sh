@@ -8,7 +8,8 @@ j="$OUT"
 is "$RC" 0 "json: exit 0"
 is "$(echo "$j" | jq -r .limit_bytes)" 4320133120 "json: limit_bytes"
 is "$(echo "$j" | jq -r .limit_kib)" 4218880 "json: limit_kib"
-is "$(echo "$j" | jq -r .profile)" 9.0 "json: profile"
+is "$(echo "$j" | jq -r .profile)" 11.3 "json: profile (the newest without --libvirt or a live host)"
+is "$(echo "$j" | jq -r .libvirt_release)" null "json: no release named"
 is "$(echo "$j" | jq -r .rule)" ppc64 "json: rule"
 is "$(echo "$j" | jq -r .phbs.count)" 2 "json: two PHBs"
 is "$(echo "$j" | jq -r '.phbs.list[0].origin')" default-implicit "json: PHB 0 is the implicit default"
@@ -37,10 +38,10 @@ run_mp calc --host none - < "$data/pseries-kvm.xml"
 is "$(echo "$OUT" | head -n 1)" 20971520 "stdin: '-' reads the guest from standard input"
 
 # A newer libvirt than the notes describe: the newest profile, with a warning.
-run_mp calc --host none --libvirt 11.2.0 "$data/pseries-kvm.xml"
-like "$OUT" "newer than the newest profile" "libvirt 11.2.0: warned"
-run_mp calc --host none --libvirt 6.5 --format json "$data/pseries-kvm.xml"
-like "$(echo "$OUT" | jq -r '.warnings[0]')" "profile 6.0 is approximate" "approximate profile: said"
+run_mp calc --host none --libvirt 11.4.0 "$data/pseries-kvm.xml"
+like "$OUT" "newer than the newest profile" "libvirt 11.4.0: warned"
+run_mp calc --host none --libvirt 6.5 --force-vfio --format json "$data/pseries-kvm.xml"
+like "$(echo "$OUT" | jq -r '.warnings[0]')" "forceVFIO is read in 7.0.0" "what is inferred about 6.0: said"
 
 # Locale: JSON never changes; the option parser and help work.
 run_mp calc --help

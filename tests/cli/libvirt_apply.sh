@@ -16,9 +16,10 @@ fi
 command -v virsh >/dev/null 2>&1 || { plan 1; skip "virsh is not installed"; exit 0; }
 sums() { (cd "$LV_DATA" && cksum ./*.xml); }
 before=$(sums)
-kib() { # DOMAIN: what calc computes from 'virsh dumpxml --inactive' without its hard_limit
+kib() { # DOMAIN: what calc computes from 'virsh dumpxml --inactive' without its hard_limit,
+       # under the connection's libvirt
     virsh -q -c "$LV_URI" dumpxml --inactive "$1" | sed '/<memtune>/,/<\/memtune>/d' >"$t/$1.xml"
-    "$MP" calc --host demo:ac922 --format json "$t/$1.xml" | jq .limit_kib
+    "$MP" calc --host demo:ac922 --libvirt "$(pkg-config --modversion libvirt)" --format json "$t/$1.xml" | jq .limit_kib
 }
 
 k=$(kib q35-vfio-viommu)

@@ -22,25 +22,26 @@ if ! lv_built; then
 fi
 command -v virsh >/dev/null 2>&1 || { plan 1; skip "virsh is not installed"; exit 0; }
 
-note="profile 9.0 follows libvirt $(pkg-config --modversion libvirt 2>/dev/null) at $LV_URI (virConnectGetLibVersion)"
-# The text without the note (and without the warnings' heading when the note
-# was the only warning).
-strip_note() { grep -vF "$note" | sed '${/^Warnings:$/d}'; }
+ver=$(pkg-config --modversion libvirt 2>/dev/null)
+note="libvirt release: $ver (the connection's libvirt, virConnectGetLibVersion)"
+# The text without the line naming where the release came from: the file's
+# run names it --libvirt.
+strip_note() { grep -v "^libvirt release: "; }
 for d in $LV_DOMAINS; do
     virsh -q -c "$LV_URI" dumpxml "$d" >"$t/$d.xml" || fail "virsh dumpxml $d"
     virsh -q -c "$LV_URI" dumpxml --inactive "$d" >"$t/$d.config.xml" || fail "virsh dumpxml --inactive $d"
     run_mp calc --host demo:ac922 --connect "$LV_URI" "$d"
     is "$RC" 0 "calc --connect $d exits 0"
     printf '%s\n' "$OUT" >"$t/conn.txt"
-    like "$OUT" "$note" "calc --connect $d says the profile follows the connection's libvirt"
-    want=$("$MP" calc --host demo:ac922 "$t/$d.xml")
+    like "$OUT" "$note" "calc --connect $d: the connection's libvirt names the release"
+    want=$("$MP" calc --host demo:ac922 --libvirt "$ver" "$t/$d.xml" | strip_note)
     is "$(strip_note <"$t/conn.txt")" "$want" "calc --connect $d equals calc on 'virsh dumpxml $d'"
     run_mp calc --host demo:ac922 --format json --connect "$LV_URI" "$d"
-    a=$(printf '%s' "$OUT" | jq -S 'del(.warnings)')
-    b=$("$MP" calc --host demo:ac922 --format json "$t/$d.xml" | jq -S 'del(.warnings)')
-    is "$a" "$b" "calc --format json --connect $d equals calc on the dumped XML (warnings aside)"
+    a=$(printf '%s' "$OUT" | jq -S 'del(.libvirt_release_source)')
+    b=$("$MP" calc --host demo:ac922 --libvirt "$ver" --format json "$t/$d.xml" | jq -S 'del(.libvirt_release_source)')
+    is "$a" "$b" "calc --format json --connect $d equals calc on the dumped XML (the release's source aside)"
     run_mp calc --host demo:ac922 --config --connect "$LV_URI" "$d"
-    is "$(printf '%s\n' "$OUT" | strip_note)" "$("$MP" calc --host demo:ac922 "$t/$d.config.xml")" \
+    is "$(printf '%s\n' "$OUT" | strip_note)" "$("$MP" calc --host demo:ac922 --libvirt "$ver" "$t/$d.config.xml" | strip_note)" \
         "calc --config $d equals calc on 'virsh dumpxml --inactive $d'"
 done
 # The hard_limit domain is shut off: it has no live definition.
@@ -59,7 +60,7 @@ is "$OUT" "$("$MP" calc --host demo:ac922 --libvirt 5.3 "$t/q35-vfio-viommu.xml"
 
 # LIBVIRT_DEFAULT_URI, as virsh honours it: names that are not files are domains.
 LIBVIRT_DEFAULT_URI="$LV_URI" run_mp calc --host demo:ac922 q35-vfio-viommu
-is "$(printf '%s\n' "$OUT" | strip_note)" "$("$MP" calc --host demo:ac922 "$t/q35-vfio-viommu.xml")" \
+is "$(printf '%s\n' "$OUT" | strip_note)" "$("$MP" calc --host demo:ac922 --libvirt "$ver" "$t/q35-vfio-viommu.xml" | strip_note)" \
     "LIBVIRT_DEFAULT_URI: calc DOMAIN reads the domain"
 LIBVIRT_DEFAULT_URI="$LV_URI" run_mp calc --host demo:ac922 "$t/q35-locked.xml"
 is "$OUT" "$("$MP" calc --host demo:ac922 "$t/q35-locked.xml")" "LIBVIRT_DEFAULT_URI: a file is still a file"
@@ -69,14 +70,16 @@ for v in compare map capacity; do
     d=q35-vfio-viommu
     [ "$v" = map ] && d=pseries-nvlink2
     run_mp "$v" --host demo:ac922 --format json --connect "$LV_URI" "$d"
-    is "$OUT" "$("$MP" "$v" --host demo:ac922 --format json "$t/$d.xml")" "$v --connect $d equals $v on the dumped XML"
+    is "$(printf '%s' "$OUT" | jq -S 'del(.. | .libvirt_release_source?)')" \
+        "$("$MP" "$v" --host demo:ac922 --libvirt "$ver" --format json "$t/$d.xml" | jq -S 'del(.. | .libvirt_release_source?)')" \
+        "$v --connect $d equals $v on the dumped XML"
 done
 
 # report --all: every domain, by name, as a report on the dumped files.
 run_mp report --host demo:ac922 --format json --connect "$LV_URI" --all
 is "$RC" 0 "report --all exits 0"
 is "$(printf '%s' "$OUT" | jq -c '[.guests[].limit_bytes]')" \
-    "$("$MP" report --host demo:ac922 --format json "$t/pc-small-hardlimit.xml" "$t/pseries-nvlink2.xml" \
+    "$("$MP" report --host demo:ac922 --libvirt "$ver" --format json "$t/pc-small-hardlimit.xml" "$t/pseries-nvlink2.xml" \
         "$t/q35-hardlimit.xml" "$t/q35-locked.xml" "$t/q35-vfio-viommu.xml" | jq -c '[.guests[].limit_bytes]')" \
     "report --all: the limits of the dumped files, domains sorted by name"
 run_mp report --host demo:ac922 --connect "$LV_URI" --all

@@ -32,13 +32,17 @@ try() { # NAME ARGS...
 try "guest file name" calc --host none "$t/$E.xml"; echoed "guest file name"
 try "report input name" report --host none "$t/$E.xml"
 try "apply input name" apply --host none -o "$t/o.xml" "$t/$E.xml"
+if "$MP" explain --help > /dev/null 2>&1; then
+    try "explain log name" explain "$t/$E.log"; echoed "explain log name"
+fi
 try "--host FILE name" probe --host "$t/$E"; echoed "--host FILE name"
 try "--host value" calc --host "$E" "$g"
 try "--libvirt value" calc --host none --libvirt "$E" "$g"; echoed "--libvirt value"
 try "--libvirt value (map)" map --host demo:ac922 --libvirt "$E" "$g"
 try "--format value" report --host none --format "$E" "$g"; echoed "--format value"
 try "command" "$E"; echoed "command"
-for c in calc guests report apply probe record compare map capacity tour tui; do
+commands=$("$MP" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }')
+for c in $commands; do
     try "$c: unknown long option" "$c" "--$E"
     try "$c: unknown short option" "$c" "-$(printf '\033')"
 done

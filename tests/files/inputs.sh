@@ -34,6 +34,15 @@ for cmd in "calc --host none" "compare" "map --host demo:ac922" "capacity --host
     run_hang $cmd /dev/zero
     refused "a domain XML file" "is a device" "$name: a device"
 done
+# The log reader (explain), where it is built.
+if "$MP" explain --help > /dev/null 2>&1; then
+    run_hang explain "$t/fifo"
+    refused "a log" "no writer" "explain: FIFO with no writer"
+    run_hang explain "$t"
+    refused "a log" "is a directory" "explain: a folder"
+    run_hang explain /dev/zero
+    refused "a log" "is a device" "explain: a device"
+fi
 # The host snapshot reader (--host FILE).
 run_hang probe --host "$t/fifo"
 refused "a host snapshot" "no writer" "--host: FIFO with no writer"

@@ -64,6 +64,14 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     as_nobody ln -s "$t/host.snap" "$t/sticky/host.snap"
     run_mp probe --host "$t/sticky/host.snap"
     is "$RC" 2 "planted link as a snapshot: refused"
+    if "$MP" explain --help > /dev/null 2>&1; then
+        log_abs=$(cd "$srcdir/tests/data/logs" && pwd)/pc-locked-mlock.log
+        as_nobody ln -s "$log_abs" "$t/sticky/qemu.log"
+        run_mp explain "$t/sticky/qemu.log"
+        is "$RC" 2 "planted link as a log (explain): refused"
+    else
+        skip "explain is not built"
+    fi
     ln -s "$g_abs" "$t/sticky/mine.xml"
     run_mp calc --host none "$t/sticky/mine.xml"
     is "$RC" 0 "own link as an input in a sticky folder: followed"
@@ -93,7 +101,7 @@ if [ $root = yes ] && as_nobody true 2>/dev/null; then
     like "$(cat "$t/mine.txt")" "hard_limit" "own link: the file behind it has the report"
     is_link "$t/sticky/mine" "own link"
 else
-    for i in $(seq 37); do
+    for i in $(seq 38); do
         skip "planted link: needs root to plant as nobody"
     done
 fi

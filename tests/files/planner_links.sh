@@ -1,5 +1,5 @@
 #!/bin/sh
-# The planner's x (export a report) and w (write the guest XML) go through
+# The planner's x (export a report) and W (save the guest XML as) go through
 # the same writer as -o: a link another user planted in a sticky folder is
 # refused in the status line and the file it names is untouched; another
 # user's file keeps its owner. Driven headless (MEMLOCK_PLANNER_SCRIPT).
@@ -18,8 +18,8 @@ mkdir "$t/sticky" && chmod 1777 "$t/sticky"
 echo precious > "$t/victim"
 as_nobody ln -s "$t/victim" "$t/sticky/out.md"
 as_nobody ln -s "$t/victim" "$t/sticky/out.xml"
-planner() { # KEY TARGET: press KEY, type TARGET at its prompt, dump the screen
-    printf '%s\nCtrl-U\n:type %s\nEnter\n:dump\n' "$1" "$2" > "$t/script"
+planner() { # KEY TARGET [KEYS]: press KEY, type TARGET at its prompt, answer KEYS, dump
+    printf '%s\nCtrl-U\n:type %s\nEnter\n%s\n:dump\n' "$1" "$2" "${3:-}" > "$t/script"
     MEMLOCK_PLANNER_SCRIPT="$t/script" LINES=30 COLUMNS=200 timeout 60 \
         "$MP" tui --host demo:ac922 "$t/guest.xml" > "$t/screen" 2> "$t/err"
     RC=$?
@@ -29,9 +29,9 @@ is "$RC" 0 "x to a planted link: the planner goes on"
 like "$(cat "$t/screen")" "symbolic link another user owns" "x to a planted link: refused in the status line"
 is "$(cat "$t/victim")" "precious" "x to a planted link: the file it names is untouched"
 [ -L "$t/sticky/out.md" ] && ok "x: the link is still a link" || fail "x: the link is still a link"
-planner w "$t/sticky/out.xml"
-like "$(cat "$t/screen")" "symbolic link another user owns" "w to a planted link: refused in the status line"
-is "$(cat "$t/victim")" "precious" "w to a planted link: the file it names is untouched"
+planner W "$t/sticky/out.xml" "y y y"  # add the hard_limit; replace it; write the diff
+like "$(cat "$t/screen")" "symbolic link another user owns" "W (save as) to a planted link: refused in the status line"
+is "$(cat "$t/victim")" "precious" "W (save as) to a planted link: the file it names is untouched"
 # Another user's report, replaced from the planner: owner and mode kept.
 echo old > "$t/theirs.md"
 chown 65534:65534 "$t/theirs.md"

@@ -2,6 +2,7 @@
 # fuzzing enabled, make check runs each briefly over its seed corpus.
 FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
 	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz \
+	tests/fuzz/libvirt_version_fuzz \
 	tests/fuzz/guest_xml_write_fuzz tests/fuzz/qemu_log_fuzz
 FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
@@ -23,6 +24,9 @@ tests_fuzz_dt_prop_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_pci_uevent_fuzz_SOURCES = tests/fuzz/pci_uevent_fuzz.c
 tests_fuzz_pci_uevent_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_pci_uevent_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_libvirt_version_fuzz_SOURCES = tests/fuzz/libvirt_version_fuzz.c
+tests_fuzz_libvirt_version_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_libvirt_version_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_guest_xml_write_fuzz_SOURCES = tests/fuzz/guest_xml_write_fuzz.c
 tests_fuzz_guest_xml_write_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_guest_xml_write_fuzz_LDADD = $(FUZZ_LDADD)
@@ -36,6 +40,7 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/guest_xml/x86-q35-viommu.xml \
 	tests/fuzz/corpus/guest_xml/pseries-ac922-socket0.xml \
 	tests/fuzz/corpus/guest_xml/devices-mix.xml \
+	tests/fuzz/corpus/guest_xml/vdpa-disk-net-nvme.xml \
 	tests/fuzz/corpus/host_snapshot/controls-c0.xml \
 	tests/fuzz/corpus/host_snapshot/controls-c1.xml \
 	tests/fuzz/corpus/host_snapshot/demo-ac922-6gpu.xml \
@@ -56,7 +61,11 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/dt_prop/zero-size-reg \
 	tests/fuzz/corpus/pci_uevent/malformed \
 	tests/fuzz/corpus/pci_uevent/nvidia-v100 \
-	tests/fuzz/corpus/pci_uevent/phb-no-driver
+	tests/fuzz/corpus/pci_uevent/phb-no-driver \
+	tests/fuzz/corpus/libvirt_version/release \
+	tests/fuzz/corpus/libvirt_version/daemon-line \
+	tests/fuzz/corpus/libvirt_version/overlong \
+	tests/fuzz/corpus/libvirt_version/too-old
 tests_fuzz_qemu_log_fuzz_SOURCES = tests/fuzz/qemu_log_fuzz.c
 tests_fuzz_qemu_log_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_qemu_log_fuzz_LDADD = $(FUZZ_LDADD)

@@ -54,7 +54,7 @@ is "$row" "$head" "md: summary row has the header's cell count"
 
 # Names longer than the JSON writer's 8 KiB block, escapes across its edges.
 awk 'BEGIN { printf "<domain type=\"kvm\"><name>"; for (i = 0; i < 5000; i++) printf "a\"\\\303\251&lt;"
-    printf "</name><memory unit=\"GiB\">4</memory></domain>\n" }' > "$t/long.xml"
+    printf "</name><memory unit=\"GiB\">4</memory><os><type>hvm</type></os></domain>\n" }' > "$t/long.xml"
 awk 'BEGIN { for (i = 0; i < 12000; i++) printf "b" }' > "$t/plain-name"
 sed "s/<name>.*<\/name>/<name>$(cat "$t/plain-name")<\/name>/" "$t/long.xml" > "$t/long-plain.xml"
 "$MP" report --host none --format json -o "$t/long.json" "$t/long.xml" "$t/long-plain.xml"

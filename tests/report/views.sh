@@ -19,7 +19,7 @@ same_json() {
 
 # --- JSON: views[i] holds the compare, map and capacity commands' objects.
 for host in demo:ac922 none; do
-    for libvirt in 9.0 5.3; do
+    for libvirt in 9.0 6.0; do
         "$MP" report --host $host --libvirt $libvirt --format json $guests > "$t/r.json"
         is "$?" 0 "json $host $libvirt: exit 0"
         is "$(jq '.views | length' "$t/r.json")" 7 "json $host $libvirt: one views object per guest"
@@ -98,21 +98,24 @@ is "$(bar 'NVLink2 GPU RAM' 1 x)" "$(( $(tick '32 TiB') + ($(tick '128 TiB') - $
 is "$(bar '64-bit DMA window' 1 width)" 440 "html: the 64-bit DMA window spans the scale to 128 TiB"
 is "$(xp "count(//*[@class='map']/*[local-name()='text'][contains(., 'TCE table 256 GiB')])")" 2 \
     "html: 256 GiB of TCE table per PHB, as map says"
-# Comparison: under 9.0 the x86 NVMe guest's 5.3 column differs (two terms and the limit).
+# Comparison: the x86 NVMe guest's 5.3 column differs (refused: two terms and the limit).
 is "$(xp 'count((//table[@class="cmp"])[2]//td[contains(@class, "diff")])')" 3 \
     "html: three highlighted cells for the NVMe guest"
 is "$(xp 'count((//table[@class="cmp"])[1]//td[contains(@class, "diff")])')" 0 \
     "html: nothing highlighted for a guest every profile agrees on"
-is "$(xp 'string((//table[@class="cmp"])[2]//th[contains(@class, "own")])')" 9.0 "html: the report's profile column is marked"
+is "$(xp 'string((//table[@class="cmp"])[2]//th[contains(@class, "own")])')" 11.3 "html: the report's profile column is marked"
 want=$("$MP" compare --host demo:ac922 "$views/x86-nvme.xml" | grep 'Limit' | sed -E 's/^\* *Limit *//; s/ {2,}/,/g')
 is "$(xp '(//table[@class="cmp"])[2]/tbody/tr[th="Limit"]/td/text()' | paste -sd, -)" "$want" \
     "html: limit row as the compare command prints it"
 is "$(xp 'string((//table[@class="cap"])[1]/tbody/tr[@class="first"]/td[3])')" \
     "$("$MP" capacity --host demo:ac922 --format json "$views/ac922-gpu0.xml" | jq .fits)" \
     "html: the resource that runs out first fits as many as capacity says"
-"$MP" report --host demo:ac922 --libvirt 5.3 --format html -o "$t/r53.html" "$views/x86-nvme.xml"
-is "$(xmllint --xpath 'count(//table[@class="cmp"]//td[contains(@class, "diff")])' "$t/r53.html")" 9 \
-    "html: under 5.3 the three newer columns differ"
+run_mp report --host demo:ac922 --libvirt 5.3 --format html -o "$t/r53.html" "$views/x86-nvme.xml"
+is "$RC" 2 "html: libvirt 5.3 cannot parse the NVMe guest: refused"
+like "$ERR" "<disk type='nvme'>" "html: 5.3's refusal names the NVMe disk"
+"$MP" report --host demo:ac922 --libvirt 6.0 --format html -o "$t/r60.html" "$views/x86-nvme.xml"
+is "$(xmllint --xpath 'count(//table[@class="cmp"]//td[contains(@class, "diff")])' "$t/r60.html")" 3 \
+    "html: under 6.0 only the 5.3 column differs (it refuses the guest)"
 
 # --- Markdown: tables well formed, values as the commands'.
 "$MP" report --host demo:ac922 --format md $guests > "$t/r.md"
@@ -131,9 +134,10 @@ code { next }
 { intable = 0 }
 END { exit bad }' "$t/r.md" > "$t/md.err"
 is "$(cat "$t/md.err")" "" "md: every table row has its header's cell count"
-is "$(grep -c '^| Term | 5.3 | 6.0 | 8.0 | 9.0 |$' "$t/r.md")" 7 "md: a comparison table per guest"
-is "$(grep -c '^| Limit | \*\*none\*\* | 5 GiB | 5 GiB | 5 GiB |$' "$t/r.md")" 1 \
-    "md: the NVMe guest's 5.3 limit in bold"
+is "$(grep -c '^| Term | 5.3 | 6.0 | 6.9 | 7.0 | 7.2 | 8.7 | 9.3 | 9.8 | 11.3 |$' "$t/r.md")" 7 \
+    "md: a comparison table per guest"
+is "$(grep -c '^| Limit | \*\*refused\*\* | 5 GiB | 5 GiB | 5 GiB | 5 GiB | 5 GiB | 5 GiB | 5 GiB | 5 GiB |$' "$t/r.md")" 1 \
+    "md: libvirt 5.3 refuses the NVMe guest, in bold"
 is "$(grep -c '^Does not apply' "$t/r.md")" 3 "md: the map does not apply to the three x86 guests"
 "$MP" map --host demo:ac922 --format json "$views/ac922-gpu0.xml" > "$t/map.json"
 want=$(jq -r '.dma_windows[] | "| \(.phb) | \(.label) | \(.tce_table_bytes / 1048576) MiB |"' "$t/map.json" |

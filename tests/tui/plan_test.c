@@ -140,6 +140,29 @@ static void test_edits(void **state)
     plan_free(&p);
 }
 
+/* L passes over the steps whose release cannot parse the guest (an NVMe disk
+ * before 6.0) instead of stopping at them, and each step's limit is its own. */
+static void test_profiles_skip_refusing(void **state)
+{
+    (void)state;
+    struct guest *g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB);
+    g->nvme_disks = 2;
+    test_add_pci(g, "0000:01:00.0", -1);
+    struct plan p;
+    struct mp_error err = { 0 };
+    plan_init(&p, NULL, g, profile_default(), NULL);
+    assert_true(p.have_result);
+    assert_int_equal(p.result.limit_bytes, UINT64_C(13958643712));    /* 9.3 on: 3 x 4 GiB + 1 */
+    assert_int_equal(plan_next_profile(&p, &err), 0);
+    assert_string_equal(p.profile->id, "6.0");                       /* 5.3 passed over */
+    assert_int_equal(p.result.limit_bytes, UINT64_C(5368709120));     /* once: 4 GiB + 1 */
+    size_t guard = 0;
+    while (strcmp(p.profile->id, "9.3") && ++guard < 32)
+        assert_int_equal(plan_next_profile(&p, &err), 0);
+    assert_int_equal(p.result.limit_bytes, UINT64_C(13958643712));
+    plan_free(&p);
+}
+
 /* A long session: the undo history stops at PLAN_UNDO_MAX edits (memory
  * stays bounded), the newest are undone in order, and undoing all that is
  * kept leaves the guest marked modified (it is not the file's any more). */
@@ -260,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_gpu_alone),
         cmocka_unit_test(test_edits),
         cmocka_unit_test(test_undo_bounded),
+        cmocka_unit_test(test_profiles_skip_refusing),
         cmocka_unit_test(test_hostview),
         cmocka_unit_test(test_guestview),
     };

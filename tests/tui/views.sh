@@ -64,12 +64,15 @@ gone "address map applies" "Esc closes it"
 viommu="$GUESTS/x86-q35-viommu.xml"
 json=$("$MP" compare --format json --host demo:x86-gpu "$viommu")
 ids=$(echo "$json" | jq -r '.profiles[]')
-is "$(echo "$ids" | wc -l)" 4 "compare json: four profiles"
+is "$(echo "$ids" | wc -l)" "$(echo "$json" | jq -r '.steps | length')" "compare json: a step per profile"
 tui_start 80 24 --host demo:x86-gpu "$viommu"
 keys C
 see "Guest x86-q35-viommu under every libvirt profile" "C opens the comparison"
 header=$(screen | grep -F " Term ")
-for id in $ids; do
+# Columns: the oldest step, the planner's own, and the steps that change this
+# guest's limit with the one before each (the others are listed below).
+for id in $(echo "$json" | jq -r '.steps | to_entries[] | select(.key == 0 or .value.changes_limit or (.key + 1 < ($s | length) and $s[.key + 1].changes_limit)) | .value.profile' --argjson s "$(echo "$json" | jq -c .steps)") \
+        "$(echo "$ids" | tail -n 1)"; do
     like "$header" " $id" "profile $id has a column"
 done
 is "$(screen | grep -c '^│ \* [A-Z]')" 2 "two rows differ (the factor term and the limit)"

@@ -18,10 +18,30 @@
 #define PPC "<os><type arch='ppc64le' machine='pseries'>hvm</type></os>"
 #define GIB1 "<memory unit='GiB'>1</memory>"
 
+/* libvirt requires <os><type> (virDomainDefParseCaps): the cases below that
+ * are about something else get one before </domain> when they have none. */
+static char *with_os(const char *xml, size_t *len)
+{
+    /* Byte for byte first: the input may hold a NUL or lack its terminator. */
+    char *copy = xmalloc(*len + 1);
+    memcpy(copy, xml, *len);
+    copy[*len] = '\0';
+    const char *end = strstr(copy, "</domain>");
+    if (memchr(copy, '\0', *len) || strstr(copy, "<os>") || !end)
+        return copy;
+    char *r = xasprintf("%.*s<os><type>hvm</type></os>%s", (int)(end - copy), copy, end);
+    free(copy);
+    *len = strlen(r);
+    return r;
+}
+
 static struct guest *load(const char *xml)
 {
     struct mp_error err = { 0 };
-    struct guest *g = guest_xml_load_memory(xml, strlen(xml), "t.xml", &err);
+    size_t len = strlen(xml);
+    char *full = with_os(xml, &len);
+    struct guest *g = guest_xml_load_memory(full, len, "t.xml", &err);
+    free(full);
     if (!g)
         fail_msg("unexpected error: %s", err.text);
     return g;
@@ -31,7 +51,9 @@ static struct guest *load(const char *xml)
 static void refused(const char *xml, size_t len, const char *needle)
 {
     struct mp_error err = { 0 };
-    struct guest *g = guest_xml_load_memory(xml, len, "t.xml", &err);
+    char *full = with_os(xml, &len);
+    struct guest *g = guest_xml_load_memory(full, len, "t.xml", &err);
+    free(full);
     if (g)
         fail_msg("accepted: %s", xml);
     assert_int_equal(err.kind, MP_ERR_INPUT);
@@ -166,7 +188,7 @@ static void test_numa_totals(void **state)
     assert_int_equal(g->numa_cells_kib[2], 2 * KIB_PER_GIB);
     struct aligned_memory am;
     struct mp_error err = { 0 };
-    assert_int_equal(memlock_align(g, &am, NULL, &err), 0);
+    assert_int_equal(memlock_align(g, NULL, &am, NULL, &err), 0);
     assert_int_equal(am.total_kib, 4 * KIB_PER_GIB); /* 1000 MiB cell aligned to 1 GiB */
     guest_free(g);
     REFUSED(HEAD "<cpu><numa><cell id='0' cpus='0'/></numa></cpu></domain>",
@@ -181,7 +203,8 @@ static void test_memory_devices(void **state)
     (void)state;
     struct guest *g = load(
         HEAD "<memory unit='GiB'>7</memory><maxMemory slots='4' unit='GiB'>16</maxMemory>"
-        "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
+        "<os><type arch='x86_64' machine='q35'>hvm</type></os>"
+        "<cpu><numa><cell id='0' cpus='0' memory='3073' unit='MiB'/></numa></cpu><devices>"
         "<memory model='dimm'><target><size unit='MiB'>1023</size><node>0</node></target></memory>"
         "<memory model='nvdimm'><source><path>/x</path></source>"
         "<target><size unit='GiB'>1</size></target></memory>"
@@ -196,8 +219,8 @@ static void test_memory_devices(void **state)
     assert_int_equal(g->memdevs[2].size_kib, 2 * KIB_PER_GIB);
     struct aligned_memory am;
     struct mp_error err = { 0 };
-    assert_int_equal(memlock_align(g, &am, NULL, &err), 0);
-    /* Initial 7 GiB - 4095 MiB = 3073 MiB; the dimm is aligned to 1024 MiB on x86. */
+    assert_int_equal(memlock_align(g, NULL, &am, NULL, &err), 0);
+    /* The cell: 3073 MiB (7 GiB with the modules); the dimm is aligned to 1024 MiB on x86. */
     assert_int_equal(am.modules_kib, 4096 * KIB_PER_MIB);
     assert_int_equal(am.total_kib, (3073 + 4096) * KIB_PER_MIB);
     guest_free(g);
@@ -556,6 +579,62 @@ static void test_collection_bounds(void **state)
     free(xml);
 }
 
+static void test_os_type_required(void **state)
+{
+    (void)state;
+    /* virDomainDefParseCaps: no <os><type>, or an empty one, is refused. */
+    const char *const xmls[] = {
+        "<domain type='kvm'><memory>1024</memory></domain>",
+        "<domain type='kvm'><os/><memory>1024</memory></domain>",
+        "<domain type='kvm'><os><type/></os><memory>1024</memory></domain>",
+        "<domain type='kvm'><os><type arch='x86_64'></type></os><memory>1024</memory></domain>",
+    };
+    for (size_t i = 0; i < sizeof(xmls) / sizeof(xmls[0]); i++) {
+        struct mp_error err = { 0 };
+        assert_null(guest_xml_load_memory(xmls[i], strlen(xmls[i]), "t.xml", &err));
+        assert_non_null(strstr(err.text, "an os <type> must be specified"));
+    }
+}
+
+static void test_vdpa_disks_and_driver(void **state)
+{
+    (void)state;
+    /* Each vhost-vDPA source counts, also in a backing chain; NVMe disks once each. */
+    struct guest *g = load(HEAD GIB1 "<os><type arch='x86_64' machine='q35'>hvm</type></os>"
+                           "<devices>"
+                           "<disk type='vhostvdpa' device='disk'><source dev='/dev/vhost-vdpa-0'/>"
+                           "<target dev='vda' bus='virtio'/></disk>"
+                           "<disk type='file' device='disk'><source file='/a.qcow2'/>"
+                           "<backingStore type='vhostvdpa'><source dev='/dev/vhost-vdpa-1'/>"
+                           "</backingStore><target dev='vdb' bus='virtio'/></disk>"
+                           "<disk type='nvme' device='disk'><source type='pci' namespace='1'>"
+                           "<address domain='0x0003' bus='0x02' slot='0x00' function='0x0'/>"
+                           "</source><target dev='vdc' bus='virtio'/></disk>"
+                           "<disk type='nvme' device='disk'><source type='pci' namespace='1'>"
+                           "<address domain='0x0003' bus='0x03' slot='0x00' function='0x0'/>"
+                           "</source><target dev='vdd' bus='virtio'/></disk>"
+                           "<disk type='file' device='disk'><source file='/e.img'/>"
+                           "<target dev='nvme0n1' bus='nvme'/></disk>"
+                           "<hostdev mode='subsystem' type='pci'><source>"
+                           "<address domain='0x0001' bus='0x01' slot='0x00' function='0x0'/>"
+                           "</source></hostdev>"
+                           "<hostdev mode='subsystem' type='pci'><driver name='vfio'/><source>"
+                           "<address domain='0x0001' bus='0x02' slot='0x00' function='0x0'/>"
+                           "</source></hostdev>"
+                           "</devices></domain>");
+    assert_int_equal(g->vdpa_disks, 2);
+    assert_int_equal(g->nvme_disks, 2);   /* type='nvme' only: a disk on bus='nvme' is emulated */
+    assert_int_equal(g->vdpa_interfaces, 0);
+    assert_int_equal(g->nhostdevs, 2);
+    assert_false(g->hostdevs[0].has_driver);
+    assert_true(g->hostdevs[1].has_driver);
+    guest_free(g);
+    REFUSED(HEAD GIB1 "<devices><iommu model='foo'/></devices></domain>", "unknown IOMMU model");
+    g = load(HEAD GIB1 "<devices><iommu model='amd'/></devices></domain>");
+    assert_true(g->has_iommu);
+    guest_free(g);
+}
+
 static char *write_temp(const char *content)
 {
     char *path = xstrdup("/tmp/mp-gx-file.XXXXXX");
@@ -569,7 +648,8 @@ static char *write_temp(const char *content)
 static void test_file_and_stdin(void **state)
 {
     (void)state;
-    char *path = write_temp("<domain type='kvm'>\n<memory unit='MiB'>512</memory>\n"
+    char *path = write_temp("<domain type='kvm'>\n<os><type>hvm</type></os>\n"
+                            "<memory unit='MiB'>512</memory>\n"
                             "<memory>1</memory>\n</domain>\n");
     struct mp_error err = { 0 };
     struct guest *g = guest_xml_load_file(path, &err);
@@ -591,7 +671,7 @@ static void test_file_and_stdin(void **state)
     unlink(path);
     free(path);
 
-    path = write_temp("<domain type='kvm'>\n\n<memory>-1</memory></domain>");
+    path = write_temp("<domain type='kvm'><os><type>hvm</type></os>\n\n<memory>-1</memory></domain>");
     assert_null(guest_xml_load_file(path, &err));
     char want[128];
     snprintf(want, sizeof(want), "%s:3: <memory>: '-1'", path);
@@ -651,6 +731,8 @@ int main(void)
         cmocka_unit_test(test_size_bound),
         cmocka_unit_test(test_collection_bounds),
         cmocka_unit_test(test_file_and_stdin),
+        cmocka_unit_test(test_os_type_required),
+        cmocka_unit_test(test_vdpa_disks_and_driver),
         cmocka_unit_test(test_end_to_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

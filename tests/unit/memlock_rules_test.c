@@ -35,6 +35,17 @@ static int compute_error(const struct guest *g, struct mp_error *err)
     return rc;
 }
 
+/* The chosen release refuses the definition; the message names `needle`. */
+static void refused_by(const struct guest *g, const char *profile, const char *needle)
+{
+    struct memlock_result r;
+    struct mp_error err = { 0 };
+    assert_int_equal(memlock_compute(g, NULL, prof(profile), &r, &err), -1);
+    assert_int_equal(err.kind, MP_ERR_INPUT);
+    if (!strstr(err.text, needle))
+        fail_msg("'%s' does not name '%s'", err.text, needle);
+}
+
 static void add_memdev(struct guest *g, const char *model, uint64_t kib)
 {
     g->memdevs = xreallocarray(g->memdevs, g->nmemdevs + 1, sizeof(*g->memdevs));
@@ -79,6 +90,7 @@ static void test_numa_and_memory_devices(void **state)
     add_cell(g, KIB_PER_GIB + 1); /* rounded up to the next MiB */
     add_memdev(g, "dimm", KIB_PER_GIB + 1024); /* 2 MiB module alignment on x86 */
     g->max_memory_kib = 8 * KIB_PER_GIB;
+    g->max_memory_slots = 4;
     test_add_pci(g, "0000:01:00.0", -1);
     struct memlock_result r;
     test_compute(g, NULL, NULL, &r);
@@ -97,18 +109,21 @@ static void test_numa_and_memory_devices(void **state)
     add_cell(g, 1000 * KIB_PER_MIB);
     add_memdev(g, "dimm", 300 * KIB_PER_MIB);
     g->max_memory_kib = 4 * KIB_PER_GIB;
+    g->max_memory_slots = 4;
     test_compute(g, NULL, NULL, &r);
     assert_int_equal(r.memory_kib, 2 * KIB_PER_GIB + 512 * KIB_PER_MIB);
     assert_int_equal(r.limit_kib, 4 * KIB_PER_GIB / 128 + 4096 + 8192);
     memlock_result_free(&r);
     guest_free(g);
 
-    /* Without NUMA, <memory> includes the modules. */
-    g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB);
+    /* Without NUMA (pseries only), <memory> includes the modules. */
+    g = test_guest("ppc64le", "pseries", GUEST_VIRT_KVM, 4 * KIB_PER_GIB);
     add_memdev(g, "dimm", KIB_PER_GIB);
     g->max_memory_kib = 16 * KIB_PER_GIB;
-    test_add_pci(g, "0000:01:00.0", -1);
-    assert_int_equal(limit_kib(g, NULL, NULL), 5 * KIB_PER_GIB);
+    g->max_memory_slots = 1;
+    test_compute(g, NULL, NULL, &r);
+    assert_int_equal(r.memory_kib, 4 * KIB_PER_GIB);
+    memlock_result_free(&r);
     guest_free(g);
 }
 
@@ -119,12 +134,12 @@ static void test_memory_errors(void **state)
     struct guest *g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, 0);
     assert_int_equal(compute_error(g, &err), -1);
     assert_int_equal(err.kind, MP_ERR_INPUT);
-    assert_non_null(strstr(err.text, "memory size must be specified"));
+    assert_non_null(strstr(err.text, "emory size must be specified"));
 
     g->memory_kib = KIB_PER_GIB;
     add_memdev(g, "dimm", 2 * KIB_PER_GIB);
     assert_int_equal(compute_error(g, &err), -1);
-    assert_non_null(strstr(err.text, "memory devices add up to more"));
+    assert_non_null(strstr(err.text, "Total size of memory devices exceeds"));
     guest_free(g);
 
     g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB);
@@ -194,14 +209,19 @@ static void test_generic_factor(void **state)
     struct guest *g = test_guest("x86_64", "q35", GUEST_VIRT_KVM, m);
     g->vdpa_interfaces = 1;
     assert_int_equal(limit_kib(g, NULL, NULL), m + io);        /* vDPA alone counts */
-    assert_int_equal(limit_kib(g, NULL, "5.3"), 0);            /* not before the factor rule */
+    assert_int_equal(limit_kib(g, NULL, "7.2"), m + io);       /* counted since 7.2 */
+    assert_int_equal(limit_kib(g, NULL, "7.1.0"), 0);          /* parsed, not counted */
+    assert_int_equal(limit_kib(g, NULL, "6.9"), 0);
+    refused_by(g, "6.8", "<interface type='vdpa'>");           /* unknown before 6.9 */
     g->vdpa_interfaces = 2;
     test_add_pci(g, "0000:01:00.0", -1);
     assert_int_equal(limit_kib(g, NULL, NULL), 3 * m + io);    /* 2 vDPA + VFIO once */
     g->has_iommu = true;
     test_add_pci(g, "0000:02:00.0", -1);
     assert_int_equal(limit_kib(g, NULL, NULL), 4 * m + io);    /* 2 vDPA + 2 VFIO with vIOMMU */
-    assert_int_equal(limit_kib(g, NULL, "6.0"), m + io);       /* before: VFIO once, no vDPA */
+    assert_int_equal(limit_kib(g, NULL, "7.0"), m + io);       /* before 7.2: VFIO once, no vDPA */
+    assert_int_equal(limit_kib(g, NULL, "8.6"), m + io);       /* before 8.7: everything once */
+    assert_int_equal(limit_kib(g, NULL, "8.7"), 4 * m + io);
     guest_free(g);
 
     /* mdev and NVMe count as VFIO devices. */
@@ -209,11 +229,13 @@ static void test_generic_factor(void **state)
     g->nvme_disks = 1;
     assert_int_equal(limit_kib(g, NULL, NULL), m + io);
     assert_int_equal(limit_kib(g, NULL, "6.0"), m + io);
-    assert_int_equal(limit_kib(g, NULL, "5.3"), 0);            /* NVMe joined in 6.0 */
+    refused_by(g, "5.10", "<disk type='nvme'>");               /* NVMe arrives in 6.0 */
     struct guest_hostdev *md = guest_add_hostdev(g, GUEST_HOSTDEV_MDEV);
     md->mdev_uuid = xstrdup("c2177883-f1bb-47f0-914d-32a22e3a8804");
     g->has_iommu = true;
-    assert_int_equal(limit_kib(g, NULL, NULL), 2 * m + io);
+    assert_int_equal(limit_kib(g, NULL, "9.2"), 2 * m + io);   /* NVMe among the VFIO devices */
+    assert_int_equal(limit_kib(g, NULL, NULL), 2 * m + io);    /* NVMe 1 + mdev 1 (vIOMMU) */
+    g->nvme_disks = 0;
     assert_int_equal(limit_kib(g, NULL, "5.3"), m + io);       /* mdev counted, once */
     guest_free(g);
 
@@ -233,11 +255,22 @@ static void test_ppc64_vfio_kinds(void **state)
     uint64_t vfio = 64 * KIB_PER_GIB + 64 * KIB_PER_GIB / 512 + 8192;
     g->vdpa_interfaces = 1;
     assert_int_equal(limit_kib(g, NULL, NULL), base + vfio);
-    assert_int_equal(limit_kib(g, NULL, "6.0"), base);
+    assert_int_equal(limit_kib(g, NULL, "8.7"), base + vfio);
+    assert_int_equal(limit_kib(g, NULL, "8.6"), base);        /* vDPA counted on x86 only */
+    g->vdpa_interfaces = 0;
+    g->vdpa_disks = 2;                                        /* block disks never turn it on */
+    assert_int_equal(limit_kib(g, NULL, NULL), base);
+    refused_by(g, "9.7", "vhostvdpa");
+    g->vdpa_disks = 0;
+    struct guest_hostdev *md = guest_add_hostdev(g, GUEST_HOSTDEV_MDEV);
+    md->mdev_uuid = xstrdup("c2177883-f1bb-47f0-914d-32a22e3a8804");
+    assert_int_equal(limit_kib(g, NULL, "8.7"), base + vfio); /* mdev on pseries */
+    assert_int_equal(limit_kib(g, NULL, "8.6"), base);
+    guest_remove_hostdev(g, 0);
     g->vdpa_interfaces = 0;
     g->nvme_disks = 1;
     assert_int_equal(limit_kib(g, NULL, "6.0"), base + vfio);
-    assert_int_equal(limit_kib(g, NULL, "5.3"), base);
+    refused_by(g, "5.3", "<disk type='nvme'>");
     guest_free(g);
 }
 
@@ -245,13 +278,16 @@ static void test_nvlink2_files_per_profile(void **state)
 {
     (void)state;
     struct host *h = host_new("test");
-    /* A bridge whose node lacks memory-region: NVLink2 for 5.3, not for 9.0. */
+    /* A bridge whose node lacks memory-region is no NVLink2 bridge in any
+     * release: ppc64VFIODeviceIsNV2Bridge checks four files (7.0, 9.0, 11.3). */
     test_host_dev(h, "0006:00:00.0", 0x1014, 0x04ea, 0x068001, 5, NV2_FILES_SEED);
     host_finish(h);
     struct guest *g = test_guest("ppc64le", "pseries", GUEST_VIRT_KVM, 64 * KIB_PER_GIB);
     test_add_pci(g, "0006:00:00.0", 0);
-    assert_int_equal(limit_kib(g, h, "5.3") * 1024, UINT64_C(344155226112));
-    assert_int_equal(limit_kib(g, h, "9.0") * 1024, UINT64_C(69411536896));
+    for (size_t i = 0; i < nprofiles; i++) {
+        assert_int_equal(profiles[i].nv2_files, NV2_FILES_ALL);
+        assert_int_equal(limit_kib(g, h, profiles[i].id) * 1024, UINT64_C(69411536896));
+    }
     host_free(h);
     guest_free(g);
 }
