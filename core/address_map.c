@@ -11,7 +11,8 @@
 #include "xalloc.h"
 #include "text_width.h"
 
-/* Where QEMU places things on pseries, as the reference notes give them. */
+/* Where QEMU places things on pseries: spapr_phb_placement() in hw/ppc/spapr.c
+ * and the SPAPR_PCI_* windows of include/hw/pci-host/spapr.h. */
 #define MMIO64_START_KIB (32 * KIB_PER_TIB)
 #define NV2_RAM_START_KIB (64 * KIB_PER_TIB)
 #define NV2_RAM_END_KIB (128 * KIB_PER_TIB)

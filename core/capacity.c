@@ -259,6 +259,14 @@ void capacity_format_amount(const struct capacity_resource *res, uint64_t v, cha
         snprintf(buf, len, "%" PRIu64, v);
 }
 
+char *capacity_worst_case_text(const struct capacity *c)
+{
+    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                        "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+                        (unsigned long)c->fits_at_limit),
+                     c->fits_at_limit);
+}
+
 void capacity_print_text(FILE *out, const struct capacity *c)
 {
     if (!c->known) {
@@ -284,12 +292,11 @@ void capacity_print_text(FILE *out, const struct capacity *c)
             fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
-    if (c->worst_case_known)
-        fprintf(out,
-                P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                   "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                   (unsigned long)c->fits_at_limit),
-                c->fits_at_limit);
+    if (c->worst_case_known) {
+        char *s = capacity_worst_case_text(c);
+        fputs(s, out);
+        free(s);
+    }
     for (size_t i = 0; i < c->notes.n; i++)
         fprintf(out, "  - %s\n", c->notes.items[i].local);
 }

@@ -135,8 +135,12 @@ int explain_build(const struct qemu_log *log, const struct guest *def, const cha
         bare->hard_limit_kib = 0;
         rc = memlock_compute(bare, h, out->profile, &out->need, e);
         guest_free(bare);
+        /* Fails only when the figure plus the default headroom does not fit. */
+        if (rc == 0 && memlock_recommend_from(out->guest, &out->need, NULL, &out->rec, e) < 0) {
+            memlock_result_free(&out->need);
+            rc = -1;
+        }
         if (rc == 0) {
-            memlock_recommend_from(out->guest, &out->need, &out->rec);
             out->has_need = true;
         } else if (out->guest_source == EXPLAIN_GUEST_DEFINITION) {
             return -1;

@@ -29,6 +29,11 @@ enum explain_profile_source {
     EXPLAIN_PROFILE_DEFAULT,   /* neither: the default profile */
 };
 
+/* libvirt asks for this many bytes (VIR_DOMAIN_MEMORY_PARAM_UNLIMITED) when it
+ * removes the limit: "cannot limit locked memory of process N to
+ * 9007199254740991" is a failed "unlimited". */
+#define EXPLAIN_UNLIMITED_BYTES UINT64_C(9007199254740991)
+
 enum explain_limit_source {
     EXPLAIN_LIMIT_UNKNOWN,
     EXPLAIN_LIMIT_MESSAGE,     /* the failing line states it */

@@ -115,7 +115,10 @@ static void print_limit(FILE *out, const struct explain *e)
     char buf[96];
     fprintf(out, "%-10s ", _("Limit"));
     if (e->cause == LOG_CAUSE_CANNOT_SET_LIMIT) {
-        if (e->limit_source == EXPLAIN_LIMIT_MESSAGE) {
+        if (e->limit_source == EXPLAIN_LIMIT_MESSAGE && e->limit_bytes >= EXPLAIN_UNLIMITED_BYTES) {
+            fputs(_("libvirt tried to remove the limit (unlimited, as for <memoryBacking><locked/>) "
+                    "and was refused"), out);
+        } else if (e->limit_source == EXPLAIN_LIMIT_MESSAGE) {
             human_bytes(e->limit_bytes, buf, sizeof(buf));
             fprintf(out, _("libvirt tried to set %s and was refused"), buf);
         } else {

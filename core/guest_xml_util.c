@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "size.h"
 #include "text_safe.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 int gx_fail(struct gx *x, const xmlNode *n, const char *fmt, ...)
@@ -68,9 +69,7 @@ void gx_quote(const char *s, char *buf, size_t len)
     size_t n = strlen(s);
     if (n >= sizeof(cut)) {
         /* Cut at a character boundary, then mark the cut. */
-        n = sizeof(cut) - 4;
-        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-            n--;
+        n = utf8_char_start(s, sizeof(cut) - 4);
         memcpy(cut, s, n);
         strcpy(cut + n, "...");
     } else {

@@ -72,11 +72,6 @@ const struct host_device *host_find(const struct host *h, const struct pci_addr 
     return bsearch(&key, h->devices, h->ndevices, sizeof(*h->devices), cmp_device);
 }
 
-bool host_device_is_nvidia(const struct host_device *d)
-{
-    return d->ids_known && d->vendor == 0x10de;
-}
-
 bool host_device_is_bridge(const struct host_device *d)
 {
     /* Class 06 subclass 00 host bridge, 04 PCI-to-PCI (PCIe ports), 07

@@ -96,7 +96,6 @@ bool host_device_is_gpu(const struct host_device *d);
  * ("[Tesla V100 SXM2 16GB]"); 0 when unknown. Not the NVLink2 RAM window
  * (gpu_ram_size: the device tree's memory-region, an aperture of 128 GiB). */
 uint64_t host_gpu_ram_bytes(const struct host_device *d);
-bool host_device_is_nvidia(const struct host_device *d);
 /* A host bridge, PCI-to-PCI bridge or PCIe port: vfio-pci does not bind it
  * (it takes only header type 0 endpoints), and VFIO lets it stay in an
  * assigned group on its own driver. */

@@ -19,6 +19,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include "hex.h"
 #include "host_snapshot.h"
 #include "profile.h"
 #include "i18n.h"
@@ -272,30 +273,6 @@ static bool parse_dec(const char *s, uint64_t max, uint64_t *out)
     return true;
 }
 
-/* Hex digits (an optional 0x prefix), exactly as wide as `digits` when it is
- * non-zero, no larger than `max`. */
-static bool parse_hex(const char *s, int digits, uint64_t max, uint64_t *out)
-{
-    if (s[0] == '0' && s[1] == 'x')
-        s += 2;
-    size_t n = strlen(s);
-    if (!n || n > 16 || (digits && n != (size_t)digits))
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        int c = *s;
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        v = v << 4 | (uint64_t)d;
-    }
-    if (v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 static int attr_hex(struct rd *r, const xmlNode *n, const char *name, int digits, uint64_t max,
                     bool *present, uint64_t *out)
 {
@@ -305,7 +282,7 @@ static int attr_hex(struct rd *r, const xmlNode *n, const char *name, int digits
     *present = v != NULL;
     if (!v)
         return 0;
-    bool ok = parse_hex(v, digits, max, out);
+    bool ok = hex_parse(v, digits, max, out);
     char q[64];
     quote(v, q, sizeof(q));
     free(v);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 
 void json_init(struct json *j, FILE *out, bool pretty)
 {
@@ -94,28 +95,13 @@ void json_end_object(struct json *j) { close_(j, '}'); }
 void json_begin_array(struct json *j) { open(j, '['); }
 void json_end_array(struct json *j) { close_(j, ']'); }
 
-/* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+/* Length of a valid UTF-8 sequence at s (1..4), 0 if invalid, or minus
+ * the code point of a C1 control (escaped like C0 ones). */
 static int utf8_len(const unsigned char *s)
 {
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    int n;
     uint32_t cp;
-    if ((c & 0xe0) == 0xc0) { n = 2; cp = c & 0x1f; }
-    else if ((c & 0xf0) == 0xe0) { n = 3; cp = c & 0x0f; }
-    else if ((c & 0xf8) == 0xf0) { n = 4; cp = c & 0x07; }
-    else return 0;
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    /* C1 controls (U+0080..U+009F) are escaped like C0 ones. */
-    if (cp >= 0x80 && cp <= 0x9f)
+    int n = (int)utf8_decode((const char *)s, &cp);
+    if (n && cp >= 0x80 && cp <= 0x9f)
         return -(int)cp;
     return n;
 }
@@ -187,14 +173,6 @@ static void put_string(struct json *j, const char *s)
         }
     }
     put_char(j, '"');
-}
-
-void json_write_string(FILE *out, const char *s)
-{
-    struct json j;
-    json_init(&j, out, false);
-    put_string(&j, s);
-    json_flush(&j);
 }
 
 void json_key(struct json *j, const char *key)

@@ -45,7 +45,5 @@ void json_finish(struct json *j);
 /* Hands what is gathered to the stream (write errors show in ferror). */
 void json_flush(struct json *j);
 
-/* Writes `s` as a JSON string literal (with quotes) to `out`. */
-void json_write_string(FILE *out, const char *s);
 
 #endif

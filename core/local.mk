@@ -35,6 +35,8 @@ core_libcore_a_SOURCES = \
 	core/text_diff.c core/text_diff.h \
 	core/text_safe.c core/text_safe.h \
 	core/text_width.c core/text_width.h \
+	core/utf8.c core/utf8.h \
+	core/hex.c core/hex.h \
 	core/xalloc.c core/xalloc.h \
 	core/xml_edit.c core/xml_edit.h \
 	core/xml_scan.c core/xml_scan.h \
@@ -45,6 +47,14 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
+core_libcore_a_SOURCES += core/check.c core/check.h
+# Two definitions of a guest compared term by term (diff).
+core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
+# --headroom above libvirt's figure in a recommended hard_limit.
+core_libcore_a_SOURCES += core/headroom.c core/headroom.h
+# A running QEMU's limit against its definition (guests).
+core_libcore_a_SOURCES += core/running_check.c core/running_check.h
 # Explaining a failed start from its log (memlock-planner explain).
 core_libcore_a_SOURCES += \
 	core/explain.c core/explain.h \

@@ -1,26 +1,17 @@
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "hex.h"
 #include "pciaddr.h"
 
 static bool hex_field(const char **p, int maxdigits, unsigned long *v)
 {
-    const char *s = *p;
-    unsigned long r = 0;
-    int n = 0;
-    while (isxdigit((unsigned char)*s)) {
-        if (++n > maxdigits)
-            return false;
-        int c = tolower((unsigned char)*s++);
-        r = r * 16 + (unsigned long)(isdigit(c) ? c - '0' : c - 'a' + 10);
-    }
-    if (!n)
+    uint64_t r;
+    if (!hex_scan(p, maxdigits, &r))
         return false;
-    *p = s;
-    *v = r;
+    *v = (unsigned long)r;
     return true;
 }
 

@@ -63,6 +63,7 @@ const char *log_other_id(enum log_other o)
     case LOG_OTHER_DEVICE_BUSY: return "device_busy";
     case LOG_OTHER_GROUP_NOT_VIABLE: return "group_not_viable";
     case LOG_OTHER_WINDOW_REFUSED: return "window_refused";
+    case LOG_OTHER_MAP_REFUSED: return "dma_map_refused";
     case LOG_OTHER_ERROR: return "error";
     case LOG_OTHER_NONE: break;
     }
@@ -108,6 +109,9 @@ const char *log_other_text(enum log_other o)
     case LOG_OTHER_WINDOW_REFUSED:
         return _("the host refused a DMA window for a reason other than memory "
                  "(page size or window size)");
+    case LOG_OTHER_MAP_REFUSED:
+        return _("the host refused a DMA mapping for a reason other than memory (an address "
+                 "range its IOMMU cannot map, such as a reserved region)");
     case LOG_OTHER_ERROR: return _("another error");
     case LOG_OTHER_NONE: break;
     }
@@ -205,12 +209,20 @@ void qemu_log_classify_line(const char *line, struct log_failure *out)
         out->layer = LOG_LAYER_IOMMUFD;
         return;
     }
-    if ((has(line, "vfio_dma_map") || has(line, "vfio_container_dma_map")
-         || has(line, "VFIO_MAP_DMA") || has(line, "failed to setup container"))
-        && enomem(line)) {
-        out->cause = LOG_CAUSE_LIMIT_TOO_LOW;
-        out->layer = LOG_LAYER_VFIO_TYPE1;
-        return;
+    if (has(line, "vfio_dma_map") || has(line, "vfio_container_dma_map")
+        || has(line, "VFIO_MAP_DMA") || has(line, "failed to setup container")) {
+        if (enomem(line)) {
+            out->cause = LOG_CAUSE_LIMIT_TOO_LOW;
+            out->layer = LOG_LAYER_VFIO_TYPE1;
+            return;
+        }
+        if (has(line, "= -") || has(line, ": -")) {
+            /* -22 (Invalid argument) and the like: refused, not out of memory. */
+            out->cause = LOG_CAUSE_NOT_MEMLOCK;
+            out->layer = LOG_LAYER_OTHER;
+            out->other = LOG_OTHER_MAP_REFUSED;
+            return;
+        }
     }
     if ((has(line, "mlockall") || has(line, "locking memory failed")) && !has(line, "munlock")) {
         out->cause = LOG_CAUSE_LIMIT_TOO_LOW;

@@ -45,6 +45,7 @@ enum log_other {
     LOG_OTHER_DEVICE_BUSY,     /* a device is in use */
     LOG_OTHER_GROUP_NOT_VIABLE, /* an IOMMU group is only partly bound to vfio-pci */
     LOG_OTHER_WINDOW_REFUSED,  /* a DMA window refused for a reason other than memory */
+    LOG_OTHER_MAP_REFUSED,     /* a DMA mapping refused for a reason other than memory */
     LOG_OTHER_ERROR,           /* another error */
 };
 

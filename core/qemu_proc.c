@@ -1,10 +1,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "qemu_proc.h"
+#include "size.h"
+#include "text_safe.h"
 #include "xalloc.h"
 
 bool qemu_proc_is_qemu(const char *exe)
@@ -120,7 +124,10 @@ bool qemu_proc_near_limit(const struct qemu_process *p)
     return locked >= (unsigned __int128)p->limit_bytes * 9;
 }
 
-bool qemu_proc_headroom(const struct qemu_process *p, uint64_t *bytes, bool *over)
+/* Bytes the process may still lock: false when that is not known (not
+ * readable, unlimited, no VmLck); *over is set when it locked more than the
+ * limit (then *bytes is 0). */
+static bool headroom(const struct qemu_process *p, uint64_t *bytes, bool *over)
 {
     if (!p->readable || p->limit_kind != HOST_LIMIT_BYTES || !p->has_vmlck)
         return false;
@@ -135,4 +142,35 @@ void qemu_process_free(struct qemu_process *p)
     free(p->exe);
     free(p->name);
     p->exe = p->name = NULL;
+}
+
+void qemu_proc_format_row(const struct qemu_process *p, struct qemu_proc_row *row)
+{
+    snprintf(row->pid, sizeof(row->pid), "%ld", (long)p->pid);
+    /* The name comes from the process's command line: anyone's text. */
+    text_safe_copy(row->name, sizeof(row->name), p->name ? p->name : p->exe ? p->exe : "?");
+    snprintf(row->limit, sizeof(row->limit), "?");
+    snprintf(row->vmlck, sizeof(row->vmlck), "?");
+    snprintf(row->vmpin, sizeof(row->vmpin), "?");
+    snprintf(row->headroom, sizeof(row->headroom), "-");
+    row->near_limit = false;
+    if (!p->readable)
+        return;
+    if (p->limit_kind == HOST_LIMIT_UNLIMITED)
+        snprintf(row->limit, sizeof(row->limit), "%s", _("unlimited"));
+    else if (p->limit_kind == HOST_LIMIT_BYTES)
+        size_format_bytes(p->limit_bytes, row->limit, sizeof(row->limit));
+    if (p->has_vmlck)
+        size_format_kib(p->vmlck_kib, row->vmlck, sizeof(row->vmlck));
+    if (p->has_vmpin)
+        size_format_kib(p->vmpin_kib, row->vmpin, sizeof(row->vmpin));
+    uint64_t room;
+    bool over;
+    if (headroom(p, &room, &over)) {
+        if (over)
+            snprintf(row->headroom, sizeof(row->headroom), "%s", _("over"));
+        else
+            size_format_bytes(room, row->headroom, sizeof(row->headroom));
+    }
+    row->near_limit = qemu_proc_near_limit(p);
 }

@@ -34,10 +34,19 @@ bool qemu_proc_parse_limits(const char *text, enum host_limit_kind *kind, uint64
 void qemu_proc_parse_status(const char *text, struct qemu_process *p);
 /* Locked memory is near the limit: at least 90 % of it. */
 bool qemu_proc_near_limit(const struct qemu_process *p);
-/* Bytes the process may still lock: false when that is not known (not
- * readable, unlimited, no VmLck); *over is set when it locked more than the
- * limit (then *bytes is 0). */
-bool qemu_proc_headroom(const struct qemu_process *p, uint64_t *bytes, bool *over);
+
+/* One process as `memlock-planner guests` and the planner's guests view show
+ * it: every cell formatted in one place. */
+struct qemu_proc_row {
+    char pid[24];
+    char name[256];      /* the guest name (else the executable), safe for a terminal */
+    char limit[32];      /* "unlimited", a size, or "?" when not known */
+    char vmlck[32];      /* a size, or "?" */
+    char vmpin[32];      /* a size, or "?" */
+    char headroom[32];   /* a size, "over", or "-" when not known */
+    bool near_limit;     /* qemu_proc_near_limit() */
+};
+void qemu_proc_format_row(const struct qemu_process *p, struct qemu_proc_row *row);
 
 void qemu_process_free(struct qemu_process *p);
 

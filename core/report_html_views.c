@@ -243,8 +243,7 @@ static void capacity(FILE *out, const struct capacity *c)
     }
     if (c->worst_case_known) {
         fputs("<p>", out);
-        sentence(out, xasprintf(_("If every guest locked memory up to its limit, %" PRIu64
-                                  " would fit.\n"), c->fits_at_limit));
+        sentence(out, capacity_worst_case_text(c));
         fputs("</p>\n", out);
     }
     if (c->notes.n) {

@@ -131,8 +131,7 @@ static void capacity(FILE *out, const struct capacity *c)
         fputc('\n', out);
     }
     if (c->worst_case_known) {
-        sentence(out, xasprintf(_("If every guest locked memory up to its limit, %" PRIu64
-                                  " would fit.\n"), c->fits_at_limit));
+        sentence(out, capacity_worst_case_text(c));
         fputs("\n\n", out);
     }
     for (size_t i = 0; i < c->notes.n; i++) {

@@ -1,6 +1,6 @@
 /* Demo hosts: IBM Power System AC922 ("Witherspoon"), 2 × POWER9, V100 GPUs on
- * NVLink2. Topology, ids, groups and GPU RAM windows follow the reference
- * notes (a real 5.2 boot of a 4-GPU 8335-GTH, skiboot's numbering). */
+ * NVLink2. Topology, ids, groups and GPU RAM windows follow a real Linux 5.2
+ * boot of a 4-GPU 8335-GTH (skiboot's numbering). */
 #include "config.h"
 
 #include "demo.h"

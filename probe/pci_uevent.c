@@ -2,23 +2,16 @@
 
 #include <string.h>
 
+#include "hex.h"
 #include "pci_uevent.h"
 
 /* 1..`maxd` hex digits, the whole of [s, s+n), into *out. */
 static bool hex_n(const char *s, size_t n, size_t maxd, uint32_t *out)
 {
-    if (n == 0 || n > maxd)
+    uint64_t v;
+    if (!hex_parse_n(s, n, (int)maxd, &v))
         return false;
-    uint32_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        v = v << 4 | (uint32_t)d;
-    }
-    *out = v;
+    *out = (uint32_t)v;
     return true;
 }
 

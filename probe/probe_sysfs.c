@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hex.h"
 #include "probe_sysfs.h"
 
 static int join(char *out, size_t len, const char *dir, const char *name)
@@ -98,33 +99,12 @@ int sysfs_link_base_at(int dirfd, const char *name, char *buf, size_t len,
     return 0;
 }
 
-int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
-                    char *target, size_t tlen)
-{
-    char path[PATH_MAX];
-    if (join(path, sizeof(path), dir, name) < 0)
-        return -1;
-    return sysfs_link_base_at(AT_FDCWD, path, buf, len, target, tlen);
-}
-
 bool sysfs_parse_hex(const char *s, uint32_t max, uint32_t *out)
 {
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-        s += 2;
-    if (!*s || strlen(s) > 8)
+    uint64_t v;
+    if (!hex_parse(s, 0, max, &v))
         return false;
-    uint32_t v = 0;
-    for (; *s; s++) {
-        int c = *s;
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        v = v * 16 + (uint32_t)d;
-    }
-    if (v > max)
-        return false;
-    *out = v;
+    *out = (uint32_t)v;
     return true;
 }
 

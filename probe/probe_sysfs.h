@@ -19,11 +19,6 @@ ssize_t sysfs_read_raw(const char *dir, const char *name, void *buf, size_t max)
  * whitespace removed). Returns 0, or -1 with errno set. */
 int sysfs_read_line(const char *dir, const char *name, char *buf, size_t len);
 
-/* Last component of the symlink `dir`/`name` into `buf`. With `target`,
- * the whole link text too. Returns 0, or -1 with errno (EINVAL: not a link). */
-int sysfs_link_base(const char *dir, const char *name, char *buf, size_t len,
-                    char *target, size_t tlen);
-
 /* The same three relative to an open directory (`name` one component):
  * the probe reads about ten files per device, and looking up one name beats
  * walking the whole /sys/devices/pciDDDD:BB/... path each time. */

@@ -19,7 +19,7 @@
 /* getopt_long values of options without a short name. */
 #define LONG_BASE 256
 
-void cli_front_usage(const struct command *cmd, FILE *out)
+static void usage(const struct command *cmd, FILE *out)
 {
     fputs(_(cmd->usage), out);
     fputs(_(cmd->help), out);
@@ -63,7 +63,7 @@ static int parse_options(const struct command *cmd, int argc, char **argv, struc
     int c;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         if (c == 'h') {
-            cli_front_usage(cmd, stdout);
+            usage(cmd, stdout);
             return 0;
         }
         if (c == ':')
@@ -167,6 +167,13 @@ static int check(const struct command *cmd, struct cli_run *r)
     case ARGS_SOME:
         if (!r->nargs && !r->all)
             return cli_failf(EXIT_INPUT, _("%s needs at least one guest XML file"), cmd->name);
+        break;
+    case ARGS_TWO:
+        if (r->nargs != 2)
+            return cli_failf(EXIT_INPUT, _("%s takes two guest XML files, OLD and NEW (- for "
+                                           "standard input)"), cmd->name);
+        if (!strcmp(r->args[0], "-") && !strcmp(r->args[1], "-"))
+            return cli_failf(EXIT_INPUT, _("standard input (-) can be read only once"));
         break;
     }
     return -1;

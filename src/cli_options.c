@@ -47,6 +47,15 @@ const struct cli_option cli_options[O_COUNT] = {
                 N_("  --all              every domain of the connection: the host's fleet\n") },
     [O_DRY_RUN] = { "dry-run", NULL, 0, FLAG(dry_run),
                     N_("  --dry-run          say what would be written or set, change nothing\n") },
+    [O_CHECK] = { "check", NULL, 0, FLAG(check),
+                  N_("  --check            exit 3 when the guest cannot start as defined, one line\n"
+                     "                     per reason on stderr\n") },
+    [O_HEADROOM] = { "headroom", NULL, 0, STR(headroom),
+                     N_("  --headroom SIZE|N% above libvirt's figure in a recommended hard_limit\n"
+                        "                     (default 1 GiB; 0 for none)\n") },
+    [O_OLD_LIBVIRT] = { "old-libvirt", NULL, 0, STR(old_libvirt),
+                        N_("  --old-libvirt VERSION\n"
+                           "                     OLD.xml under that version's formula (default: --libvirt)\n") },
     [O_XML] = { "xml", NULL, 0, STR(xml),
                 N_("  --xml GUEST.xml    the failed guest's definition (default: rebuilt from the log)\n") },
 };

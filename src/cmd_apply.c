@@ -27,6 +27,9 @@ int cmd_apply(struct cli_run *r)
         return apply_virt(r, in);
     }
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
+        return cli_fail(&err);
     /* The bytes themselves: everything but the hard_limit is written back as read. */
     size_t len;
     char *buf = guest_xml_read(in, &len, &err);
@@ -40,7 +43,7 @@ int cmd_apply(struct cli_run *r)
     g->force_vfio = r->force_vfio;
     int rc = 0;
     struct memlock_rec rec = { 0 };
-    if (memlock_recommend(g, r->host, r->profile, &rec, &err) < 0) {
+    if (memlock_recommend(g, r->host, r->profile, &hr, &rec, &err) < 0) {
         rc = cli_fail_file(in, &err);
     } else if (rec.kind != REC_HARD_LIMIT) {
         rc = cli_failf(EXIT_INPUT, _("%s: no hard_limit written: %s"), in,
@@ -55,6 +58,9 @@ int cmd_apply(struct cli_run *r)
         size_format_kib(rec.kib, human, sizeof(human));
         char *shown = text_safe_name(r->output);
         printf(_("%s: hard_limit %" PRIu64 " KiB (%s)\n"), shown, rec.kib, human);
+        if (rec.locked)   /* what writing it changes for a <locked/> guest */
+            printf(_("%s: the guest keeps <locked/>; libvirt now sets the memory-locking limit "
+                     "to this hard_limit instead of removing it\n"), shown);
         free(shown);
     }
     memlock_rec_free(&rec);

@@ -41,7 +41,11 @@ enum cli_opt_id {
     O_READONLY,    /* --readonly: open the connection read-only */
     O_ALL,         /* --all (report): every domain of the connection */
     O_DRY_RUN,     /* --dry-run (apply) */
-    O_XML,         /* --xml FILE (explain): the failed guest's definition */
+    O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
+    O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
+    O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
+    O_XML,         /* --xml PATH: explain, the failed guest's definition; guests, the
+                    * running definitions (a file or a folder) */
     O_COUNT
 };
 #define OPT(id) (1u << (id))
@@ -59,6 +63,7 @@ enum cli_args {
     ARGS_OPTIONAL,  /* at most one guest XML file, not standard input */
     ARGS_SOME,      /* one or more guest XML files */
     ARGS_STREAM,    /* at most one input read as a stream (a log); none or - is stdin */
+    ARGS_TWO,       /* exactly two guest XML files (OLD NEW), - for at most one */
 };
 
 /* What the front does before the command's function runs (command.flags). */
@@ -107,7 +112,10 @@ struct cli_run {
     const char *connect;  /* --connect */
     bool live, config, readonly, all, dry_run;
     struct cli_virt virt; /* the connection, opened by the front when guests are domains */
-    const char *xml;      /* --xml FILE */
+    bool check;           /* --check */
+    const char *headroom; /* --headroom, unchecked (headroom_parse) */
+    const char *old_libvirt; /* --old-libvirt, unchecked (cli_profile) */
+    const char *xml;      /* --xml FILE (explain) or PATH (guests) */
     /* The file arguments. */
     int nargs;
     char **args;
@@ -138,7 +146,5 @@ const struct command *command_find(const char *name);
 /* Parses argv (argv[0] is the command's name or the program), loads what
  * cmd->flags ask for, runs the command and frees what it loaded. */
 int cli_front_run(const struct command *cmd, int argc, char **argv);
-/* The command's --help. */
-void cli_front_usage(const struct command *cmd, FILE *out);
 
 #endif

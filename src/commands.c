@@ -14,7 +14,7 @@ const struct command commands[] = {
         .summary = N_("compute the limit for a guest XML and explain every term"),
         .usage = N_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-|DOMAIN\n"),
         .help = N_("Compute the memory-locking limit libvirt gives the guest, with every term.\n\n"),
-        .options = OPTS_PLAN | OPT(O_FORCE_VFIO) | OPTS_CONNECT,
+        .options = OPTS_PLAN | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -22,19 +22,19 @@ const struct command commands[] = {
     {
         .name = "guests", .run = cmd_guests,
         .summary = N_("list running QEMU guests with their limits and locked memory"),
-        .usage = N_("Usage: memlock-planner guests [--format text|json]\n"
+        .usage = N_("Usage: memlock-planner guests [OPTIONS]\n"
                     "       memlock-planner guests --connect URI [--host SOURCE] [--libvirt VERSION]\n"),
         .help = N_("List the QEMU processes on this host with their memory-locking limit and the\n"
-                   "memory they have locked (VmLck) and pinned (VmPin). With --connect: each\n"
-                   "domain of the connection beside its QEMU process, the limit libvirt computes\n"
-                   "from the running definition against the process's.\n\n"),
-        .options = OPT(O_FORMAT) | OPT(O_CONNECT) | OPT(O_HOST) | OPT(O_LIBVIRT),
-        .opt_help = { [O_CONNECT] = N_("  --connect URI      the domains of this libvirt connection beside their processes\n"),
-                      [O_HOST] = N_("  --host SOURCE      with --connect: host facts (default: live)\n"),
-                      [O_LIBVIRT] = N_("  --libvirt VERSION  with --connect: formula of that libvirt version (default:\n"
-                                       "                     the connection's)\n") },
+                   "memory they have locked (VmLck) and pinned (VmPin), and check each limit\n"
+                   "against what libvirt computes from the guest's running definition. With\n"
+                   "--connect: each domain of the connection beside its QEMU process instead.\n\n"),
+        .options = OPT(O_FORMAT) | OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_XML) | OPT(O_CONNECT),
         .formats = FORMATS("text", "json"),
+        .opt_help = { [O_XML] = N_("  --xml PATH         the running definitions: a domain or status XML, or a folder\n"
+                                   "                     of NAME.xml files (default: /run/libvirt/qemu)\n"),
+                      [O_CONNECT] = N_("  --connect URI      the domains of this libvirt connection beside their processes\n") },
         .args = ARGS_NONE,
+        .flags = LOAD_PROFILE,
     },
     {
         .name = "report", .run = cmd_report,
@@ -43,7 +43,8 @@ const struct command commands[] = {
                     "       memlock-planner report --connect URI [OPTIONS] --all\n"),
         .help = N_("Write the plan for one or more guests: host and guest summary, the limit with\n"
                    "every term, warnings and what to configure. Several guests add a fleet view.\n\n"),
-        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPTS_CONNECT | OPT(O_ALL),
+        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPT(O_HEADROOM)
+                   | OPTS_CONNECT | OPT(O_ALL),
         .formats = FORMATS("text", "md", "json", "html"),
         .opt_help = { [O_FORMAT] = N_("  --format FORMAT    text (default), md, json or html\n") },
         .args = ARGS_SOME,
@@ -59,8 +60,8 @@ const struct command commands[] = {
                    "output. With --connect the domain's persistent definition gets the hard_limit\n"
                    "through libvirt (virDomainSetMemoryParameters; --live: the running domain too),\n"
                    "which is then read back; no file is written.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPTS_CONNECT
-                   | OPT(O_DRY_RUN),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_HEADROOM)
+                   | OPTS_CONNECT | OPT(O_DRY_RUN),
         .opt_help = { [O_OUTPUT] = N_("  -o, --output FILE  where to write (required; may name GUEST.xml itself)\n") },
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_HOST | NEED_OUTPUT | VIRT_WRITE,
@@ -96,6 +97,17 @@ const struct command commands[] = {
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
+    },
+    {
+        .name = "diff", .run = cmd_diff,
+        .summary = N_("two definitions of a guest: the limits term by term and what changed"),
+        .usage = N_("Usage: memlock-planner diff [OPTIONS] OLD.xml NEW.xml\n"),
+        .help = N_("Compare the limits of two definitions of a guest term by term and name what in\n"
+                   "the definitions caused each change. Either file may be - (standard input).\n\n"),
+        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT),
+        .formats = FORMATS("text", "json"),
+        .args = ARGS_TWO,
+        .flags = LOAD_PROFILE | LOAD_HOST,
     },
     {
         .name = "map", .run = cmd_map,

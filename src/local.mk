@@ -13,6 +13,8 @@ memlock_planner_SOURCES = \
 	src/cmd_record.c \
 	src/cmd_tui.c \
 	src/cmd_explain.c
+# --check's output; diff.
+memlock_planner_SOURCES += src/cli_check.c src/cmd_diff.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \

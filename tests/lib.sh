@@ -7,6 +7,16 @@ TAP_FAILED=0
 TMPDIR_TEST=$(mktemp -d "${TMPDIR:-/tmp}/mp-test.XXXXXX")
 trap 'rm -rf "$TMPDIR_TEST"' EXIT
 
+# slow_test: a slow test skips itself in a quick run (MP_QUICK_TESTS=1:
+# scripts/test.sh's distcheck, after the plain and the sanitizer runs have
+# run everything). Call it right after sourcing this file.
+slow_test() {
+    if [ -n "${MP_QUICK_TESTS:-}" ]; then
+        echo "1..0 # SKIP slow, and MP_QUICK_TESTS is set"
+        exit 0
+    fi
+}
+
 plan() { echo "1..$1"; }
 plan_done() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }
 ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
@@ -32,3 +42,22 @@ run_mp() {
     OUT=$(cat "$TMPDIR_TEST/out")
     ERR=$(cat "$TMPDIR_TEST/err")
 }
+
+# QEMU stand-ins (tests/qemu_standin copied under a QEMU-like name).
+# standin_start DIR EXE-NAME ARGS...: starts one in the background, adds its
+# pid to $STANDIN_PIDS and waits for its "ready"; false when it exited first
+# (it could not set its limit, say). standin_stop_all ends them.
+STANDIN_PIDS=""
+standin_start() {
+    sdir=$1 sname=$2; shift 2
+    cp "$top_builddir/tests/qemu_standin" "$sdir/$sname"
+    "$sdir/$sname" "$@" > "$sdir/$sname.ready" 2>/dev/null &
+    STANDIN_PIDS="$STANDIN_PIDS $!"
+    for _ in $(seq 1 200); do
+        grep -q ready "$sdir/$sname.ready" 2>/dev/null && return 0
+        kill -0 $! 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+standin_stop_all() { [ -n "$STANDIN_PIDS" ] && kill $STANDIN_PIDS 2>/dev/null; }

@@ -3,7 +3,6 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = tests/unit/libtestutil.a probe/libprobe.a core/libcore.a $(CMOCKA_LIBS) \
 	$(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 
-check_LIBRARIES = tests/unit/libtestutil.a
 tests_unit_libtestutil_a_SOURCES = tests/unit/test_util.c tests/unit/test_util.h
 tests_unit_libtestutil_a_CFLAGS = $(UNIT_CFLAGS)
 
@@ -14,9 +13,10 @@ UNIT_TESTS = \
 	tests/unit/memlock_rules_test \
 	tests/unit/memlock_phb_test \
 	tests/unit/views_test \
-	tests/unit/text_width_test
-check_PROGRAMS += $(UNIT_TESTS)
-TESTS += $(UNIT_TESTS)
+	tests/unit/text_width_test \
+	tests/unit/text_rules_test \
+	tests/unit/qemu_proc_test
+CMOCKA_TESTS += $(UNIT_TESTS)
 
 tests_unit_size_test_SOURCES = tests/unit/size_test.c
 tests_unit_size_test_CFLAGS = $(UNIT_CFLAGS)
@@ -39,6 +39,12 @@ tests_unit_views_test_LDADD = $(UNIT_LDADD)
 tests_unit_text_width_test_SOURCES = tests/unit/text_width_test.c
 tests_unit_text_width_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_text_width_test_LDADD = $(UNIT_LDADD)
+tests_unit_text_rules_test_SOURCES = tests/unit/text_rules_test.c
+tests_unit_text_rules_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_text_rules_test_LDADD = $(UNIT_LDADD)
+tests_unit_qemu_proc_test_SOURCES = tests/unit/qemu_proc_test.c
+tests_unit_qemu_proc_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_qemu_proc_test_LDADD = $(UNIT_LDADD)
 
 # Command-line tests through the real binary.
 check_PROGRAMS += tests/qemu_standin
@@ -193,11 +199,14 @@ include tests/xml.mk
 include tests/probe.mk
 include tests/tui.mk
 include tests/report.mk
+include tests/diagnosis.mk
 # memlock-planner explain over the corpus of failed-start logs.
 TESTS += tests/cli/explain.sh
 EXTRA_DIST += tests/cli/explain.sh \
 	tests/data/logs/group-not-viable.log \
 	tests/data/logs/kubevirt-cannot-limit-old.txt \
+	tests/data/logs/kubevirt-locked-unlimited.txt \
+	tests/data/logs/x86-dma-einval.log \
 	tests/data/logs/pc-locked-mlock.log \
 	tests/data/logs/pseries-nv2-prereg-9.0.log \
 	tests/data/logs/pseries-window-6.0.log \

@@ -3,8 +3,7 @@ REPORT_UNIT_TESTS = \
 	tests/unit/atomic_file_test \
 	tests/unit/xml_edit_test \
 	tests/unit/report_test
-check_PROGRAMS += $(REPORT_UNIT_TESTS)
-TESTS += $(REPORT_UNIT_TESTS)
+CMOCKA_TESTS += $(REPORT_UNIT_TESTS)
 tests_unit_atomic_file_test_SOURCES = tests/unit/atomic_file_test.c
 tests_unit_atomic_file_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_atomic_file_test_LDADD = $(UNIT_LDADD)

@@ -2,8 +2,7 @@
 # Pure parts (layout, planner model, host and guest rows) under cmocka.
 TUI_UNIT_TESTS = tests/tui/layout_test tests/tui/plan_test tests/tui/views_test \
 	tests/tui/keys_test
-check_PROGRAMS += $(TUI_UNIT_TESTS)
-TESTS += $(TUI_UNIT_TESTS)
+CMOCKA_TESTS += $(TUI_UNIT_TESTS)
 TUI_UNIT_LDADD = tui/libtui.a $(UNIT_LDADD) $(NCURSESW_LIBS)
 tests_tui_layout_test_SOURCES = tests/tui/layout_test.c
 tests_tui_layout_test_CFLAGS = $(UNIT_CFLAGS)

@@ -1,6 +1,5 @@
 # tests/xml.mk: tests for the xml area (owned by that area; keeps merges apart).
-check_PROGRAMS += tests/unit/guest_xml_test
-TESTS += tests/unit/guest_xml_test
+CMOCKA_TESTS += tests/unit/guest_xml_test
 tests_unit_guest_xml_test_SOURCES = tests/unit/guest_xml_test.c
 tests_unit_guest_xml_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_guest_xml_test_LDADD = $(UNIT_LDADD)

@@ -19,6 +19,7 @@
 #include "probe.h"
 #include "size.h"
 #include "text_safe.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "views.h"
 #include "write.h"
@@ -37,9 +38,7 @@ void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, c
 /* The byte offset of the UTF-8 character before / after offset i. */
 static size_t char_before(const char *s, size_t i)
 {
-    while (i > 0 && ((unsigned char)s[--i] & 0xc0) == 0x80)
-        ;
-    return i;
+    return i ? utf8_char_start(s, i - 1) : 0;
 }
 
 static size_t char_after(const char *s, size_t i)

@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "layout.h"
+#include "text_width.h"
 
 void layout_compute(int rows, int cols, size_t nwarnings, size_t guest_rows, struct layout *out)
 {
@@ -52,36 +53,9 @@ bool layout_contains(const struct rect *r, int y, int x)
     return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
 }
 
-/* Length and columns of the character at s (invalid bytes: one byte, one column).
- * Every cell of every frame passes here: ASCII takes no conversion, and a
- * multibyte character is read within its own few bytes, never to the end. */
-static size_t char_at(const char *s, int *cols)
-{
-    if ((unsigned char)*s < 0x80) {
-        *cols = 1;
-        return 1;
-    }
-    mbstate_t st;
-    memset(&st, 0, sizeof(st));
-    wchar_t wc;
-    size_t n = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
-    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-        *cols = 1;
-        return 1;
-    }
-    int w = wcwidth(wc);
-    *cols = w < 0 ? 1 : w;
-    return n;
-}
-
 int layout_text_width(const char *s)
 {
-    int total = 0, w;
-    while (*s) {
-        s += char_at(s, &w);
-        total += w;
-    }
-    return total;
+    return (int)text_width(s);
 }
 
 int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size_t len)
@@ -104,7 +78,7 @@ int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size
     size_t o = 0, cut = 0;
     while (src[o]) {
         int w;
-        size_t c = char_at(src + o, &w);
+        size_t c = text_char(src + o, &w);
         if (cut_used < 0 && (used + w > width - ew || o + c + elen >= len)) {
             cut = o;
             cut_used = used;
@@ -128,7 +102,7 @@ int layout_fit(const char *src, int width, const char *ellipsis, char *dst, size
     used = 0;
     while (k < n) {
         int w;
-        size_t c = char_at(src + k, &w);
+        size_t c = text_char(src + k, &w);
         if (k + c > n)
             break;
         k += c;
@@ -150,7 +124,7 @@ int layout_fit_left(const char *src, int width, const char *ellipsis, char *dst,
     const char *s = src;
     while (*s && layout_text_width(s) > width - ew) {
         int w;
-        s += char_at(s, &w);
+        s += text_char(s, &w);
     }
     if (!len)
         return 0;
@@ -174,7 +148,7 @@ size_t layout_wrap(const char *src, int width, size_t *starts, size_t *lens, siz
         int used = 0;
         while (o < total) {
             int w;
-            size_t c = char_at(src + o, &w);
+            size_t c = text_char(src + o, &w);
             if (used + w > width)
                 break;
             if (src[o] == ' ')

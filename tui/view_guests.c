@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "size.h"
-#include "text_safe.h"
 #include "views.h"
 #include "xalloc.h"
 
@@ -41,44 +39,26 @@ void view_guests_build(const struct qemu_process *ps, size_t n, const struct crt
     size_t near = 0;
     for (size_t i = 0; i < n; i++) {
         const struct qemu_process *p = &ps[i];
-        char pid[24], name[256], limit[32] = "?", lck[32] = "?", pin[32] = "?", head[32] = "-";
-        snprintf(pid, sizeof(pid), "%ld", (long)p->pid);
-        /* The name comes from the process's command line: anyone's text. */
-        text_safe_copy(name, sizeof(name), p->name ? p->name : p->exe ? p->exe : "?");
+        struct qemu_proc_row row;
+        qemu_proc_format_row(p, &row);
         vtext_line(out);
         if (!p->readable) {
-            vtext_add_cell(out, ROLE_DIM, pid, PID_W, c->g.ellipsis);
+            vtext_add_cell(out, ROLE_DIM, row.pid, PID_W, c->g.ellipsis);
             vtext_add(out, ROLE_NORMAL, " ");
-            vtext_add_cell(out, ROLE_DIM, name, name_w, c->g.ellipsis);
+            vtext_add_cell(out, ROLE_DIM, row.name, name_w, c->g.ellipsis);
             vtext_addf(out, ROLE_DIM, " %s", _("(not readable: another user's process)"));
             continue;
         }
-        if (p->limit_kind == HOST_LIMIT_UNLIMITED)
-            snprintf(limit, sizeof(limit), "%s", _("unlimited"));
-        else if (p->limit_kind == HOST_LIMIT_BYTES)
-            size_format_bytes(p->limit_bytes, limit, sizeof(limit));
-        if (p->has_vmlck)
-            size_format_kib(p->vmlck_kib, lck, sizeof(lck));
-        if (p->has_vmpin)
-            size_format_kib(p->vmpin_kib, pin, sizeof(pin));
-        uint64_t room;
-        bool over;
-        if (qemu_proc_headroom(p, &room, &over)) {
-            if (over)
-                snprintf(head, sizeof(head), "%s", _("over"));
-            else
-                size_format_bytes(room, head, sizeof(head));
-        }
-        bool warn = qemu_proc_near_limit(p);
+        bool warn = row.near_limit;
         near += warn;
         enum crt_role role = warn ? ROLE_WARN : ROLE_NORMAL;
-        vtext_add_cell(out, role, pid, PID_W, c->g.ellipsis);
+        vtext_add_cell(out, role, row.pid, PID_W, c->g.ellipsis);
         vtext_add(out, ROLE_NORMAL, " ");
-        vtext_add_cell(out, role, name, name_w, c->g.ellipsis);
-        vtext_add_right(out, role, limit, LIMIT_W);
-        vtext_add_right(out, role, lck, KIB_W);
-        vtext_add_right(out, role, pin, KIB_W);
-        vtext_add_right(out, role, head, HEAD_W);
+        vtext_add_cell(out, role, row.name, name_w, c->g.ellipsis);
+        vtext_add_right(out, role, row.limit, LIMIT_W);
+        vtext_add_right(out, role, row.vmlck, KIB_W);
+        vtext_add_right(out, role, row.vmpin, KIB_W);
+        vtext_add_right(out, role, row.headroom, HEAD_W);
         if (warn)
             vtext_addf(out, ROLE_WARN, " %s", c->g.warn);
     }

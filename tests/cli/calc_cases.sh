@@ -1,6 +1,6 @@
 #!/bin/sh
-# calc agrees with libvirt byte for byte: libvirt's own test cases, the
-# reference notes' worked values, and every unit, through the real binary.
+# calc agrees with libvirt byte for byte: libvirt's own test cases, worked
+# values, and every unit, through the real binary.
 . "$srcdir/tests/lib.sh"
 data="$srcdir/tests/data/calc"
 

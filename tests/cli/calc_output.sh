@@ -37,7 +37,7 @@ like "$OUT" "Warnings:" "text: warnings section"
 run_mp calc --host none - < "$data/pseries-kvm.xml"
 is "$(echo "$OUT" | head -n 1)" 20971520 "stdin: '-' reads the guest from standard input"
 
-# A newer libvirt than the notes describe: the newest profile, with a warning.
+# A newer libvirt than the newest profile: that profile, with a warning.
 run_mp calc --host none --libvirt 11.4.0 "$data/pseries-kvm.xml"
 like "$OUT" "newer than the newest profile" "libvirt 11.4.0: warned"
 run_mp calc --host none --libvirt 6.5 --force-vfio --format json "$data/pseries-kvm.xml"

@@ -34,6 +34,8 @@ kubevirt-cannot-limit-old.txt||cannot_set_limit|libvirt_setlimit|14680064||
 tcg-missing-disk.log||not_memlock|other|null||
 vfio-permission.log||not_memlock|other|null||
 group-not-viable.log||not_memlock|other|null||
+kubevirt-locked-unlimited.txt||cannot_set_limit|libvirt_setlimit|9007199254740991||
+x86-dma-einval.log||not_memlock|other|null||
 EOT
 
 # Without host facts the NVLink2 bridges cannot be known: said, not guessed.
@@ -47,11 +49,16 @@ is "$(printf '%s' "$OUT" | jq -r .other)" vfio_permission "vfio-permission.log: 
 run_mp explain --format json "$LOGS/group-not-viable.log"
 is "$(printf '%s' "$OUT" | jq -r .other)" group_not_viable "group-not-viable.log: says what it is instead"
 
+run_mp explain --format json "$LOGS/x86-dma-einval.log"
+is "$(printf '%s' "$OUT" | jq -r .other)" dma_map_refused "x86-dma-einval.log: a refused mapping is no memory failure"
+run_mp explain "$LOGS/kubevirt-locked-unlimited.txt"
+like "$OUT" "tried to remove the limit" "kubevirt-locked-unlimited.txt: a failed 'unlimited' is said as such"
+
 # Where the limit ran out, and the fix.
 run_mp explain --format json "$LOGS/q35-type1-kernel-9.0.log"
 is "$(printf '%s' "$OUT" | jq -r .short_bytes)" 17179869184 "q35: short by 16 GiB"
 is "$(printf '%s' "$OUT" | jq -r .short_term)" ram "q35: runs out in the guest RAM term"
-is "$(printf '%s' "$OUT" | jq -r .fix.hard_limit_kib)" 34603008 "q35: hard_limit to set (KiB)"
+is "$(printf '%s' "$OUT" | jq -r .fix.hard_limit_kib)" 35651584 "q35: hard_limit to set (KiB; with the default 1 GiB headroom)"
 run_mp explain --format json "$LOGS/virsh-cannot-limit.txt"
 is "$(printf '%s' "$OUT" | jq -r .fix.capability)" CAP_SYS_RESOURCE "cannot limit: the capability libvirt lacks"
 run_mp explain --format json "$LOGS/pseries-window-6.0.log"
@@ -65,7 +72,7 @@ is "$RC" 0 "text: exit 0"
 like "$OUT" "Memory registering failed: Cannot allocate memory" "text: quotes the failing line"
 like "$OUT" "619,037,327,360 bytes" "text: the need in bytes"
 like "$OUT" "NVLink2 64-bit DMA windows" "text: the NVLink2 term"
-like "$OUT" "--hard-limit 604528640 --config" "text: the virsh line"
+like "$OUT" "--hard-limit 605577216 --config" "text: the virsh line (with the default 1 GiB headroom)"
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" "$(printf '%s\n' "$OUT" | head -n 40 | wc -l | tr -d ' ')" "text: fits in 40 lines"
 
 # Standard input: '-' and no argument.

@@ -2,7 +2,10 @@
 # The man page covers every subcommand, every long option of every
 # subcommand's --help, every key of the planner's help, and renders cleanly.
 . "$srcdir/tests/lib.sh"
-man1="$srcdir/doc/memlock-planner.1"
+# configure writes it from doc/memlock-planner.1.in, with the version.
+man1="$top_builddir/doc/memlock-planner.1"
+is "$(sed -n '1s/^\.TH [^"]*"[^"]*" "\([^"]*\)".*/\1/p' "$man1")" "$("$MP" --version)" \
+    "the man page's version is the program's"
 # Commands: the lines under "Commands:" in --help.
 cmds=$("$MP" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 && $1 != "Commands:" { print $1 }')
 [ -n "$cmds" ] && ok "--help lists commands" || fail "--help lists commands"

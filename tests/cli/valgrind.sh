@@ -3,6 +3,7 @@
 # definitely-lost bytes. Skipped when valgrind is missing or the binary is
 # built with sanitizers (they cannot run under valgrind).
 . "$srcdir/tests/lib.sh"
+slow_test
 if ! command -v valgrind >/dev/null 2>&1; then
     skip "valgrind is not installed"
     plan_done

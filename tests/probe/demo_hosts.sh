@@ -1,5 +1,6 @@
 #!/bin/sh
-# The built-in demo hosts carry the facts the reference notes give.
+# The built-in demo hosts carry the facts of the real machines they copy
+# (probe/demo_ac922.c: a 4-GPU AC922 8335-GTH booted on Linux 5.2).
 . "$srcdir/tests/lib.sh"
 command -v jq >/dev/null || { echo "1..0 # SKIP jq not installed"; exit 0; }
 
@@ -18,7 +19,7 @@ is "$(j '[.phbs[].domain] | join(" ")')" "0000 0001 0002 0003 0004 0005 0006 000
     "ac922: 12 PHBs, NPU PHBs 0006 and 0007"
 is "$(j '.devices | length')" 52 "ac922: 52 functions"
 is "$(j "$gpus | map(.address) | join(\" \")")" "0004:04:00.0 0004:05:00.0 0035:03:00.0 0035:04:00.0" \
-    "ac922: the four V100s where the notes put them"
+    "ac922: the four V100s where that machine has them"
 is "$(j "$gpus | map(.device) | unique | join(\" \")")" "1db1" "ac922: all V100 SXM2 16GB (10de:1db1)"
 is "$(j "$bridges | length")" 12 "ac922: 12 NVLink2 bridges (3 links x 4 GPUs)"
 is "$(j "$bridges | map(.address[0:4]) | unique | join(\" \")")" "0006 0007" "ac922: bridges on the NPU PHBs"

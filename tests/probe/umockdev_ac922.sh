@@ -3,6 +3,7 @@
 # and iommu_group links, of_node links into the device tree, ibm,gpu and
 # memory-region phandles, the GPU RAM node's reg and associativity.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/probe/lib-umockdev.sh"
 tab="$srcdir/tests/probe/ac922.hosttab"
 dt="$srcdir/tests/probe/ac922.dt"

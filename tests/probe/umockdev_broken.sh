@@ -4,6 +4,7 @@
 # device-tree cells, devices vanishing while the probe runs. Every gap is
 # "unknown" plus a warning; the probe never fails.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/probe/lib-umockdev.sh"
 rec="$TMPDIR_TEST/broken.umockdev"
 cat > "$rec" <<'REC'

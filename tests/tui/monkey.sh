@@ -9,6 +9,7 @@
 # MONKEY_SEED=random draws one (long runs: MONKEY_SEED=random MONKEY_KEYS=20000,
 # see HACKING.md). The seed is printed.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/tui/tmux_lib.sh"
 
 seed=${MONKEY_SEED:-20261207}

@@ -56,7 +56,7 @@ static void test_group_assign(void **state)
     assert_int_equal(p.guest->nhostdevs, 8);
     assert_true(plan_device_assigned(&p, dev_index(&p, "0006:00:01.2")));
     assert_true(p.result.nvlink2);
-    /* 64 GiB, NVLink2, 2 PHBs: the reference note's worked value. */
+    /* 64 GiB, NVLink2, 2 PHBs: the worked value of tests/data/calc/cases.txt. */
     assert_int_equal(p.result.limit_bytes, UINT64_C(619037327360));
     assert_int_equal(p.result.limit_bytes, direct_limit(&p));
     assert_true(p.have_delta);

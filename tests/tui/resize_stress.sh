@@ -3,6 +3,7 @@
 # of SIGWINCH: the planner never dies, says "too small" while it is, and at
 # 100x30 again draws exactly the screen it drew before.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/tui/tmux_lib.sh"
 
 xml="$GUESTS/pseries-1g-hostdev.xml"

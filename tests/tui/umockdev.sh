@@ -3,6 +3,7 @@
 # tests): libudev enumeration feeds the host pane, and the limits equal
 # calc's on the same fake host.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/tui/tmux_lib.sh"
 . "$srcdir/tests/probe/lib-umockdev.sh"
 tab="$abs_srcdir/tests/probe/ac922.hosttab"

