@@ -108,7 +108,7 @@ static int set_and_check(struct cli_virt *v, struct virt_domain *d, uint64_t kib
     return 0;
 }
 
-int apply_virt(struct cli_run *r, const char *domain)
+int apply_virt(struct cli_run *r, const char *domain, const struct headroom *hr)
 {
     struct cli_virt *v = &r->virt;
     const struct profile *profile = r->profile;
@@ -142,7 +142,7 @@ int apply_virt(struct cli_run *r, const char *domain)
     }
     g->force_vfio = r->force_vfio;
     uint64_t current, current_live = 0;
-    if (memlock_recommend(g, r->host, profile, &rec, &err) < 0) {
+    if (memlock_recommend(g, r->host, profile, hr, &rec, &err) < 0) {
         rc = cli_failf(err.kind == MP_ERR_INPUT ? EXIT_INPUT : EXIT_INTERNAL, "%s: %s",
                        virt_domain_name(d), err.text);
         goto out;

@@ -20,16 +20,16 @@
 int cmd_apply(struct cli_run *r)
 {
     const char *in = r->args[0];
-    if (cli_virt_is_domain(&r->virt, in)) {
-        if (r->output)
-            return cli_failf(EXIT_INPUT, _("apply --connect sets hard_limit through libvirt and "
-                                           "writes no file: drop -o"));
-        return apply_virt(r, in);
-    }
     struct mp_error err = { 0 };
     struct headroom hr = headroom_default();
     if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
         return cli_fail(&err);
+    if (cli_virt_is_domain(&r->virt, in)) {
+        if (r->output)
+            return cli_failf(EXIT_INPUT, _("apply --connect sets hard_limit through libvirt and "
+                                           "writes no file: drop -o"));
+        return apply_virt(r, in, &hr);
+    }
     /* The bytes themselves: everything but the hard_limit is written back as read. */
     size_t len;
     char *buf = guest_xml_read(in, &len, &err);

@@ -148,27 +148,26 @@ static void open_selected(struct app *a)
 }
 
 /* The domain's definition as the screen shows the guest (as w writes a
- * file, core/guest_xml_write.h), with the recommended hard_limit when none
- * is set: that value is libvirt's own limit, so the limit stays as shown. */
+ * file, core/guest_xml_write.h). */
 static char *definition(const struct app *a, size_t *len, struct mp_error *err)
 {
-    char *buf = guest_xml_update(S.xml, S.len, S.current, a->plan.guest, len, err);
-    if (!buf || a->plan.guest->has_hard_limit)
-        return buf;
+    return guest_xml_update(S.xml, S.len, S.current, a->plan.guest, len, err);
+}
+
+/* No hard_limit set: the recommended one becomes an edit on screen first
+ * (undo takes it back), as w offers it for a file. */
+static int add_recommended(struct app *a, struct mp_error *err)
+{
+    if (a->plan.guest->has_hard_limit)
+        return 0;
     struct memlock_rec rec = { 0 };
-    if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, &rec, err) < 0) {
-        free(buf);
-        return NULL;
-    }
-    if (rec.kind == REC_HARD_LIMIT) {
-        size_t n;
-        char *with = xml_set_hard_limit(buf, *len, S.current, rec.kib, &n, err);
-        free(buf);
-        buf = with;
-        *len = n;
-    }
+    if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, NULL, &rec, err) < 0)
+        return -1;
+    int rc = rec.kind == REC_HARD_LIMIT ? plan_set_hard_limit(&a->plan, true, rec.kib, err) : 0;
     memlock_rec_free(&rec);
-    return buf;
+    if (!rc)
+        app_relayout(a);
+    return rc;
 }
 
 static bool domains_write(struct app *a)
@@ -177,7 +176,7 @@ static bool domains_write(struct app *a)
         return false;
     struct mp_error err = { 0 };
     free_change();
-    if (!(S.new_xml = definition(a, &S.new_len, &err))) {
+    if (add_recommended(a, &err) < 0 || !(S.new_xml = definition(a, &S.new_len, &err))) {
         app_status(a, true, "%s", err.text);
         return true;
     }

@@ -22,24 +22,27 @@ kib() { # DOMAIN: what calc computes from 'virsh dumpxml --inactive' without its
     "$MP" calc --host demo:ac922 --libvirt "$(pkg-config --modversion libvirt)" --format json "$t/$1.xml" | jq .limit_kib
 }
 
+# apply adds --headroom above libvirt's figure: 1 GiB by default.
+hr=1048576
 k=$(kib q35-vfio-viommu)
 is "$k" 34603008 "q35 with two VFIO devices and a vIOMMU: 2 x 16 GiB + 1 GiB"
+k=$((k + hr))
 run_mp apply --host demo:ac922 --connect "$LV_URI" q35-vfio-viommu
 is "$RC" 0 "apply --connect q35-vfio-viommu exits 0"
 is "$ERR" "" "nothing on stderr"
-like "$OUT" "persistent definition: hard_limit unlimited -> $k KiB (33 GiB)" "shows the change"
-like "$OUT" "read back (virDomainGetMemoryParameters, config): hard_limit $k KiB (33 GiB)" \
+like "$OUT" "persistent definition: hard_limit unlimited -> $k KiB (34 GiB)" "shows the change"
+like "$OUT" "read back (virDomainGetMemoryParameters, config): hard_limit $k KiB (34 GiB)" \
     "libvirt reports the new hard_limit"
 like "$OUT" "the persistent definition differs in <memtune> only" "nothing else changed"
 
-# A hard_limit already there is replaced by libvirt's own limit.
+# A hard_limit already there is replaced by libvirt's own limit (no headroom).
 k=$(kib q35-hardlimit)
-run_mp apply --host demo:ac922 --connect "$LV_URI" q35-hardlimit
+run_mp apply --host demo:ac922 --headroom 0 --connect "$LV_URI" q35-hardlimit
 like "$OUT" "persistent definition: hard_limit 6291456 KiB (6 GiB) -> $k KiB" "q35-hardlimit: 6 GiB -> $k KiB"
 like "$OUT" "read back (virDomainGetMemoryParameters, config): hard_limit $k KiB" "q35-hardlimit: read back"
 
 # --live: the running domain too, each read back.
-k=$(kib pseries-nvlink2)
+k=$(($(kib pseries-nvlink2) + hr))
 run_mp apply --host demo:ac922 --live --connect "$LV_URI" pseries-nvlink2
 is "$RC" 0 "apply --live pseries-nvlink2 exits 0"
 like "$OUT" "running domain:        hard_limit unlimited -> $k KiB" "--live shows the running domain's change"
@@ -49,7 +52,7 @@ like "$OUT" "read back (virDomainGetMemoryParameters, config): hard_limit $k KiB
 # --dry-run: the calls it would make, no read back.
 run_mp apply --host demo:ac922 --dry-run --connect "$LV_URI" q35-vfio-viommu
 is "$RC" 0 "--dry-run exits 0"
-like "$OUT" "dry run: would call virDomainSetMemoryParameters(hard_limit=34603008, VIR_DOMAIN_AFFECT_CONFIG)" \
+like "$OUT" "dry run: would call virDomainSetMemoryParameters(hard_limit=35651584, VIR_DOMAIN_AFFECT_CONFIG)" \
     "--dry-run names the call"
 case "$OUT" in *"read back"*) fail "--dry-run set something" ;; *) ok "--dry-run sets nothing" ;; esac
 
@@ -61,8 +64,8 @@ case "$OUT" in *"read back"*) fail "read-only: something was set" ;; *) ok "read
 ALLOW_OUT=0
 run_mp apply --host demo:ac922 --live --connect "$LV_URI" q35-hardlimit
 expect_one_line "--live on a domain that is not running" "is not running"
-run_mp apply --host demo:ac922 --connect "$LV_URI" q35-locked
-expect_one_line "<locked/>: no hard_limit to set" "no hard_limit set"
+run_mp apply --host demo:ac922 --connect "$LV_URI" pc-small-hardlimit
+expect_one_line "nothing passed through: no hard_limit to set" "no hard_limit set"
 run_mp apply --host demo:ac922 --connect "$LV_URI" no-such-domain
 expect_one_line "unknown domain" "no domain 'no-such-domain'"
 run_mp apply --host demo:ac922 --connect "qemu+unix:///system?socket=$t/no-daemon" x
@@ -79,6 +82,6 @@ is "$(virsh -q -c "$LV_URI" memtune q35-hardlimit --config | awk '/hard_limit/ {
 
 # The file form's --dry-run writes nothing.
 run_mp apply --host demo:ac922 --dry-run "$LV_DATA/q35-vfio-viommu.xml" -o "$t/new.xml"
-like "$OUT" "dry run: would write $t/new.xml with hard_limit 34603008 KiB" "file --dry-run says what it would write"
+like "$OUT" "dry run: would write $t/new.xml with hard_limit 35651584 KiB" "file --dry-run says what it would write"
 [ -e "$t/new.xml" ] && fail "file --dry-run wrote" || ok "file --dry-run wrote nothing"
 plan_done

@@ -40,10 +40,10 @@ like "$OUT" "Opened domain q35-vfio-viommu of $LV_URI" "Enter opens the domain"
 like "$OUT" "Guest q35-vfio-viommu" "the planner shows the domain"
 like "$OUT" "guest domain q35-vfio-viommu" "the title names the domain"
 like "$OUT" "Redefine q35-vfio-viommu (virDomainDefineXML)?" "w asks before redefining"
-like "$OUT" "+     <hard_limit unit='KiB'>34603008</hard_limit>" "w shows the hard_limit that will be added"
-like "$OUT" "Redefined q35-vfio-viommu (virDomainDefineXML); libvirt reads back hard_limit 34603008 KiB." \
+like "$OUT" "+     <hard_limit unit='KiB'>35651584</hard_limit>" "w shows the recommended hard_limit (1 GiB of headroom) that will be added"
+like "$OUT" "Redefined q35-vfio-viommu (virDomainDefineXML); libvirt reads back hard_limit 35651584 KiB." \
     "y redefines it and says what libvirt reads back"
-is "$(row q35-vfio-viommu)" "q35-vfio-viommu running 16 GiB 33 GiB" \
+is "$(row q35-vfio-viommu)" "q35-vfio-viommu running 16 GiB 34 GiB" \
     "the same connection now lists the new hard_limit"
 
 # A domain given on the command line, its hard_limit changed with H; w shows
