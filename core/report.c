@@ -285,8 +285,9 @@ void report_finish(struct report *rep)
                      a, b);
     }
     if (f->nunlimited)
-        msg_list_add(&f->warnings, N_("%zu guest(s) may lock memory without limit"),
-                     f->nunlimited);
+        msg_list_add_plural(&f->warnings, NP_("%zu guest may lock memory without limit",
+                                              "%zu guests may lock memory without limit"),
+                            (unsigned long)f->nunlimited, f->nunlimited);
 }
 
 enum report_verdict report_verdict(const struct report_guest *rg)
@@ -330,8 +331,9 @@ char *report_verdict_sentence(const struct report_guest *rg)
         return xasprintf(_("Set hard_limit to %" PRIu64 " KiB (%s): paste one of the lines "
                            "below."), rec->kib, set);
     case VERDICT_TOO_SMALL:
-        return xasprintf(_("hard_limit %s is too small: needs %" PRIu64 " KiB (%s)."), cur,
-                         rec->base_kib, need);
+        /* What it needs, and what to paste: libvirt's figure with the headroom. */
+        return xasprintf(_("hard_limit %s is too small: libvirt needs %s; set %" PRIu64
+                           " KiB (%s): paste one of the lines below."), cur, need, rec->kib, set);
     case VERDICT_KEEP:
         return xasprintf(_("hard_limit %s is enough (libvirt needs %s): change nothing."), cur,
                          need);
