@@ -66,3 +66,13 @@ best_pair() {
 }
 
 min() { if [ -z "$1" ] || awk "BEGIN { exit !($2 < $1) }"; then echo "$2"; else echo "$1"; fi; }
+
+# peak_rss CMD...: runs CMD once under bench/run-time --rss (RUN_TIME, or
+# beside MP), prints its peak resident set size in KiB; empty when run-time
+# is not built. (A python parent would count its own pages: its forked child
+# carries them until exec.)
+peak_rss() {
+    rt=${RUN_TIME:-$(dirname "$MP")/bench/run-time}
+    [ -x "$rt" ] || return 0
+    "$rt" --rss "$@" | awk '{ print $3 }'
+}

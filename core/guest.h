@@ -49,6 +49,12 @@ struct guest_memdev {
     uint64_t size_kib;
 };
 
+/* QEMU arguments passed through <qemu:commandline> that lock all guest RAM. */
+enum guest_qemu_mlock {
+    GUEST_QEMU_OVERCOMMIT_MEMLOCK = 1u << 0,   /* -overcommit mem-lock=on (or on-fault) */
+    GUEST_QEMU_REALTIME_MLOCK = 1u << 1,       /* -realtime mlock=on */
+};
+
 struct guest {
     char *name;
     enum guest_virt virt;
@@ -80,6 +86,8 @@ struct guest {
     bool has_hard_limit;         /* <memtune><hard_limit> */
     uint64_t hard_limit_kib;
     bool locked;                 /* <memoryBacking><locked/> */
+    unsigned qemu_mlock;         /* enum guest_qemu_mlock: <qemu:commandline> makes QEMU
+                                  * lock all its memory */
 
     /* Planner-only knobs (not in libvirt's XML). */
     unsigned phb_override;       /* manual PHB count; 0 = as libvirt would */

@@ -328,6 +328,53 @@ static int memtune_backing(struct gx *x, const xmlNode *root)
     return 0;
 }
 
+#define QEMU_NS "http://libvirt.org/schemas/domain/qemu/1.0"
+
+/* `opts` (QEMU's "a=b,c=d") sets `key` to on (or on-fault). */
+static bool qemu_opt_on(const char *opts, const char *key)
+{
+    size_t klen = strlen(key);
+    for (const char *p = opts; p && *p;) {
+        if (!strncmp(p, key, klen) && p[klen] == '=' &&
+            (!strncmp(p + klen + 1, "on", 2) && (p[klen + 3] == '\0' || p[klen + 3] == ',' ||
+                                                 !strncmp(p + klen + 3, "-fault", 6))))
+            return true;
+        p = strchr(p, ',');
+        p = p ? p + 1 : NULL;
+    }
+    return false;
+}
+
+/* <qemu:commandline><qemu:arg value='-overcommit'/><qemu:arg value='mem-lock=on'/>
+ * (libvirt's qemuDomainDefNamespaceParseCommandlineArgs): QEMU then mlocks
+ * all guest RAM, whatever limit libvirt computed for VFIO. */
+static void qemu_commandline(struct guest *g, const xmlNode *root)
+{
+    for (const xmlNode *c = root->children; c; c = c->next) {
+        if (!gx_is(c, "commandline") || !c->ns || !c->ns->href ||
+            strcmp((const char *)c->ns->href, QEMU_NS))
+            continue;
+        const char *prev = NULL;
+        xmlChar *prev_owned = NULL;
+        for (const xmlNode *a = c->children; a; a = a->next) {
+            if (!gx_is(a, "arg"))
+                continue;
+            xmlChar *v = xmlGetProp(a, (const xmlChar *)"value");
+            const char *val = (const char *)v;
+            if (val && prev) {
+                if (!strcmp(prev, "-overcommit") && qemu_opt_on(val, "mem-lock"))
+                    g->qemu_mlock |= GUEST_QEMU_OVERCOMMIT_MEMLOCK;
+                if (!strcmp(prev, "-realtime") && qemu_opt_on(val, "mlock"))
+                    g->qemu_mlock |= GUEST_QEMU_REALTIME_MLOCK;
+            }
+            xmlFree(prev_owned);
+            prev_owned = v;
+            prev = val;
+        }
+        xmlFree(prev_owned);
+    }
+}
+
 static struct guest *from_doc(xmlDocPtr doc, const char *name, struct mp_error *err)
 {
     struct guest *g = guest_new();
@@ -337,6 +384,10 @@ static struct guest *from_doc(xmlDocPtr doc, const char *name, struct mp_error *
         gx_fail(&x, NULL, _("no root element"));
         goto fail;
     }
+    /* libvirt's status XML (/run/libvirt/qemu/NAME.xml) wraps the running
+     * definition: <domstatus><domain>...</domain></domstatus>. */
+    if (gx_is(root, "domstatus") && gx_child(root, "domain"))
+        root = gx_child(root, "domain");
     if (!gx_is(root, "domain")) {
         char q[64];
         gx_quote((const char *)root->name, q, sizeof(q));
@@ -347,6 +398,7 @@ static struct guest *from_doc(xmlDocPtr doc, const char *name, struct mp_error *
     if (domain_type(&x, root) < 0 || os_type(&x, root) < 0 || memory_sizes(&x, root) < 0
         || numa_cells(&x, root) < 0 || memtune_backing(&x, root) < 0)
         goto fail;
+    qemu_commandline(g, root);
     const xmlNode *devices = gx_child(root, "devices");
     if (devices && gx_devices(&x, devices) < 0)
         goto fail;

@@ -48,6 +48,14 @@ core_libcore_a_SOURCES += \
 	core/capacity.c core/capacity.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
+# Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
+core_libcore_a_SOURCES += core/check.c core/check.h
+# Two definitions of a guest compared term by term (diff).
+core_libcore_a_SOURCES += core/limit_diff.c core/limit_diff.h
+# --headroom above libvirt's figure in a recommended hard_limit.
+core_libcore_a_SOURCES += core/headroom.c core/headroom.h
+# A running QEMU's limit against its definition (guests).
+core_libcore_a_SOURCES += core/running_check.c core/running_check.h
 # Explaining a failed start from its log (memlock-planner explain).
 core_libcore_a_SOURCES += \
 	core/explain.c core/explain.h \

@@ -233,19 +233,7 @@ int memlock_release_refuses(const struct guest *g, const struct profile *p, stru
     return 0;
 }
 
-/* The limit libvirt would compute without hard_limit and locked. */
-static int underlying_limit(const struct guest *g, const struct host *h, const struct profile *p,
-                            struct memlock_result *out)
-{
-    struct guest *copy = guest_dup(g);
-    copy->has_hard_limit = false;
-    copy->locked = false;
-    int rc = memlock_compute(copy, h, p, out, NULL);
-    guest_free(copy);
-    return rc;
-}
-
-static void explain_hard_limit(struct calc *c, const struct guest *g, const struct host *h)
+static void explain_hard_limit(struct calc *c, const struct guest *g)
 {
     struct memlock_result *r = c->r;
     char a[32], b[32];
@@ -254,18 +242,54 @@ static void explain_hard_limit(struct calc *c, const struct guest *g, const stru
                            "ignores everything else."), fmt_kib(g->hard_limit_kib, a, sizeof(a))));
     if (c->lean)
         return;   /* what follows are warnings */
-    struct memlock_result u;
-    if (underlying_limit(g, h, r->profile, &u) == 0) {
-        if (u.kind == MEMLOCK_BYTES && u.limit_kib > g->hard_limit_kib)
-            msg_list_add(&r->warnings,
-                         N_("hard_limit %s is below the %s libvirt would compute without it: "
-                            "the guest may fail to start with \"Cannot allocate memory\""),
-                         fmt_kib(g->hard_limit_kib, a, sizeof(a)), fmt_kib(u.limit_kib, b, sizeof(b)));
-        memlock_result_free(&u);
-    }
+    if (r->has_computed && r->computed_kib > g->hard_limit_kib)
+        msg_list_add(&r->warnings,
+                     N_("hard_limit %s is below the %s libvirt would compute without it: "
+                        "the guest may fail to start with \"Cannot allocate memory\""),
+                     fmt_kib(g->hard_limit_kib, a, sizeof(a)), fmt_kib(r->computed_kib, b, sizeof(b)));
     if (!g->hard_limit_kib)
         msg_list_add(&r->warnings, N_("hard_limit 0 gives a limit of 0: libvirt then leaves the "
                                       "inherited limit in place"));
+}
+
+/* libvirt's rule after hard_limit and locked (qemuDomainGetMemLockLimitBytes):
+ * ppc64 KVM or generic. Its terms go to r->terms. */
+static enum memlock_rule terms_rule(struct calc *c, const struct guest *g, const struct host *h)
+{
+    if (guest_is_ppc64(g) && g->virt == GUEST_VIRT_KVM) {
+        ppc64_rule(c, g, h);
+        return RULE_PPC64;
+    }
+    generic_rule(c, g);
+    return RULE_GENERIC;
+}
+
+/* Under hard_limit or locked: the terms the next rule gives, kept apart as
+ * the computed figure; r->terms is left empty for the rule's own term. */
+static void computed_terms(struct calc *c, const struct guest *g, const struct host *h)
+{
+    struct memlock_result *r = c->r;
+    bool overflow = c->overflow;
+    c->overflow = false;
+    r->computed_rule = terms_rule(c, g, h);
+    uint64_t sum = 0;
+    for (size_t i = 0; i < r->nterms; i++)
+        sum = add(c, sum, r->terms[i].kib);
+    uint64_t bytes;
+    if (!c->overflow && size_kib_to_bytes(sum, &bytes)) {
+        r->has_computed = true;
+        r->computed_kib = sum;
+        r->computed_kind = sum ? MEMLOCK_BYTES : MEMLOCK_NONE;
+        r->computed_terms = r->terms;
+        r->ncomputed_terms = r->nterms;
+    } else {
+        for (size_t i = 0; i < r->nterms; i++)
+            msg_free(&r->terms[i].why);
+        free(r->terms);
+    }
+    r->terms = NULL;
+    r->nterms = r->terms_cap = 0;
+    c->overflow = overflow;
 }
 
 /* Whether what is uncertain about `p` can change this guest's limit. */
@@ -341,16 +365,14 @@ int memlock_compute_detail(const struct guest *g, const struct host *h, const st
 
     if (g->has_hard_limit) {
         out->rule = RULE_HARD_LIMIT;
-        explain_hard_limit(&c, g, h);
+        computed_terms(&c, g, h);
+        explain_hard_limit(&c, g);
     } else if (g->locked) {
         out->rule = RULE_LOCKED;
         out->kind = MEMLOCK_UNLIMITED;
-    } else if (ppc && g->virt == GUEST_VIRT_KVM) {
-        out->rule = RULE_PPC64;
-        ppc64_rule(&c, g, h);
+        computed_terms(&c, g, h);
     } else {
-        out->rule = RULE_GENERIC;
-        generic_rule(&c, g);
+        out->rule = terms_rule(&c, g, h);
     }
 
     if (out->kind != MEMLOCK_UNLIMITED) {
@@ -376,6 +398,9 @@ void memlock_result_free(struct memlock_result *r)
     for (size_t i = 0; i < r->nterms; i++)
         msg_free(&r->terms[i].why);
     free(r->terms);
+    for (size_t i = 0; i < r->ncomputed_terms; i++)
+        msg_free(&r->computed_terms[i].why);
+    free(r->computed_terms);
     for (size_t i = 0; i < r->nphbs; i++)
         msg_free(&r->phbs[i].why);
     free(r->phbs);
@@ -398,4 +423,28 @@ void memlock_note_choice(struct memlock_result *r, const struct profile_choice *
 const char *memlock_term_label(const struct memlock_term *t)
 {
     return _(t->label);
+}
+
+enum memlock_gap memlock_gap(const struct memlock_result *r, uint64_t *gap_kib)
+{
+    *gap_kib = 0;
+    if (!r->has_computed)
+        return GAP_NONE;
+    if (r->kind == MEMLOCK_UNLIMITED)
+        return GAP_UNLIMITED;
+    if (r->limit_kib == r->computed_kib)
+        return GAP_EQUAL;
+    if (r->limit_kib > r->computed_kib) {
+        *gap_kib = r->limit_kib - r->computed_kib;
+        return GAP_ABOVE;
+    }
+    *gap_kib = r->computed_kib - r->limit_kib;
+    return GAP_BELOW;
+}
+
+uint64_t memlock_need_kib(const struct memlock_result *r)
+{
+    if (r->has_computed)
+        return r->computed_kib;
+    return r->kind == MEMLOCK_BYTES ? r->limit_kib : 0;
 }

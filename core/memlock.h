@@ -83,7 +83,32 @@ struct memlock_result {
     struct memlock_term *terms; /* add up to limit_kib */
     size_t nterms, terms_cap;
     struct msg_list warnings;
+
+    /* Under RULE_HARD_LIMIT and RULE_LOCKED: what libvirt's next rule (ppc64 or
+     * generic) gives for the same guest, term by term: the guest's need. The
+     * effective limit (kind, limit_kib) stays the hard_limit or unlimited.
+     * has_computed is false under the other rules, or when the terms overflow. */
+    bool has_computed;
+    enum memlock_rule computed_rule;
+    enum memlock_kind computed_kind;   /* MEMLOCK_NONE or MEMLOCK_BYTES */
+    uint64_t computed_kib;
+    struct memlock_term *computed_terms;  /* add up to computed_kib */
+    size_t ncomputed_terms;
 };
+
+/* How the effective limit stands against the computed one ("diff" in the
+ * formats): MEMLOCK_BYTES against MEMLOCK_BYTES gives a signed difference. */
+enum memlock_gap {
+    GAP_NONE,        /* no computed figure: the rule is ppc64 or generic */
+    GAP_EQUAL,       /* the hard_limit equals the computed figure */
+    GAP_ABOVE,       /* effective limit above the computed one by gap_kib */
+    GAP_BELOW,       /* effective limit below the computed one by gap_kib */
+    GAP_UNLIMITED,   /* <locked/>: no limit at all, whatever the terms give */
+};
+enum memlock_gap memlock_gap(const struct memlock_result *r, uint64_t *gap_kib);
+/* The need the guest's devices and memory give: computed_kib under hard_limit
+ * and locked, else the limit itself (0 when none). */
+uint64_t memlock_need_kib(const struct memlock_result *r);
 
 /* Computes the limit for `g` on host `h` (NULL: no host facts) under profile
  * `p` (NULL: the default). Returns 0, or -1 with `err` set for impossible

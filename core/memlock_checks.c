@@ -128,6 +128,15 @@ void memlock_checks(const struct guest *g, const struct host *h, struct memlock_
     check_nvlink2(g, h, r);
     if (g->nhostdevs && g->virt == GUEST_VIRT_QEMU)
         msg_list_add(&r->warnings, N_("a TCG guest (domain type 'qemu') cannot use VFIO devices"));
+    if (g->qemu_mlock) {
+        char mem[32];
+        size_format_kib(r->memory_kib, mem, sizeof(mem));
+        msg_list_add(&r->warnings, N_("<qemu:commandline> passes %s: QEMU locks all guest RAM "
+                                      "(%s) and its own memory, so the limit must cover them, not "
+                                      "only what VFIO maps"),
+                     g->qemu_mlock & GUEST_QEMU_OVERCOMMIT_MEMLOCK ? "-overcommit mem-lock=on"
+                                                                   : "-realtime mlock=on", mem);
+    }
     if (g->locked && !g->has_hard_limit)
         msg_list_add(&r->warnings, N_("<locked/> without <hard_limit> removes the limit "
                                       "altogether; libvirt recommends setting hard_limit too"));

@@ -9,6 +9,16 @@
 #include "text_width.h"
 
 
+const char *memlock_kind_id(enum memlock_kind kind)
+{
+    switch (kind) {
+    case MEMLOCK_NONE: return "none";
+    case MEMLOCK_BYTES: return "bytes";
+    case MEMLOCK_UNLIMITED: return "unlimited";
+    }
+    return "?";
+}
+
 const char *memlock_rule_id(enum memlock_rule rule)
 {
     switch (rule) {
@@ -40,6 +50,66 @@ const char *phb_origin_id(enum phb_origin origin)
     case PHB_MANUAL: return "manual";
     }
     return "?";
+}
+
+bool memlock_computed_sentence(const struct memlock_result *r, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    uint64_t gap;
+    enum memlock_gap how = memlock_gap(r, &gap);
+    if (how == GAP_NONE)
+        return false;
+    char x[32], y[32], z[32];
+    if (r->kind == MEMLOCK_BYTES)
+        size_format_kib(r->limit_kib, x, sizeof(x));
+    else if (r->kind == MEMLOCK_NONE)
+        snprintf(x, sizeof(x), "%s", _("no limit (0)"));
+    else
+        snprintf(x, sizeof(x), "%s", _("unlimited"));
+    if (r->computed_kind == MEMLOCK_BYTES)
+        size_format_kib(r->computed_kib, y, sizeof(y));
+    else
+        snprintf(y, sizeof(y), "%s", _("no limit (0)"));
+    size_format_kib(gap, z, sizeof(z));
+    const char *cause = r->rule == RULE_LOCKED ? "<locked/>" : "<hard_limit>";
+    switch (how) {
+    case GAP_UNLIMITED:
+        snprintf(buf, len, _("libvirt sets %s because of %s; without it the terms would give %s "
+                             "(no ceiling at all instead)"), x, cause, y);
+        break;
+    case GAP_EQUAL:
+        snprintf(buf, len, _("libvirt sets %s because of %s; without it the terms would give %s "
+                             "(the same)"), x, cause, y);
+        break;
+    case GAP_ABOVE:
+        snprintf(buf, len, _("libvirt sets %s because of %s; without it the terms would give %s "
+                             "(%s more)"), x, cause, y, z);
+        break;
+    case GAP_BELOW:
+        snprintf(buf, len, _("libvirt sets %s because of %s; without it the terms would give %s "
+                             "(%s less: below the need)"), x, cause, y, z);
+        break;
+    case GAP_NONE:
+        break;
+    }
+    return true;
+}
+
+static void print_terms(FILE *out, const struct memlock_term *terms, size_t n)
+{
+    char human[32];
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &terms[i];
+        size_format_kib(t->kib, human, sizeof(human));
+        fputs("  ", out);
+        fput_ljust(out, memlock_term_label(t), 28);
+        fprintf(out, " %12s  %s\n", human, t->why.local ? t->why.local : "");
+    }
+}
+
+void memlock_print_computed_terms(FILE *out, const struct memlock_result *r)
+{
+    print_terms(out, r->computed_terms, r->ncomputed_terms);
 }
 
 static void print_limit_line(FILE *out, const struct memlock_result *r)
@@ -82,12 +152,16 @@ void memlock_print_text(FILE *out, const struct memlock_result *r)
 
     if (r->nterms) {
         fputs(_("Terms:\n"), out);
-        for (size_t i = 0; i < r->nterms; i++) {
-            const struct memlock_term *t = &r->terms[i];
-            size_format_kib(t->kib, human, sizeof(human));
-            fputs("  ", out);
-            fput_ljust(out, memlock_term_label(t), 28);
-            fprintf(out, " %12s  %s\n", human, t->why.local);
+        print_terms(out, r->terms, r->nterms);
+    }
+    char sentence[320];
+    if (memlock_computed_sentence(r, sentence, sizeof(sentence))) {
+        fprintf(out, _("Computed: %s\n"), sentence);
+        if (r->ncomputed_terms) {
+            fprintf(out, _("Terms without %s (%s):\n"),
+                    r->rule == RULE_LOCKED ? "<locked/>" : "<hard_limit>",
+                    memlock_rule_text(r->computed_rule));
+            print_terms(out, r->computed_terms, r->ncomputed_terms);
         }
     }
     if (r->has_phbs) {
@@ -110,16 +184,63 @@ static void json_limit(struct json *j, enum memlock_kind kind, uint64_t v)
         json_uint(j, v);
 }
 
+static void json_terms(struct json *j, const struct memlock_term *terms, size_t n)
+{
+    json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &terms[i];
+        json_begin_object(j);
+        json_key_lit(j, "id");
+        json_string(j, t->id);
+        json_key_lit(j, "label");
+        json_string(j, t->label);
+        json_key_lit(j, "kib");
+        json_uint(j, t->kib);
+        json_key_lit(j, "why");
+        json_string(j, t->why.c);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+void memlock_write_json_computed(struct json *j, const struct memlock_result *r)
+{
+    json_key_lit(j, "computed");
+    if (!r->has_computed) {
+        json_null(j);
+    } else {
+        json_begin_object(j);
+        json_key_lit(j, "rule");
+        json_string(j, memlock_rule_id(r->computed_rule));
+        json_key_lit(j, "kind");
+        json_string(j, memlock_kind_id(r->computed_kind));
+        json_key_lit(j, "limit_kib");
+        json_uint(j, r->computed_kib);
+        json_key_lit(j, "limit_bytes");
+        json_uint(j, r->computed_kib << 10);   /* fits: memlock_compute checked the sum */
+        json_key_lit(j, "terms");
+        json_terms(j, r->computed_terms, r->ncomputed_terms);
+        json_end_object(j);
+    }
+    json_key_lit(j, "difference_kib");
+    uint64_t gap;
+    switch (memlock_gap(r, &gap)) {
+    case GAP_EQUAL: json_int(j, 0); break;
+    case GAP_ABOVE: json_int(j, (int64_t)gap); break;
+    case GAP_BELOW: json_int(j, -(int64_t)gap); break;
+    case GAP_NONE: case GAP_UNLIMITED: json_null(j); break;
+    }
+}
+
 void memlock_write_json(struct json *j, const struct memlock_result *r)
 {
-    static const char *const kinds[] = { "none", "bytes", "unlimited" };
     json_begin_object(j);
     json_key_lit(j, "limit_bytes");
     json_limit(j, r->kind, r->limit_bytes);
     json_key_lit(j, "limit_kib");
     json_limit(j, r->kind, r->limit_kib);
     json_key_lit(j, "kind");
-    json_string(j, kinds[r->kind]);
+    json_string(j, memlock_kind_id(r->kind));
     json_key_lit(j, "rule");
     json_string(j, memlock_rule_id(r->rule));
     json_key_lit(j, "profile");
@@ -173,21 +294,8 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_end_object(j);
 
     json_key_lit(j, "terms");
-    json_begin_array(j);
-    for (size_t i = 0; i < r->nterms; i++) {
-        const struct memlock_term *t = &r->terms[i];
-        json_begin_object(j);
-        json_key_lit(j, "id");
-        json_string(j, t->id);
-        json_key_lit(j, "label");
-        json_string(j, t->label);
-        json_key_lit(j, "kib");
-        json_uint(j, t->kib);
-        json_key_lit(j, "why");
-        json_string(j, t->why.c);
-        json_end_object(j);
-    }
-    json_end_array(j);
+    json_terms(j, r->terms, r->nterms);
+    memlock_write_json_computed(j, r);
 
     json_key_lit(j, "warnings");
     json_begin_array(j);

@@ -154,6 +154,27 @@ void profile_compare_print_text(FILE *out, const struct profile_compare *c)
         fput_rjust(out, cell, 14);
     }
     fputc('\n', out);
+    if (c->nprofiles && c->results[0].has_computed) {
+        /* hard_limit and locked are not profile-dependent: the first says which. */
+        bool differs = false;
+        for (size_t p = 1; p < c->nprofiles; p++)
+            differs |= c->results[p].computed_kib != c->results[0].computed_kib;
+        fprintf(out, "%c ", differs ? '*' : ' ');
+        fput_ljust(out, c->results[0].rule == RULE_LOCKED ? _("Computed without <locked/>")
+                                                         : _("Computed without <hard_limit>"), 28);
+        for (size_t p = 0; p < c->nprofiles; p++) {
+            const struct memlock_result *r = &c->results[p];
+            if (!r->has_computed)
+                snprintf(cell, sizeof(cell), "?");
+            else if (r->computed_kind == MEMLOCK_NONE)
+                snprintf(cell, sizeof(cell), "%s", _("none"));
+            else
+                size_format_kib(r->computed_kib, cell, sizeof(cell));
+            fputc(' ', out);
+            fput_rjust(out, cell, 14);
+        }
+        fputc('\n', out);
+    }
     fputs(c->limit_differs || c->nrows == 0
               ? _("* marks what differs between libvirt versions.\n")
               : _("Every profile gives the same limit for this guest.\n"),
@@ -221,6 +242,16 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
     json_end_array(j);
     json_key_lit(j, "limit_differs");
     json_bool(j, c->limit_differs);
+    /* Under hard_limit or locked: what the terms give without them, per profile. */
+    json_key_lit(j, "computed_bytes");
+    json_begin_array(j);
+    for (size_t p = 0; p < c->nprofiles; p++) {
+        if (c->results[p].has_computed)
+            json_uint(j, c->results[p].computed_kib << 10);
+        else
+            json_null(j);
+    }
+    json_end_array(j);
     json_key_lit(j, "steps");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++) {

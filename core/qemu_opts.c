@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hex.h"
 #include "qemu_opts.h"
 #include "size.h"
 #include "xalloc.h"
@@ -56,12 +57,13 @@ static char *json_string_dup(struct jcur *c, size_t *len)
         case 'b': *w++ = '\b'; break;
         case 'f': *w++ = '\f'; break;
         case 'u': {
-            unsigned v = 0, k;
-            for (k = 0; k < 4 && isxdigit((unsigned char)s[i + 1]); k++, i++)
-                v = v * 16 + (unsigned)(isdigit((unsigned char)s[i + 1])
-                                            ? s[i + 1] - '0'
-                                            : (tolower((unsigned char)s[i + 1]) - 'a' + 10));
-            *w++ = (k == 4 && v && v < 0x80) ? (char)v : '?';
+            uint64_t v = 0, d;
+            bool four = hex_parse_n(s + i + 1, 4, 4, &v);
+            size_t k = 0; /* the escape takes the hex digits there, at most 4 */
+            while (k < 4 && hex_parse_n(s + i + 1 + k, 1, 1, &d))
+                k++;
+            i += k;
+            *w++ = (four && v && v < 0x80) ? (char)v : '?';
             break;
         }
         default: *w++ = e; break;

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "size.h"
+#include "text_safe.h"
 #include "xalloc.h"
 
 bool report_format_parse(const char *name, enum report_format *f)
@@ -73,6 +74,7 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     rep->when = report_time();
     rep->host = h;
     rep->profile = p ? p : profile_default();
+    rep->headroom = headroom_default();
     summarise_host(rep);
     capacity_host_init(&rep->caps, h);
 }
@@ -106,6 +108,38 @@ static void fit_guest(struct report_guest *rg)
     struct guest *g = rg->guest;
     g->hostdevs = fit(g->hostdevs, g->nhostdevs, sizeof(*g->hostdevs));
     g->hostdevs_cap = g->nhostdevs;
+}
+
+static int cmp_guest_name(const void *pa, const void *pb)
+{
+    const struct report_guest *a = *(const struct report_guest *const *)pa;
+    const struct report_guest *b = *(const struct report_guest *const *)pb;
+    int c = strcmp(a->guest->name, b->guest->name);
+    /* Equal names in the order they were given: the message names the first file first. */
+    return c ? c : (a < b ? -1 : a > b);
+}
+
+int report_check_names(const struct report *rep, struct mp_error *err)
+{
+    const struct report_guest **named = xreallocarray(NULL, rep->n ? rep->n : 1, sizeof(*named));
+    size_t n = 0;
+    for (size_t i = 0; i < rep->n; i++)
+        if (rep->guests[i].guest->name)
+            named[n++] = &rep->guests[i];
+    qsort(named, n, sizeof(*named), cmp_guest_name);
+    int rc = 0;
+    for (size_t i = 1; i < n && !rc; i++) {
+        if (strcmp(named[i - 1]->guest->name, named[i]->guest->name))
+            continue;
+        char *safe = text_safe_dup(named[i]->guest->name);
+        rc = mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
+                                               "keeps one domain per name"), safe,
+                          named[i - 1]->source ? named[i - 1]->source : "?",
+                          named[i]->source ? named[i]->source : "?");
+        free(safe);
+    }
+    free(named);
+    return rc;
 }
 
 /* x86_64 runs i686 guests and ppc64le runs ppc64 ones: the family counts. */
@@ -153,11 +187,13 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
     struct report_guest rg = { 0 };
     rg.guest = g;
     int rc = memlock_compute(g, rep->host, rep->profile, &rg.result, err);
-    /* A guest without a hard_limit is its own bare guest: no second calculation. */
-    if (rc == 0 && g->has_hard_limit)
-        rc = memlock_recommend(g, rep->host, rep->profile, &rg.rec, err);
+    /* The bare guest (without its hard_limit) from the computed figure: no
+     * second calculation, but where that figure overflowed. */
+    struct memlock_result bare;
+    if (rc == 0 && memlock_bare_of(g, &rg.result, &bare))
+        rc = memlock_recommend_from(g, &bare, &rep->headroom, &rg.rec, err);
     else if (rc == 0)
-        memlock_recommend_from(g, &rg.result, &rg.rec);
+        rc = memlock_recommend(g, rep->host, rep->profile, &rep->headroom, &rg.rec, err);
     if (rc < 0) {
         memlock_result_free(&rg.result);
         guest_free(g);
@@ -182,6 +218,34 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
     return 0;
 }
 
+/* Fleet reasons (check_fleet) in the warnings too; the memory one is said
+ * below in the words of the totals. */
+static void fleet_checks(struct report *rep)
+{
+    struct report_fleet *f = &rep->fleet;
+    check_list_free(&f->checks);
+    if (rep->n < 2)
+        return;
+    const struct guest **guests = xreallocarray(NULL, rep->n, sizeof(*guests));
+    const struct memlock_result **results = xreallocarray(NULL, rep->n, sizeof(*results));
+    const char **names = xreallocarray(NULL, rep->n, sizeof(*names));
+    char (*buf)[64] = xreallocarray(NULL, rep->n, sizeof(*buf));
+    for (size_t i = 0; i < rep->n; i++) {
+        guests[i] = rep->guests[i].guest;
+        results[i] = &rep->guests[i].result;
+        names[i] = report_guest_name(&rep->guests[i], buf[i], sizeof(buf[i]));
+    }
+    check_fleet(guests, results, names, rep->n, rep->host, &f->checks);
+    for (size_t i = 0; i < f->checks.n; i++)
+        if (f->checks.items[i].code != CHECK_FLEET_MEMORY_ABOVE_HOST)
+            msg_list_add_msg(&f->warnings, (struct msg){ xstrdup(f->checks.items[i].text.c),
+                                                         xstrdup(f->checks.items[i].text.local) });
+    free(guests);
+    free(results);
+    free(names);
+    free(buf);
+}
+
 void report_finish(struct report *rep)
 {
     struct report_fleet *f = &rep->fleet;
@@ -199,6 +263,7 @@ void report_finish(struct report *rep)
             f->memory_overflow = true;
     }
     const struct host *h = rep->host;
+    fleet_checks(rep);
     char a[32], b[32];
     if (!h || !h->memory_known) {
         if (rep->n > 1)
@@ -234,7 +299,8 @@ enum report_verdict report_verdict(const struct report_guest *rg)
     case REC_HARD_LIMIT:
     case REC_BELOW_MEMORY:
         if (rec->has_current)
-            return rec->current_kib < rec->kib ? VERDICT_TOO_SMALL : VERDICT_KEEP;
+            /* Too small against libvirt's figure: the headroom is advice. */
+            return rec->current_kib < rec->base_kib ? VERDICT_TOO_SMALL : VERDICT_KEEP;
         return rec->kind == REC_HARD_LIMIT ? VERDICT_SET : VERDICT_OWN;
     }
     return VERDICT_NONE;
@@ -256,16 +322,18 @@ const char *report_verdict_label(enum report_verdict v)
 char *report_verdict_sentence(const struct report_guest *rg)
 {
     const struct memlock_rec *rec = &rg->rec;
-    char need[32], cur[32];
-    size_format_kib(rec->kib, need, sizeof(need));
+    char need[32], cur[32], set[32];
+    size_format_kib(rec->base_kib, need, sizeof(need));
+    size_format_kib(rec->kib, set, sizeof(set));
     size_format_kib(rec->current_kib, cur, sizeof(cur));
     switch (report_verdict(rg)) {
     case VERDICT_SET:
         return xasprintf(_("Set hard_limit to %" PRIu64 " KiB (%s): paste one of the lines "
-                           "below."), rec->kib, need);
+                           "below."), rec->kib, set);
     case VERDICT_TOO_SMALL:
-        return xasprintf(_("hard_limit %s is too small: needs %" PRIu64 " KiB (%s)."), cur,
-                         rec->kib, need);
+        /* What it needs, and what to paste: libvirt's figure with the headroom. */
+        return xasprintf(_("hard_limit %s is too small: libvirt needs %s; set %" PRIu64
+                           " KiB (%s): paste one of the lines below."), cur, need, rec->kib, set);
     case VERDICT_KEEP:
         return xasprintf(_("hard_limit %s is enough (libvirt needs %s): change nothing."), cur,
                          need);
@@ -358,6 +426,7 @@ void report_free(struct report *rep)
     }
     free(rep->errors);
     msg_list_free(&rep->fleet.warnings);
+    check_list_free(&rep->fleet.checks);
     capacity_host_free(&rep->caps);
     memset(rep, 0, sizeof(*rep));
 }

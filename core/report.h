@@ -12,7 +12,9 @@
 #include <time.h>
 
 #include "capacity.h"
+#include "check.h"
 #include "error.h"
+#include "headroom.h"
 #include "guest.h"
 #include "host.h"
 #include "memlock.h"
@@ -60,6 +62,8 @@ struct report_fleet {
     uint64_t memory_kib;      /* guest memory, added up */
     bool memory_overflow;
     struct msg_list warnings;
+    struct check_list checks; /* check_fleet: devices, IOMMU groups and NVLink2 GPUs
+                               * claimed by two guests, pinned memory above host RAM */
 };
 
 struct report {
@@ -70,6 +74,8 @@ struct report {
     struct report_guest *guests;
     size_t n, cap;
     struct report_fleet fleet;
+    struct headroom headroom;  /* above libvirt's figure in recommended hard_limits;
+                                * report_init sets headroom_default() */
     struct report_error *errors;
     size_t nerrors, errors_cap;
     time_t when;              /* the report's date: SOURCE_DATE_EPOCH, else now */
@@ -80,6 +86,9 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
  * 0, or -1 with `err` set; the message names `source`. */
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
                      struct mp_error *err);
+/* -1 with `err` set (MP_ERR_INPUT) when two guests of `rep` have the same
+ * <name>: a fleet of files is one host's domains, one per name. */
+int report_check_names(const struct report *rep, struct mp_error *err);
 /* Records a guest that could not be read (`message` is err->text). */
 void report_add_error(struct report *rep, const char *source, const char *message);
 /* Fleet totals and warnings; call after the last add. */

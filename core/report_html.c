@@ -50,7 +50,7 @@ static const char css[] =
     ".r-gpu{fill:#009e73}"
     ".v-set{fill:#0072b2}.v-small{fill:#d55e00}.v-keep{fill:#009e73}.v-own{fill:#999}"
     "td.v-small{color:#a33b00;font-weight:bold}"
-    "td.diff{background:#ffe08a;font-weight:bold}th.own{background:#dde6f4}"
+    "td.diff{background:#ffe08a;font-weight:bold}th.own{background:#dde6f4}table.cmp tbody th{min-width:11em}"
     "tr.first td{font-weight:bold}"
     /* A phone: the summary's rows become cards, each value named. */
     "@media screen and (max-width:40em){table.summary thead{position:absolute;left:-9999px}"

@@ -49,7 +49,7 @@ static void guest_row(FILE *out, const struct report_guest *rg, size_t i)
 {
     char name[64], human[32];
     enum report_verdict v = report_verdict(rg);
-    fprintf(out, "<tr><th scope=\"row\"><a href=\"#" HTML_GUEST_ID "\">", i + 1);
+    fprintf(out, "<tr><th scope=\"row\">%zu. <a href=\"#" HTML_GUEST_ID "\">", i + 1, i + 1);
     report_put_html(out, report_guest_name(rg, name, sizeof(name)));
     fprintf(out, "</a></th><td class=\"%s\">", verdict_class(v));
     report_put_html(out, report_verdict_label(v));
@@ -137,8 +137,10 @@ static void chart(FILE *out, const struct report *rep)
         const struct memlock_result *r = &rg->result;
         enum report_verdict v = report_verdict(rg);
         unsigned y = top + (unsigned)i * SVG_ROW;
-        html_svg_text(out, 2, y + 15, NULL, report_guest_name(rg, name, sizeof(name)),
-                      F_LABEL_COLS);
+        /* Numbered as in the summary: names cut short may look alike. */
+        char *label = xasprintf("%zu. %s", i + 1, report_guest_name(rg, name, sizeof(name)));
+        html_svg_text(out, 2, y + 15, NULL, label, F_LABEL_COLS);
+        free(label);
         unsigned w = 0;
         if (r->kind == MEMLOCK_BYTES) {
             w = html_axis_x(&ax, r->limit_kib, F_X0, F_BAR) - F_X0;

@@ -82,15 +82,17 @@ static void chart(FILE *out, const struct memlock_result *r)
     html_svg_close(out);
 }
 
-static void table(FILE *out, const struct memlock_result *r)
+/* `limit_kib`: the limit these terms make (0 when they are not the limit). */
+static void table(FILE *out, const char *caption, const struct memlock_term *terms, size_t n,
+                  uint64_t limit_kib)
 {
     const char *heads[] = { _("Term"), _("Size"), "KiB", _("Why") };
-    html_table_open(out, "terms", _("Terms of the limit and why each is there"), heads, 4);
+    html_table_open(out, "terms", caption, heads, 4);
     char human[32];
     uint64_t sum = 0;
     bool sum_ok = true;
-    for (size_t i = 0; i < r->nterms; i++) {
-        const struct memlock_term *t = &r->terms[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &terms[i];
         sum_ok = sum_ok && size_add(sum, t->kib, &sum);
         size_format_kib(t->kib, human, sizeof(human));
         fputs("<tr><th scope=\"row\">", out);
@@ -109,7 +111,7 @@ static void table(FILE *out, const struct memlock_result *r)
     } else {
         fputs("</th><td class=\"n\">?</td><td class=\"n\">?</td><td>", out);
     }
-    report_put_html(out, sum_ok && r->kind == MEMLOCK_BYTES && sum == r->limit_kib
+    report_put_html(out, sum_ok && limit_kib && sum == limit_kib
                              ? _("the limit: the terms added up")
                              : _("the terms added up"));
     fputs("</td></tr>\n", out);
@@ -130,12 +132,29 @@ static void phbs(FILE *out, const struct memlock_result *r)
     html_table_close(out);
 }
 
+/* Under hard_limit or locked: the sentence every format says, then the
+ * terms libvirt's next rule would give (memlock_computed_sentence). */
+static void computed(FILE *out, const struct memlock_result *r)
+{
+    char sentence[320];
+    if (!memlock_computed_sentence(r, sentence, sizeof(sentence)))
+        return;
+    fputs("<p class=\"computed\">", out);
+    report_put_html(out, sentence);
+    fputs("</p>\n", out);
+    if (r->ncomputed_terms)
+        table(out, _("Terms the guest needs, without its hard_limit or <locked/>"),
+              r->computed_terms, r->ncomputed_terms, 0);
+}
+
 void report_html_terms(FILE *out, const struct memlock_result *r)
 {
-    if (!r->nterms)
-        return;
-    chart(out, r);
-    table(out, r);
-    if (r->nphbs)
+    if (r->nterms) {
+        chart(out, r);
+        table(out, _("Terms of the limit and why each is there"), r->terms, r->nterms,
+              r->kind == MEMLOCK_BYTES ? r->limit_kib : 0);
+    }
+    computed(out, r);
+    if (r->nterms && r->nphbs)
         phbs(out, r);
 }

@@ -121,7 +121,7 @@ static void recommendation(struct json *j, const struct report_guest *rg)
     json_string(j, rec_kind_id(rec->kind));
     json_key_lit(j, "libvirt_limit_kib");
     if (rec->kind == REC_HARD_LIMIT || rec->kind == REC_BELOW_MEMORY)
-        json_uint(j, rec->kib);
+        json_uint(j, rec->base_kib);
     else
         json_null(j);
     json_key_lit(j, "hard_limit_kib");
@@ -129,6 +129,14 @@ static void recommendation(struct json *j, const struct report_guest *rg)
         json_uint(j, rec->kib);
     else
         json_null(j);
+    json_key_lit(j, "headroom_kib");
+    if (rec->kind == REC_HARD_LIMIT)
+        json_uint(j, rec->headroom_kib);
+    else
+        json_null(j);
+    char spec[32];
+    headroom_describe(&rec->headroom, spec, sizeof(spec));
+    str_or_null(j, "headroom", spec);
     owned_string(j, "memtune_xml", rec_hard_limit_xml(rec));
     owned_string(j, "virsh", rec_virsh_command(rec, rg->guest->name));
     owned_string(j, "systemd", rec_systemd_line(rec));
@@ -203,6 +211,25 @@ static void fleet(struct json *j, const struct report *rep)
     json_begin_array(j);
     for (size_t i = 0; i < f->warnings.n; i++)
         json_string(j, f->warnings.items[i].c);
+    json_end_array(j);
+    json_key_lit(j, "checks");
+    json_begin_array(j);
+    for (size_t i = 0; i < f->checks.n; i++) {
+        const struct check_reason *c = &f->checks.items[i];
+        json_begin_object(j);
+        json_key_lit(j, "code");
+        json_string(j, check_code_id(c->code));
+        json_key_lit(j, "text");
+        json_string(j, c->text.c);
+        json_key_lit(j, "guests");
+        json_begin_array(j);
+        if (c->code != CHECK_FLEET_MEMORY_ABOVE_HOST) {
+            json_uint(j, c->guest[0]);
+            json_uint(j, c->guest[1]);
+        }
+        json_end_array(j);
+        json_end_object(j);
+    }
     json_end_array(j);
     json_end_object(j);
 }

@@ -88,15 +88,14 @@ static void limit_line(FILE *out, const struct memlock_result *r)
     fputs("\n\n", out);
 }
 
-static void terms(FILE *out, const struct memlock_result *r)
+/* `limit_kib`: the limit these terms make (0 when they are not the limit). */
+static void term_table(FILE *out, const struct memlock_term *list, size_t n, uint64_t limit_kib)
 {
-    if (!r->nterms)
-        return;
     fprintf(out, "| %s | %s | %s | %s |\n|---|---:|---:|---|\n", _("Term"), _("Size"), "KiB",
             _("Why"));
     char human[32];
-    for (size_t i = 0; i < r->nterms; i++) {
-        const struct memlock_term *t = &r->terms[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct memlock_term *t = &list[i];
         size_format_kib(t->kib, human, sizeof(human));
         fputs("| ", out);
         report_put_md(out, memlock_term_label(t));
@@ -106,14 +105,27 @@ static void terms(FILE *out, const struct memlock_result *r)
     }
     uint64_t sum = 0;
     bool sum_ok = true;
-    for (size_t i = 0; i < r->nterms; i++)
-        sum_ok = sum_ok && size_add(sum, r->terms[i].kib, &sum);
+    for (size_t i = 0; i < n; i++)
+        sum_ok = sum_ok && size_add(sum, list[i].kib, &sum);
     size_format_kib(sum, human, sizeof(human));
     if (sum_ok)
         fprintf(out, "| **%s** | **%s** | **%" PRIu64 "** | %s |\n", _("Total"), human, sum,
-                r->kind == MEMLOCK_BYTES && sum == r->limit_kib
+                limit_kib && sum == limit_kib
                     ? _("the limit: the terms added up") : _("the terms added up"));
     fputc('\n', out);
+}
+
+static void terms(FILE *out, const struct memlock_result *r)
+{
+    if (r->nterms)
+        term_table(out, r->terms, r->nterms, r->kind == MEMLOCK_BYTES ? r->limit_kib : 0);
+    char sentence[320];
+    if (memlock_computed_sentence(r, sentence, sizeof(sentence))) {
+        report_put_md(out, sentence);
+        fputs(".\n\n", out);
+        if (r->ncomputed_terms)
+            term_table(out, r->computed_terms, r->ncomputed_terms, 0);
+    }
     if (r->nphbs) {
         fprintf(out, "| %s | %s | %s | %s |\n|---:|---|---:|---|\n", _("PHB"), _("Origin"),
                 _("Hostdevs"), _("Why"));

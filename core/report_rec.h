@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "headroom.h"
 #include "guest.h"
 #include "host.h"
 #include "memlock.h"
@@ -24,22 +25,40 @@ enum rec_kind {
 
 struct memlock_rec {
     enum rec_kind kind;
-    uint64_t kib;            /* libvirt's limit without the guest's hard_limit (0: none) */
+    uint64_t kib;            /* REC_HARD_LIMIT: the hard_limit to write, base_kib +
+                              * headroom_kib; otherwise base_kib */
     uint64_t bytes;
+    uint64_t base_kib;       /* libvirt's limit without the guest's hard_limit (0: none);
+                              * for a <locked/> guest, at least its max memory */
+    uint64_t base_bytes;     /* for QEMU outside libvirt (no cgroup: no headroom) */
+    uint64_t headroom_kib;   /* REC_HARD_LIMIT: the headroom added; else 0 */
+    struct headroom headroom;
+    bool locked;             /* <locked/>: outside libvirt QEMU needs no limit at all */
     bool has_current;        /* the guest already has a hard_limit */
     uint64_t current_kib;
     struct msg_list notes;   /* why, and what to watch */
 };
 
 /* Computes libvirt's limit for `g` as if it had no hard_limit and says what
- * to configure. Returns 0, or -1 with `err` set (as memlock_compute). */
+ * to configure, with `hr` (NULL: headroom_default()) above libvirt's figure.
+ * A <locked/> guest gets a hard_limit too: libvirt lifts the limit for it,
+ * and a hard_limit covering max memory plus QEMU's own memory is what keeps
+ * it bounded. Returns 0, or -1 with `err` set (as memlock_compute; also when
+ * the figure plus the headroom does not fit). */
 int memlock_recommend(const struct guest *g, const struct host *h, const struct profile *p,
-                      struct memlock_rec *out, struct mp_error *err);
+                      const struct headroom *hr, struct memlock_rec *out, struct mp_error *err);
 /* The same from `bare`: `g` computed without its hard_limit (for a guest with
  * none, its own result). */
-void memlock_recommend_from(const struct guest *g, const struct memlock_result *bare,
-                            struct memlock_rec *out);
+int memlock_recommend_from(const struct guest *g, const struct memlock_result *bare,
+                           const struct headroom *hr, struct memlock_rec *out,
+                           struct mp_error *err);
 void memlock_rec_free(struct memlock_rec *r);
+/* `g`'s result `r` as it would be without its hard_limit, from r's computed
+ * figure (a shallow copy: terms and warnings stay r's). True when `g` has no
+ * hard_limit (then *bare is r) or r has the computed figure; false when it
+ * must be computed again (the terms overflowed). */
+bool memlock_bare_of(const struct guest *g, const struct memlock_result *r,
+                     struct memlock_result *bare);
 
 const char *rec_kind_id(enum rec_kind k);
 

@@ -13,6 +13,7 @@
 
 #define EXIT_INPUT 2
 #define EXIT_INTERNAL 1
+#define EXIT_CHECK 3      /* --check: the guest cannot start as defined */
 
 struct cli_run;
 
@@ -35,6 +36,11 @@ int cli_choose(const char *version, const struct host *h, struct profile_choice 
 void cli_note_choice(const struct cli_run *r, struct memlock_result *res);
 /* --host list: prints the demo hosts. */
 int cli_list_demo_hosts(FILE *out);
+struct check_list;
+/* --check: one stderr line per reason, "memlock-planner: NAME: REASON" (NAME
+ * made safe; NULL: no name). Returns EXIT_CHECK when there is one, else 0. */
+int cli_check_report(const struct check_list *l, const char *name);
+
 /* Flushes stdout; an error becomes exit status 1 with a message. */
 int cli_finish_output(void);
 

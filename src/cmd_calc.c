@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "i18n.h"
@@ -24,6 +25,14 @@ int cmd_calc(struct cli_run *r)
     } else {
         memlock_print_text(stdout, &res);
     }
+    int status = 0;
+    if (r->check) {   /* after the result: stdout first, then the reasons */
+        struct check_list l = { 0 };
+        check_guest(r->guest, r->host, &res, &l);
+        status = cli_check_report(&l, r->guest->name ? r->guest->name : r->args[0]);
+        check_list_free(&l);
+    }
     memlock_result_free(&res);
-    return cli_finish_output();
+    int rc = cli_finish_output();
+    return rc ? rc : status;
 }

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check.h"
 #include "cli.h"
 #include "commands.h"
 #include "guest_xml.h"
@@ -30,6 +32,24 @@ static int check_files(const struct cli_run *r)
     if (nstdin > 1)
         return cli_failf(EXIT_INPUT, _("standard input (-) can be read only once"));
     return -1;
+}
+
+/* --check: each guest's reasons under its name, then the fleet's. */
+static int report_check(const struct report *rep)
+{
+    int status = 0;
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct report_guest *rg = &rep->guests[i];
+        struct check_list l = { 0 };
+        check_guest(rg->guest, rep->host, &rg->result, &l);
+        char name[64];
+        if (cli_check_report(&l, report_guest_name(rg, name, sizeof(name))))
+            status = EXIT_CHECK;
+        check_list_free(&l);
+    }
+    if (cli_check_report(&rep->fleet.checks, NULL))
+        status = EXIT_CHECK;
+    return status;
 }
 
 int cmd_report(struct cli_run *r)
@@ -60,30 +80,51 @@ int cmd_report(struct cli_run *r)
         break;
     }
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
+        return cli_fail(&err);
+    /* --all: the connection's domains by name, as the guest arguments. */
+    char **names = r->args;
+    int n = r->all ? cli_virt_domain_names(&r->virt, &names, &err) : r->nargs;
+    if (n < 0)
+        return cli_fail(&err);
     struct report rep;
     report_init(&rep, r->host, r->profile);
+    rep.headroom = hr;
     /* A guest that cannot be read is listed in the report with its error and
      * the others are reported in full; the exit status still says 2. */
     rc = 0;
     bool stop = false;
-    for (int i = 0; i < r->nargs && !stop; i++) {
-        struct guest *g = guest_xml_load_file(r->args[i], &err);
+    for (int i = 0; i < n && !stop; i++) {
+        char *label = NULL;
+        struct guest *g = cli_virt_load(&r->virt, names[i], &label, &err);
         if (g)
             g->force_vfio = r->force_vfio;
-        if (!g || report_add_guest(&rep, g, r->args[i], &err) < 0) {
+        if (!g || report_add_guest(&rep, g, label, &err) < 0) {
             rc = cli_fail(&err);
             stop = rc != EXIT_INPUT;
-            report_add_error(&rep, r->args[i], err.text);
+            report_add_error(&rep, names[i], err.text);
+            free(label);
             continue;
         }
+        free(label);
         /* as calc says it, so that the JSON objects match */
         cli_note_choice(r, &rep.guests[rep.n - 1].result);
+    }
+    /* Two guests with one name: bad input, nothing written. */
+    if (!stop && report_check_names(&rep, &err) < 0) {
+        rc = cli_fail(&err);
+        stop = true;
     }
     if (!stop && rep.n) {
         report_finish(&rep);
         if (report_write_file(&rep, fmt, r->output, &err) < 0)
             rc = cli_fail(&err);
     }
+    if (!rc && r->check)
+        rc = report_check(&rep);
     report_free(&rep);
+    if (r->all)
+        cli_virt_names_free(names, n);
     return rc;
 }

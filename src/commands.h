@@ -18,6 +18,7 @@ int cmd_map(struct cli_run *r);
 int cmd_capacity(struct cli_run *r);
 int cmd_tour(struct cli_run *r);
 int cmd_tui(struct cli_run *r);
+int cmd_diff(struct cli_run *r);
 int cmd_explain(struct cli_run *r);
 
 #endif

@@ -27,7 +27,8 @@ static void usage(FILE *out)
     fputs(_("  -V, --version   show the version and exit\n"), out);
     fputs("\n", out);
     fputs(_("Run 'memlock-planner COMMAND --help' for a command's options.\n"), out);
-    fputs(_("Exit status: 0 success, 1 internal error, 2 bad input.\n"), out);
+    fputs(_("Exit status: 0 success, 1 internal error, 2 bad input, 3 --check found a reason\n"
+            "the guest cannot start (explain: no memory-locking failure in the log).\n"), out);
 }
 
 /* A first argument that is no command but looks like a file is the guest

@@ -42,3 +42,22 @@ run_mp() {
     OUT=$(cat "$TMPDIR_TEST/out")
     ERR=$(cat "$TMPDIR_TEST/err")
 }
+
+# QEMU stand-ins (tests/qemu_standin copied under a QEMU-like name).
+# standin_start DIR EXE-NAME ARGS...: starts one in the background, adds its
+# pid to $STANDIN_PIDS and waits for its "ready"; false when it exited first
+# (it could not set its limit, say). standin_stop_all ends them.
+STANDIN_PIDS=""
+standin_start() {
+    sdir=$1 sname=$2; shift 2
+    cp "$top_builddir/tests/qemu_standin" "$sdir/$sname"
+    "$sdir/$sname" "$@" > "$sdir/$sname.ready" 2>/dev/null &
+    STANDIN_PIDS="$STANDIN_PIDS $!"
+    for _ in $(seq 1 200); do
+        grep -q ready "$sdir/$sname.ready" 2>/dev/null && return 0
+        kill -0 $! 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+standin_stop_all() { [ -n "$STANDIN_PIDS" ] && kill $STANDIN_PIDS 2>/dev/null; }

@@ -52,7 +52,7 @@ int tui_action_explain(const struct plan *p, const char *path, char **text, stru
         return -1;
     }
     struct explain e;
-    int rc = explain_build(log, NULL, NULL, p->host, &e, err);
+    int rc = explain_build(log, NULL, NULL, p->host, NULL, &e, err);
     if (rc == 0) {
         *text = explain_text(log, &e);
         *profile = e.profile;

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "i18n.h"
+#include "memlock_output.h"
 #include "size.h"
 #include "text_safe.h"
 
@@ -130,6 +131,28 @@ static void draw_error(struct app *a, const struct rect *in)
     }
 }
 
+/* Under hard_limit or locked: what the terms would give without it
+ * (memlock_computed_sentence, as every output says it), wrapped from row y;
+ * returns the next free row. Shown as an error when the limit is below. */
+static int draw_computed(struct app *a, const struct rect *in, int y, int end)
+{
+    const struct memlock_result *res = &a->plan.result;
+    char sentence[320], safe[320];
+    if (!memlock_computed_sentence(res, sentence, sizeof(sentence)))
+        return y;
+    uint64_t gap;
+    int attr = crt_attr(&a->crt, memlock_gap(res, &gap) == GAP_BELOW ? ROLE_ERROR : ROLE_DIM);
+    text_safe_copy(safe, sizeof(safe), sentence);
+    size_t st[6], ln[6];
+    size_t n = layout_wrap(safe, in->w, st, ln, 6);
+    for (size_t i = 0; i < n && i < 6 && y < end; i++, y++) {
+        char line[330];
+        snprintf(line, sizeof(line), "%.*s", (int)ln[i], safe + st[i]);
+        draw_text(a, y, in->x, in->w, line, attr);
+    }
+    return y;
+}
+
 void draw_result(struct app *a)
 {
     const struct rect *r = &a->lay.result;
@@ -190,6 +213,7 @@ void draw_result(struct app *a)
     if (!res->nterms) {
         draw_text(a, in.y + 5, in.x, in.w, _("No terms: the rule above decides alone."),
                   crt_attr(&a->crt, ROLE_DIM));
+        draw_computed(a, &in, in.y + 6, in.y + in.h);
         return;
     }
     draw_text(a, in.y + 5, in.x, in.w, _("Terms (size, and why)"),
@@ -207,6 +231,8 @@ void draw_result(struct app *a)
             draw_text(a, y++, in.x, in.w, why, crt_attr(&a->crt, ROLE_DIM));
         }
     }
+    if (res->has_computed && y + 1 < end)
+        y = draw_computed(a, &in, y + 1, end);
     /* Rows left over: the selected term's explanation in full. */
     if (y + 1 < end && sel < res->nterms) {
         char why[1024];

@@ -29,11 +29,12 @@ static void check_need(struct plan *p)
         return;
     struct memlock_rec rec;
     struct mp_error err = { 0 };
-    if (memlock_recommend(p->guest, p->host, p->profile, &rec, &err) < 0)
+    if (memlock_recommend(p->guest, p->host, p->profile, NULL, &rec, &err) < 0)
         return;
-    if (rec.kind == REC_HARD_LIMIT && p->guest->hard_limit_kib < rec.kib) {
+    /* libvirt's own figure: the headroom is advice, not need. */
+    if (rec.kind == REC_HARD_LIMIT && p->guest->hard_limit_kib < rec.base_kib) {
         p->below_need = true;
-        p->need_kib = rec.kib;
+        p->need_kib = rec.base_kib;
     }
     memlock_rec_free(&rec);
 }

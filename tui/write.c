@@ -166,7 +166,7 @@ void write_to(struct app *a, const char *path)
     if (!a->plan.guest->has_hard_limit) {
         struct memlock_rec rec;
         struct mp_error err = { 0 };
-        if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, &rec, &err) == 0) {
+        if (memlock_recommend(a->plan.guest, a->plan.host, a->plan.profile, NULL, &rec, &err) == 0) {
             bool offer = rec.kind == REC_HARD_LIMIT;
             w->rec_kib = rec.kib;
             memlock_rec_free(&rec);

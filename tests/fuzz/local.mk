@@ -36,6 +36,7 @@ tests_fuzz_host_conf_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
+	tests/fuzz/corpus/size/headroom-pct tests/fuzz/corpus/size/headroom-negative \
 	tests/fuzz/corpus/guest_xml/pseries-hostdev.xml \
 	tests/fuzz/corpus/guest_xml/regress-truncated-declaration \
 	tests/fuzz/corpus/guest_xml/worked-q35-16g-2vfio-viommu.xml \

@@ -1,10 +1,11 @@
-/* libFuzzer target: the size and unit parsers. Input: "VALUE\0UNIT". */
+/* libFuzzer target: the size and unit parsers and --headroom. Input: "VALUE\0UNIT". */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "headroom.h"
 #include "size.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -30,6 +31,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char out[64];
         size_format_kib(kib, out, sizeof(out));
         size_format_grouped(kib, ",", out, sizeof(out));
+    }
+    /* --headroom: whatever parses adds to any figure without wrapping. */
+    struct headroom hr;
+    if (headroom_parse(value, &hr, NULL) == 0) {
+        uint64_t room, total;
+        if (hr.percent && hr.pct > HEADROOM_MAX_PERCENT)
+            abort();
+        if (headroom_apply(&hr, kib, &room, &total) && total < kib)
+            abort();
     }
     free(buf);
     return 0;

@@ -33,11 +33,13 @@ is "$(xp 'string(//title)')" "3 guests on ac922-demo, 2027-01-15 08:00 UTC — m
 like "$(xp 'string(//p[@class="meta"])')" "2027-01-15 08:00 UTC; memlock-planner " "html: date and version"
 like "$(xp 'string(//p[@class="meta"])')" "libvirt profile 11.3" "html: libvirt profile"
 
-# --- The verdict first, with the value to paste.
-like "$(xp 'string(//section[@id="g1"]/*[2])' | sed 's/\xc2\xa0/ /g')" "Set hard_limit to 4218880 KiB" \
+# --- The verdict first, with the value to paste (libvirt's figure and the
+# headroom: the JSON's hard_limit_kib).
+set_kib=$("$MP" report --host demo:ac922 --format json "$good1" | jq -r '.recommendations[0].hard_limit_kib')
+like "$(xp 'string(//section[@id="g1"]/*[2])' | sed 's/\xc2\xa0/ /g')" "Set hard_limit to $set_kib KiB" \
     "html: the first thing in a guest's section is its verdict"
 is "$(xp 'string(//section[@id="g1"]//pre[contains(@class, "virsh")])')" \
-    "virsh memtune 'pseries-hostdev' --hard-limit 4218880 --config" "html: the virsh line in the verdict"
+    "virsh memtune 'pseries-hostdev' --hard-limit $set_kib --config" "html: the virsh line in the verdict"
 
 # --- An x86 guest on the ppc64le host: warned, no capacity.
 like "$(xp 'string(//section[@id="g2"]//ul[@class="warn"])')" "(x86_64) is not the host's (ppc64le)" \
@@ -71,7 +73,7 @@ is "$(ls "$t" | grep -c '^\.keep\|tmp')" 0 "only a broken guest: no temporary fi
 run_mp report --host demo:ac922 --format md "$good1" "$t/broken.xml"
 is "$RC" 2 "md: exit 2"
 like "$OUT" "broken.xml | **could not be read** |" "md: the summary lists it"
-like "$OUT" "| [pseries-hostdev](#g1) | set hard\\_limit | 4.02 GiB | 4218880 KiB | 0 |" \
+like "$OUT" "| [pseries-hostdev](#g1) | set hard\\_limit | 4.02 GiB | $set_kib KiB | 0 |" \
     "md: the summary row of a readable guest"
 run_mp report --host demo:ac922 "$good1" "$t/broken.xml"
 is "$RC" 2 "text: exit 2"

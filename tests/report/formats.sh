@@ -30,10 +30,12 @@ for g in $guests; do
     [ "$kind" = bytes ] && sum=$((sum + kib))
     rec_kind=$(jq -r ".recommendations[$i].kind" "$t/r.json")
     rule=$(jq -r .rule "$t/calc.json")
-    # The recommended hard_limit is calc's limit unless the guest has its own.
-    if [ "$rec_kind" = hard_limit ] && [ "$rule" != hard_limit ]; then
-        is "$(jq -r ".recommendations[$i].hard_limit_kib" "$t/r.json")" "$kib" \
-            "json: recommended hard_limit for $(basename "$g") is calc's limit_kib"
+    # The recommended hard_limit is calc's limit plus the default 1 GiB of
+    # headroom, unless the guest has its own or is <locked/>.
+    if [ "$rec_kind" = hard_limit ] && [ "$rule" != hard_limit ] && [ "$rule" != locked ]; then
+        is "$(jq -r ".recommendations[$i] | [.libvirt_limit_kib, .headroom_kib, .hard_limit_kib] | join(\" \")" "$t/r.json")" \
+            "$kib 1048576 $((kib + 1048576))" \
+            "json: recommended hard_limit for $(basename "$g") is calc's limit_kib + 1 GiB"
         is "$(jq -r ".recommendations[$i].systemd" "$t/r.json")" \
             "LimitMEMLOCK=$(jq -r .limit_bytes "$t/calc.json")" "json: LimitMEMLOCK in bytes"
     fi
@@ -47,7 +49,7 @@ is "$(jq -r '.host.nvlink2_bridges' "$t/r.json")" 12 "json: AC922 NVLink2 bridge
 is "$(jq -r '.fleet.host_memory_kib' "$t/r.json")" "$(jq -r .host.memory_kib "$t/r.json")" \
     "json: fleet compares with host RAM"
 is "$(jq -r '.recommendations[0].virsh' "$t/r.json")" \
-    "virsh memtune 'pseries-hostdev' --hard-limit 4218880 --config" "json: virsh command"
+    "virsh memtune 'pseries-hostdev' --hard-limit 5267456 --config" "json: virsh command"
 is "$(jq -r '.recommendations[3].kind' "$t/r.json")" not_needed "json: pc-kvm needs nothing"
 is "$(jq -r '.recommendations[2].limits_conf' "$t/r.json" | head -n 1)" \
     "qemu soft memlock unlimited" "json: limits.conf for a locked guest"
@@ -105,7 +107,8 @@ code { next }
 END { exit bad }' "$t/r.md" > "$t/md.err"
 is "$?" 0 "md: tables well formed"
 is "$(cat "$t/md.err")" "" "md: no malformed rows"
-is "$(grep -c '^| Term | Size | KiB | Why |$' "$t/r.md")" 4 "md: a terms table per guest with terms"
+# Four guests have terms; the hard_limit guest adds the computed terms' table.
+is "$(grep -c '^| Term | Size | KiB | Why |$' "$t/r.md")" 5 "md: a terms table per guest with terms, and the hard_limit guest's computed terms"
 got=$(awk '/^\| Term \| Size \| KiB/ { n++; next } n == 1 && /^\|[^-]/ && !/Total/ { split($0, c, " \\| "); print c[3] } n == 1 && !/^\|/ { n++ }' "$t/r.md" | paste -sd, -)
 is "$got" "$want" "md: term KiB column equals calc"
 like "$OUT" "**Limit:** 4.02 GiB (4,320,133,120 bytes, 4218880 KiB)" "md: limit line"
@@ -115,7 +118,7 @@ like "$OUT" "## Fleet" "md: fleet section for several guests"
 run_mp report --host $host "$calc/pseries-hostdev.xml"
 is "$RC" 0 "text: exit 0"
 like "$OUT" "Limit: 4.02 GiB (4,320,133,120 bytes)" "text: limit as calc prints it"
-like "$OUT" "<memtune><hard_limit unit='KiB'>4218880</hard_limit></memtune>" "text: hard_limit"
+like "$OUT" "<memtune><hard_limit unit='KiB'>5267456</hard_limit></memtune>" "text: hard_limit (+ 1 GiB headroom)"
 like "$OUT" "LimitMEMLOCK=4320133120" "text: LimitMEMLOCK"
 like "$OUT" "qemu hard memlock 4218880" "text: limits.conf"
 case "$OUT" in *"Fleet"*) fail "text: no fleet view for one guest" ;; *) ok "text: no fleet view for one guest" ;; esac

@@ -35,9 +35,11 @@ check hostile 0 --host none tests/report/data/hostile-name.xml $c/pc-hostdev.xml
 # What the golden files must hold, so that a rewrite cannot bless a regression.
 first=$(grep -v '^$' "$golden/one.md" | sed -n 3p)
 is "$first" "<a id=\"g1\"></a>" "one: the guest's section right after the heading"
+kib=$("$MP" report --host demo:ac922 --format json $c/worked-pseries-64g-nv2-2phb.xml |
+    jq -r '.recommendations[0].hard_limit_kib')
 like "$(sed -n '/^## Guest/,/^\*\*Limit/p' "$golden/one.md")" \
-    "virsh memtune 'worked-pseries-64g-nv2-2phb' --hard-limit 604528640 --config" \
-    "one: the virsh line before the limit's details"
+    "virsh memtune 'worked-pseries-64g-nv2-2phb' --hard-limit $kib --config" \
+    "one: the virsh line (the JSON's hard_limit_kib) before the limit's details"
 is "$(grep -m1 '^## ' "$golden/fleet.md")" "## Summary" "fleet: the summary first"
 like "$(cat "$golden/fleet.md")" "| tests/report/data/no-memory.xml | **could not be read** |" \
     "fleet: the broken guest in the summary"

@@ -82,12 +82,14 @@ static void test_recommendations(void **state)
     assert_int_equal(rep.n, 4);
     const struct memlock_rec *r = &rep.guests[0].rec;
     assert_int_equal(r->kind, REC_HARD_LIMIT);
-    assert_int_equal(r->kib, 5 * KIB_PER_GIB);
+    assert_int_equal(r->base_kib, 5 * KIB_PER_GIB);
+    assert_int_equal(r->headroom_kib, KIB_PER_GIB);   /* the default headroom */
+    assert_int_equal(r->kib, 6 * KIB_PER_GIB);
     char *s = rec_hard_limit_xml(r);
-    assert_string_equal(s, "<memtune><hard_limit unit='KiB'>5242880</hard_limit></memtune>");
+    assert_string_equal(s, "<memtune><hard_limit unit='KiB'>6291456</hard_limit></memtune>");
     free(s);
     s = rec_virsh_command(r, "it's");
-    assert_string_equal(s, "virsh memtune 'it'\\''s' --hard-limit 5242880 --config");
+    assert_string_equal(s, "virsh memtune 'it'\\''s' --hard-limit 6291456 --config");
     free(s);
     s = rec_systemd_line(r);
     assert_string_equal(s, "LimitMEMLOCK=5368709120");
@@ -103,7 +105,9 @@ static void test_recommendations(void **state)
     s = rec_systemd_line(r);
     assert_string_equal(s, "LimitMEMLOCK=20971520");
     free(s);
-    assert_int_equal(rep.guests[2].rec.kind, REC_UNLIMITED);
+    /* <locked/>: a hard_limit for libvirt, no limit for QEMU outside it. */
+    assert_int_equal(rep.guests[2].rec.kind, REC_HARD_LIMIT);
+    assert_true(rep.guests[2].rec.locked);
     s = rec_systemd_line(&rep.guests[2].rec);
     assert_string_equal(s, "LimitMEMLOCK=infinity");
     free(s);
@@ -131,9 +135,10 @@ static void test_current_hard_limit(void **state)
     g->hard_limit_kib = 2 * KIB_PER_GIB;
     struct memlock_rec r;
     struct mp_error err = { 0 };
-    assert_int_equal(memlock_recommend(g, NULL, NULL, &r, &err), 0);
+    assert_int_equal(memlock_recommend(g, NULL, NULL, NULL, &r, &err), 0);
     assert_int_equal(r.kind, REC_HARD_LIMIT);
-    assert_int_equal(r.kib, 5 * KIB_PER_GIB);   /* libvirt's own, not the guest's */
+    assert_int_equal(r.base_kib, 5 * KIB_PER_GIB);   /* libvirt's own, not the guest's */
+    assert_int_equal(r.kib, 6 * KIB_PER_GIB);        /* with the default 1 GiB headroom */
     assert_true(r.has_current);
     bool said = false;
     for (size_t i = 0; i < r.notes.n; i++)
@@ -152,10 +157,11 @@ static void test_verdicts(void **state)
     build(&rep, h);
     assert_int_equal(report_verdict(&rep.guests[0]), VERDICT_SET);
     char *s = report_verdict_sentence(&rep.guests[0]);
-    assert_string_equal(s, "Set hard_limit to 5242880 KiB (5 GiB): paste one of the lines below.");
+    assert_string_equal(s, "Set hard_limit to 6291456 KiB (6 GiB): paste one of the lines below.");
     free(s);
     assert_int_equal(report_verdict(&rep.guests[1]), VERDICT_OWN);
-    assert_int_equal(report_verdict(&rep.guests[2]), VERDICT_UNLIMITED);
+    /* <locked/>: a hard_limit keeps it bounded (report_rec.c). */
+    assert_int_equal(report_verdict(&rep.guests[2]), VERDICT_SET);
     assert_int_equal(report_verdict(&rep.guests[3]), VERDICT_NONE);
     /* x86 guests on the ppc64le AC922: warned, no capacity; the pseries one is at home. */
     assert_true(rep.guests[0].arch_mismatch);
@@ -176,7 +182,9 @@ static void test_verdicts(void **state)
     assert_int_equal(report_add_guest(&rep, g, NULL, &err), 0);
     assert_int_equal(report_verdict(&rep.guests[4]), VERDICT_TOO_SMALL);
     s = report_verdict_sentence(&rep.guests[4]);
-    assert_string_equal(s, "hard_limit 2 GiB is too small: needs 5242880 KiB (5 GiB).");
+    /* It needs libvirt's figure; the line to paste adds the headroom. */
+    assert_string_equal(s, "hard_limit 2 GiB is too small: libvirt needs 5 GiB; set 6291456 KiB "
+                           "(6 GiB): paste one of the lines below.");
     free(s);
     g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB), "high");
     test_add_pci(g, "0003:01:00.0", -1);
@@ -230,7 +238,12 @@ static void test_fleet_over_ram(void **state)
     report_finish(&rep);
     assert_int_equal(rep.fleet.limit_kib, 603 * KIB_PER_GIB);
     assert_int_equal(report_fleet_percent(&rep), 118);
-    assert_int_equal(rep.fleet.warnings.n, 2);   /* memory and limits above RAM */
+    /* The same device in all three guests (said once), then memory and limits above RAM. */
+    assert_int_equal(rep.fleet.checks.n, 2);     /* device_shared + pinned memory */
+    assert_int_equal(rep.fleet.checks.items[0].code, CHECK_DEVICE_SHARED);
+    assert_non_null(strstr(rep.fleet.checks.items[0].text.c, "and 1 more guest:"));
+    assert_int_equal(rep.fleet.checks.items[1].code, CHECK_FLEET_MEMORY_ABOVE_HOST);
+    assert_int_equal(rep.fleet.warnings.n, 1 + 2);
     char *md = render(&rep, REPORT_MD);
     assert_non_null(strstr(md, "118%"));
     free(md);
@@ -324,7 +337,7 @@ static void test_tui_entry_points(void **state)
     assert_int_equal(report_write_guests(NULL, NULL, gs, srcs, 2, REPORT_MD, rep, &err), 0);
     text = slurp(rep);
     assert_non_null(strstr(text, "## Fleet"));
-    assert_non_null(strstr(text, "<hard_limit unit='KiB'>9437184</hard_limit>"));
+    assert_non_null(strstr(text, "<hard_limit unit='KiB'>10485760</hard_limit>"));
     free(text);
     /* A failing write (folder missing) leaves no file and says where. */
     char *bad = xasprintf("%s/missing/plan.md", dir);
