@@ -104,7 +104,7 @@ const struct command commands[] = {
         .usage = N_("Usage: memlock-planner diff [OPTIONS] OLD.xml NEW.xml\n"),
         .help = N_("Compare the limits of two definitions of a guest term by term and name what in\n"
                    "the definitions caused each change. Either file may be - (standard input).\n\n"),
-        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT),
+        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT) | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_TWO,
         .flags = LOAD_PROFILE | LOAD_HOST,
