@@ -8,12 +8,19 @@
 # with umockdev's preload library. The runs interleave the three commands;
 # the medians are printed: wall clock, and user+system CPU time, which holds
 # still on a busy machine where wall time does not (both from bench/run-time).
+# Hosts come in two shapes (bench/gen-host.sh): "switch" (PHBs, switches,
+# device-tree nodes, few ids) and "sriov" (an x86 server: NICs with SR-IOV
+# virtual functions, GPUs with audio functions, chipset groups, dozens of
+# vendors), and each is probed twice: names from pci.ids (lspci -nnk reads
+# the same file) and without it (the probe under an empty MEMLOCK_PLANNER_ROOT,
+# lspci -i on a missing file): numeric names.
 # Usage: probe-bench.sh [N...]   (default: 500 4000)
 # Environment: MP (the planner; bench/udev-enum and bench/run-time are looked
 # for beside it), BENCH_ROOT (where testbeds live, default bench),
-# PROBE_BENCH_RUNS (default 9), BENCH_HWDB (a hwdb.bin to use instead of the
-# machine's: needs root; the runs then happen in a private mount namespace
-# with it on /usr/lib/udev).
+# PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov"),
+# PROBE_BENCH_NAMES (default "pci.ids none"), BENCH_HWDB (a hwdb.bin to use
+# instead of the machine's: needs root; the runs then happen in a private
+# mount namespace with it on /usr/lib/udev).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -23,6 +30,8 @@ bindir=$(cd "$(dirname "$MP")" && pwd)
 : "${RUN_TIME:=$bindir/bench/run-time}"
 : "${BENCH_ROOT:=bench}"
 : "${PROBE_BENCH_RUNS:=9}"
+: "${PROBE_BENCH_SHAPES:=switch sriov}"
+: "${PROBE_BENCH_NAMES:=pci.ids none}"
 command -v umockdev-run >/dev/null || { echo "probe-bench: umockdev-run is missing" >&2; exit 77; }
 command -v lspci >/dev/null || { echo "probe-bench: lspci is missing" >&2; exit 77; }
 command -v jq >/dev/null || { echo "probe-bench: jq is missing" >&2; exit 77; }
@@ -35,6 +44,7 @@ if [ -n "${BENCH_HWDB:-}" ] && [ -z "${PROBE_BENCH_IN_NS:-}" ]; then
     cp "$BENCH_HWDB" "$ns/hwdb.bin"
     rc=0
     PROBE_BENCH_IN_NS=1 MP=$MP UDEV_ENUM=$UDEV_ENUM RUN_TIME=$RUN_TIME BENCH_ROOT=$BENCH_ROOT \
+        PROBE_BENCH_SHAPES=$PROBE_BENCH_SHAPES PROBE_BENCH_NAMES=$PROBE_BENCH_NAMES \
         unshare -m sh -c 'mount --bind "$1" /usr/lib/udev && shift && exec sh "$@"' \
         sh "$ns" "$0" "$@" || rc=$?
     rm -rf "$ns"
@@ -44,14 +54,16 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-testbed() { # N: builds $BENCH_ROOT/testbed-N once; prints its absolute path
+testbed() { # N SHAPE: builds the testbed once; prints its absolute path
+    # (the switch shape keeps the name tui-bench.sh shares: testbed-N)
     dir=$BENCH_ROOT/testbed-$1
+    [ "$2" = switch ] || dir=$BENCH_ROOT/testbed-$2-$1
     if [ ! -d "$dir/sys" ]; then
-        echo "building a testbed of $1 PCI functions in $dir (once) ..." >&2
+        echo "building a $2 testbed of $1 PCI functions in $dir (once) ..." >&2
         mkdir -p "$BENCH_ROOT"
         t="$dir.tmp"
         rm -rf "$t"
-        sh "$here/gen-host.sh" "$1" > "$t.hosttab"
+        sh "$here/gen-host.sh" "$1" "$2" > "$t.hosttab"
         sh "$top/tests/probe/umockdev-host.sh" record "$t.hosttab" > "$t.umockdev"
         umockdev-run -d "$t.umockdev" -- sh -c '
             sh "$1" populate "$2" && cp -a "$UMOCKDEV_DIR" "$3"' \
@@ -73,8 +85,13 @@ timed() {
     echo "$c" >> "$tmp/$name.cpu"
 }
 
+# No pci.ids, no hwdb: an empty root for the probe, a missing file for lspci.
+mkdir -p "$tmp/noids/dev"
+: > "$tmp/noids/dev/kvm"
+
+for shape in $PROBE_BENCH_SHAPES; do
 for n in "$@"; do
-    tb=$(testbed "$n")
+    tb=$(testbed "$n" "$shape")
     under() { LD_PRELOAD=libumockdev-preload.so.0 UMOCKDEV_DIR=$tb "$@"; }
     # All see the whole host, or the comparison means nothing.
     got=$(under "$MP" probe --format json | jq '.devices | length')
@@ -87,11 +104,20 @@ for n in "$@"; do
         [ "$ue" = "$n" ] || { echo "probe-bench: libudev's enumerator saw $ue of $n" >&2; exit 1; }
         enum=$UDEV_ENUM
     fi
+    for names in $PROBE_BENCH_NAMES; do
+    if [ "$names" = none ]; then
+        root=$tmp/noids; ids="-i $tmp/noids/pci.ids"
+    else
+        root=""; ids=""
+    fi
     rm -f "$tmp"/*.wall "$tmp"/*.cpu
+    MEMLOCK_PLANNER_ROOT=$root   # lspci does not read it
+    export MEMLOCK_PLANNER_ROOT
     i=0
     while [ "$i" -lt "$PROBE_BENCH_RUNS" ]; do
         timed probe "$MP" probe --format json
-        timed lspci lspci -nnk
+        # shellcheck disable=SC2086
+        timed lspci lspci -nnk $ids
         [ -z "$enum" ] || timed enum "$enum"
         i=$((i + 1))
     done
@@ -102,8 +128,8 @@ for n in "$@"; do
         ew=$(median "$tmp/enum.wall") ec=$(median "$tmp/enum.cpu")
     fi
     awk -v n="$n" -v r="$PROBE_BENCH_RUNS" -v pw="$pw" -v lw="$lw" -v ew="$ew" \
-        -v pc="$pc" -v lc="$lc" -v ec="$ec" 'BEGIN {
-        printf "%d PCI functions, %d interleaved runs each (median)      wall       cpu\n", n, r
+        -v pc="$pc" -v lc="$lc" -v ec="$ec" -v shape="$shape" -v names="$names" 'BEGIN {
+        printf "%d PCI functions, %s shape, names: %s; %d interleaved runs each (median)      wall       cpu\n", n, shape, names, r
         row("memlock-planner probe --format json", pw, pc)
         row("lspci -nnk", lw, lc)
         if (ew != "") row("libudev enumerator alone (pci)", ew, ec)
@@ -115,4 +141,7 @@ for n in "$@"; do
     function row(name, w, c) {
         printf "  %-38s %8.1f ms %6.1f ms\n", name, w / 1e6, c / 1e6
     }'
+    done
+    unset MEMLOCK_PLANNER_ROOT
+done
 done

@@ -259,6 +259,20 @@ void capacity_format_amount(const struct capacity_resource *res, uint64_t v, cha
         snprintf(buf, len, "%" PRIu64, v);
 }
 
+char *capacity_sentence(const struct capacity *c)
+{
+    if (!c->known)
+        return xstrdup(_("Capacity: unknown (no host facts to count).\n"));
+    const struct capacity_resource *lim = &c->resources[c->limiting];
+    if (lim->blocker)
+        return xasprintf(_("Capacity: 0 guests: this host cannot run this guest: %s.\n"),
+                         lim->label.local);
+    return xasprintf(P_("Capacity: %" PRIu64 " guest of this shape fits; %s runs out first.\n",
+                        "Capacity: %" PRIu64 " guests of this shape fit; %s runs out first.\n",
+                        (unsigned long)c->fits),
+                     c->fits, lim->label.local);
+}
+
 char *capacity_worst_case_text(const struct capacity *c)
 {
     return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
@@ -269,19 +283,10 @@ char *capacity_worst_case_text(const struct capacity *c)
 
 void capacity_print_text(FILE *out, const struct capacity *c)
 {
-    if (!c->known) {
-        fputs(_("Capacity: unknown (no host facts to count).\n"), out);
-    } else {
-        const struct capacity_resource *lim = &c->resources[c->limiting];
-        if (lim->blocker)
-            fprintf(out, _("Capacity: 0 guests: this host cannot run this guest: %s.\n"),
-                    lim->label.local);
-        else
-            fprintf(out,
-                    P_("Capacity: %" PRIu64 " guest of this shape fits; %s runs out first.\n",
-                       "Capacity: %" PRIu64 " guests of this shape fit; %s runs out first.\n",
-                       (unsigned long)c->fits),
-                    c->fits, lim->label.local);
+    char *sentence = capacity_sentence(c);
+    fputs(sentence, out);
+    free(sentence);
+    if (c->known) {
         char have[32], need[32];
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];

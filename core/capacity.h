@@ -55,6 +55,9 @@ void capacity_free(struct capacity *c);
 /* An amount of `res` for people: a size for RAM, a count for groups. */
 void capacity_format_amount(const struct capacity_resource *res, uint64_t v, char *buf,
                             size_t len);
+/* "Capacity: 2 guests of this shape fit; Host RAM runs out first.\n", or why
+ * none fit, translated; the caller frees. */
+char *capacity_sentence(const struct capacity *c);
 void capacity_print_text(FILE *out, const struct capacity *c);
 /* "If every guest locked memory up to its limit, N would fit.\n" (when
  * c->worst_case_known), for the text, HTML and Markdown reports. Caller frees. */

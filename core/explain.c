@@ -80,7 +80,8 @@ static void compare_limit(struct explain *e)
 }
 
 int explain_build(const struct qemu_log *log, const struct guest *def, const char *version,
-                  const struct host *h, struct explain *out, struct mp_error *err)
+                  const struct host *h, const struct headroom *hr, struct explain *out,
+                  struct mp_error *err)
 {
     memset(out, 0, sizeof(*out));
     out->short_term = -1;
@@ -135,8 +136,8 @@ int explain_build(const struct qemu_log *log, const struct guest *def, const cha
         bare->hard_limit_kib = 0;
         rc = memlock_compute(bare, h, out->profile, &out->need, e);
         guest_free(bare);
-        /* Fails only when the figure plus the default headroom does not fit. */
-        if (rc == 0 && memlock_recommend_from(out->guest, &out->need, NULL, &out->rec, e) < 0) {
+        /* Fails only when the figure plus the headroom does not fit. */
+        if (rc == 0 && memlock_recommend_from(out->guest, &out->need, hr, &out->rec, e) < 0) {
             memlock_result_free(&out->need);
             rc = -1;
         }

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "guest.h"
+#include "headroom.h"
 #include "host.h"
 #include "memlock.h"
 #include "msg.h"
@@ -70,10 +71,12 @@ struct explain {
 
 /* Builds the explanation of the log's chosen start. `def` (NULL: rebuild from
  * the command line) is borrowed and copied; `version` is --libvirt (NULL: the
- * log's, else the default); `h` may be NULL. Returns 0, or -1 with `err` set
+ * log's, else the default); `h` may be NULL; `hr` is the headroom of the
+ * recommended hard_limit (NULL: headroom_default()). Returns 0, or -1 with `err` set
  * for a --libvirt value that is not a release or a guest libvirt would refuse. */
 int explain_build(const struct qemu_log *log, const struct guest *def, const char *version,
-                  const struct host *h, struct explain *out, struct mp_error *err);
+                  const struct host *h, const struct headroom *hr, struct explain *out,
+                  struct mp_error *err);
 void explain_free(struct explain *e);
 
 /* Whether the chosen start failed because of memory locking (exit 0) or not (3). */

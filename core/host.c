@@ -145,3 +145,18 @@ bool host_name_source_parse(const char *s, enum host_name_source *out)
         return false;
     return true;
 }
+
+bool host_kernel_at_least(const char *release, unsigned major, unsigned minor)
+{
+    if (!release)
+        return false;
+    char *end;
+    unsigned long ma = strtoul(release, &end, 10);
+    if (end == release || *end != '.')
+        return false;
+    const char *p = end + 1;
+    unsigned long mi = strtoul(p, &end, 10);
+    if (end == p)
+        return false;
+    return ma > major || (ma == major && mi >= minor);
+}

@@ -105,6 +105,10 @@ bool host_device_is_nv2_bridge(const struct host_device *d, unsigned required);
 /* A display name: database names, else "vendor:device" in hex. */
 const char *host_device_name(const struct host_device *d, char *buf, size_t len);
 
+/* True if the kernel `release` ("5.13.0-rc1", "6.1.0-18-amd64") is at least
+ * major.minor; false when unknown. */
+bool host_kernel_at_least(const char *release, unsigned major, unsigned minor);
+
 /* "hwdb", "pci.ids", or NULL for none (JSON and snapshots). */
 const char *host_name_source_str(enum host_name_source s);
 /* The inverse; false for an unknown word. */

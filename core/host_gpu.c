@@ -62,6 +62,7 @@ static const struct { uint16_t vendor, device, gib; } ram_by_id[] = {
     { 0x10de, 0x20b3, 64 }, /* A100-SXM-64GB */
     { 0x10de, 0x20b5, 80 }, /* A100 PCIe 80GB */
     { 0x10de, 0x20b7, 24 }, /* A30 PCIe */
+    { 0x10de, 0x24b0, 16 }, /* RTX A4000 */
     { 0x10de, 0x2330, 80 }, /* H100 SXM5 80GB */
     { 0x10de, 0x2331, 80 }, /* H100 PCIe 80GB */
 };

@@ -22,6 +22,9 @@ __attribute__((format_arg(1))) static inline char *mp_gettext(const char *s)
 #define P_(s, p, n) ((n) == 1 ? (char *)(s) : (char *)(p))
 #endif
 #define N_(s) (s)
+/* A plural pair marked for translation but passed on untranslated, as two
+ * arguments: msg_format_plural(NP_("%zu PHB", "%zu PHBs"), n, n). */
+#define NP_(s, p) (s), (p)
 
 /* Call after setlocale() and textdomain(). */
 void mp_i18n_init(void);

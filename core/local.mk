@@ -10,6 +10,7 @@ core_libcore_a_SOURCES = \
 	core/guest_xml_devices.c core/guest_xml_hostdev.c \
 	core/guest_xml_priv.h core/guest_xml_util.c \
 	core/host.c core/host.h core/host_class.c core/host_gpu.c \
+	core/report_path.c core/report_path.h \
 	core/host_snapshot.h core/host_snapshot_read.c core/host_snapshot_write.c \
 	core/i18n.c core/i18n.h \
 	core/json.c core/json.h \

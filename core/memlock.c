@@ -29,6 +29,8 @@ struct calc {
 /* A term's explanation, formatted only when it will be read (the arguments
  * are not evaluated otherwise). */
 #define WHY(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format(__VA_ARGS__))
+/* The same for a sentence with a count: WHY_N(c, NP_(one, many), n, args). */
+#define WHY_N(c, ...) ((c)->lean ? (struct msg){ NULL, NULL } : msg_format_plural(__VA_ARGS__))
 
 static void add_term(struct calc *c, const char *id, const char *label, uint64_t kib, struct msg why)
 {
@@ -94,8 +96,9 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
              WHY(c, N_("The guest's hash page table: max memory %s / 128."),
                         fmt_kib(maxmem, a, sizeof(a))));
     add_term(c, "dma32", N_("32-bit DMA windows"), mul(c, TCE_PER_PHB_KIB, nphb),
-             WHY(c, N_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
-                           "%llu PHB(s)."), (unsigned long long)nphb));
+             WHY_N(c, NP_("4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA window; "
+                           "%llu PHB.", "4 MiB of TCE table per PHB maps its 2 GiB 32-bit DMA "
+                           "window; %llu PHBs."), (unsigned long)nphb, (unsigned long long)nphb));
     add_term(c, "tce_index", N_("TCE index, spapr devices"), TCE_INDEX_KIB,
              WHY(c, N_("8 MiB for the TCE table index and a few spapr-vty, spapr-vlan and "
                            "spapr-vscsi devices.")));
@@ -105,9 +108,12 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                                "GPU RAM is device memory and is not counted."),
                             fmt_kib(maxmem, a, sizeof(a))));
         add_term(c, "nv2_dma64", N_("NVLink2 64-bit DMA windows"), mul(c, NV2_TCE_PER_PHB_KIB, nphb),
-                 WHY(c, N_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
+                 WHY_N(c, NP_("QEMU puts GPU RAM at 64-128 TiB of guest address space, so each "
                                "PHB's 64-bit DMA window spans 128 TiB: 256 GiB of 4 KiB TCEs per "
-                               "PHB; %llu PHB(s)."), (unsigned long long)nphb));
+                               "PHB; %llu PHB.", "QEMU puts GPU RAM at 64-128 TiB of guest "
+                               "address space, so each PHB's 64-bit DMA window spans 128 TiB: "
+                               "256 GiB of 4 KiB TCEs per PHB; %llu PHBs."),
+                       (unsigned long)nphb, (unsigned long long)nphb));
         add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                  WHY(c, N_("8 MiB for second-level TCE tables.")));
     } else if (r->uses_vfio) {
@@ -124,10 +130,13 @@ static void ppc64_rule(struct calc *c, const struct guest *g, const struct host 
                      WHY(c, N_("All guest RAM (%s) is pre-registered for DMA once."),
                                 fmt_kib(mem, a, sizeof(a))));
             add_term(c, "dma64", N_("64-bit DMA windows"), dma64,
-                     WHY(c, N_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
-                                   "(1/512 of %s); %llu PHB(s). Larger in total than the pre-DDW "
-                                   "figure (%s)."), fmt_kib(mem, a, sizeof(a)),
-                                (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
+                     WHY_N(c, NP_("Each PHB's 64-bit DMA window maps all RAM with 4 KiB pages "
+                                   "(1/512 of %s); %llu PHB. Larger in total than the pre-DDW "
+                                   "figure (%s).", "Each PHB's 64-bit DMA window maps all RAM "
+                                   "with 4 KiB pages (1/512 of %s); %llu PHBs. Larger in total "
+                                   "than the pre-DDW figure (%s)."),
+                           (unsigned long)nphb, fmt_kib(mem, a, sizeof(a)),
+                           (unsigned long long)nphb, fmt_kib(pre_ddw, b, sizeof(b))));
             add_term(c, "ddw_overhead", N_("TCE second level"), TCE_INDEX_KIB,
                      WHY(c, N_("8 MiB for second-level TCE tables.")));
         }
@@ -182,21 +191,22 @@ static void generic_rule(struct calc *c, const struct guest *g)
     char a[32];
     struct msg why;
     const char *mem = fmt_kib(r->memory_kib, a, sizeof(a));
+    /* Counts after a colon: no plural forms to get wrong ("2 device(s)"). */
     if (p->generic < GENERIC_FACTOR)
         why = WHY(c, N_("VFIO and vDPA devices map all guest RAM (%s) for DMA once, however many "
                         "there are (libvirt %s)."), mem, p->id);
     else if (g->has_iommu && r->nvfio)
-        why = WHY(c, N_("With a vIOMMU each of the %llu VFIO device(s) may map all guest RAM "
-                        "(%s); each of the %llu vDPA device(s) and %llu NVMe disk(s) counted on "
-                        "their own maps it too: factor %llu."),
-                  (unsigned long long)r->nvfio, mem, (unsigned long long)nvdpa,
-                  (unsigned long long)nnvme, (unsigned long long)factor);
+        why = WHY(c, N_("With a vIOMMU each VFIO device may map all guest RAM (%s), and so does "
+                        "each vDPA device and each NVMe disk counted on its own: factor %llu "
+                        "(VFIO devices: %llu, vDPA devices: %llu, NVMe disks: %llu)."),
+                  mem, (unsigned long long)factor, (unsigned long long)r->nvfio,
+                  (unsigned long long)nvdpa, (unsigned long long)nnvme);
     else
-        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each of the %llu "
-                        "vDPA device(s) and %llu NVMe disk(s) counted on their own maps it "
-                        "again: factor %llu."),
-                  mem, (unsigned long long)nvdpa, (unsigned long long)nnvme,
-                  (unsigned long long)factor);
+        why = WHY(c, N_("VFIO hostdevs share one mapping of all guest RAM (%s); each vDPA device "
+                        "and each NVMe disk counted on its own maps it again: factor %llu (vDPA "
+                        "devices: %llu, NVMe disks: %llu)."),
+                  mem, (unsigned long long)factor, (unsigned long long)nvdpa,
+                  (unsigned long long)nnvme);
     add_term(c, "ram", N_("Guest RAM x factor"), mul(c, factor, r->memory_kib), why);
     add_term(c, "io_space", N_("MMIO and QEMU overhead"), IO_SPACE_KIB,
              WHY(c, N_("1 GiB for device MMIO and memory QEMU locks besides guest RAM.")));

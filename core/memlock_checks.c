@@ -18,15 +18,6 @@ static bool assigned(const struct guest *g, const struct pci_addr *a)
     return guest_find_pci_hostdev(g, a) >= 0;
 }
 
-/* Kernel release at least major.minor ("5.13.0-1-generic" style). */
-static bool kernel_at_least(const char *release, unsigned major, unsigned minor)
-{
-    unsigned ma = 0, mi = 0;
-    if (!release || sscanf(release, "%u.%u", &ma, &mi) != 2)
-        return false;
-    return ma > major || (ma == major && mi >= minor);
-}
-
 static void check_missing(const struct guest *g, const struct host *h, struct memlock_result *r)
 {
     size_t npci = 0;
@@ -89,10 +80,14 @@ static void check_groups(const struct guest *g, const struct host *h, struct mem
         }
         free(members);
         if (missing)
-            msg_list_add(&r->warnings, N_("IOMMU group %d is only partly assigned (%zu of %zu "
-                                          "devices missing, e.g. %s): VFIO needs every member "
-                                          "bound to vfio-pci and in one guest"),
-                         d->iommu_group, missing, n, first);
+            msg_list_add_plural(&r->warnings,
+                                NP_("IOMMU group %d is only partly assigned (%zu of %zu device "
+                                    "missing, e.g. %s): VFIO needs every member bound to "
+                                    "vfio-pci and in one guest",
+                                    "IOMMU group %d is only partly assigned (%zu of %zu devices "
+                                    "missing, e.g. %s): VFIO needs every member bound to "
+                                    "vfio-pci and in one guest"),
+                                (unsigned long)n, d->iommu_group, missing, n, first);
     }
 }
 
@@ -120,7 +115,7 @@ static void check_nvlink2(const struct guest *g, const struct host *h, struct me
             msg_list_add(&r->warnings, N_("GPU %s is assigned without its NVLink2 bridge %s: "
                                           "the plain VFIO formula applies and NVLink is lost"), ga, ba);
     }
-    if (any_nv2 && kernel_at_least(h->kernel, 5, 13))
+    if (any_nv2 && host_kernel_at_least(h->kernel, 5, 13))
         msg_list_add(&r->warnings, N_("NVLink2 passthrough on Linux %s: Linux 5.13 removed VFIO "
                                       "NVLink2 support (and QEMU 8.2 removed its side); libvirt "
                                       "still applies the NVLink2 formula"), h->kernel);

@@ -285,8 +285,9 @@ void report_finish(struct report *rep)
                      a, b);
     }
     if (f->nunlimited)
-        msg_list_add(&f->warnings, N_("%zu guest(s) may lock memory without limit"),
-                     f->nunlimited);
+        msg_list_add_plural(&f->warnings, NP_("%zu guest may lock memory without limit",
+                                              "%zu guests may lock memory without limit"),
+                            (unsigned long)f->nunlimited, f->nunlimited);
 }
 
 enum report_verdict report_verdict(const struct report_guest *rg)

@@ -219,12 +219,10 @@ static void capacity(FILE *out, const struct capacity *c)
 {
     fputs("<p>", out);
     if (!c->known) {
-        sentence(out, xstrdup(_("Capacity: unknown (no host facts to count).\n")));
+        sentence(out, capacity_sentence(c));
         fputs("</p>\n", out);
     } else {
-        sentence(out, xasprintf(_("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs "
-                                  "out first.\n"),
-                                c->fits, c->resources[c->limiting].label.local));
+        sentence(out, capacity_sentence(c));
         fputs("</p>\n", out);
         const char *heads[] = { _("Resource"), _("Available"), _("Per guest"), _("Fits") };
         html_table_open(out, "cap", _("What each guest of this shape takes of the host"), heads,

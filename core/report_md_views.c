@@ -110,12 +110,10 @@ static void address_map(FILE *out, const struct address_map *m)
 static void capacity(FILE *out, const struct capacity *c)
 {
     if (!c->known) {
-        sentence(out, xstrdup(_("Capacity: unknown (no host facts to count).\n")));
+        sentence(out, capacity_sentence(c));
         fputs("\n\n", out);
     } else {
-        sentence(out, xasprintf(_("Capacity: %" PRIu64 " guest(s) of this shape fit; %s runs "
-                                  "out first.\n"),
-                                c->fits, c->resources[c->limiting].label.local));
+        sentence(out, capacity_sentence(c));
         fprintf(out, "\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n", _("Resource"),
                 _("Available"), _("Per guest"), _("Fits"));
         char have[32], need[32];

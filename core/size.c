@@ -204,8 +204,16 @@ static void put_digits(char **o, unsigned long long v)
         *(*o)++ = d[--n];
 }
 
-/* "WHOLE[.F[F]] UNIT", as snprintf would cut it to `len`. By hand: reports
- * and explanations format thousands of sizes. */
+/* The locale's decimal separator when it is one byte ("," in de and pt_BR),
+ * else '.'. */
+static char radix(void)
+{
+    const char *r = nl_langinfo(RADIXCHAR);
+    return r && r[0] && !r[1] ? r[0] : '.';
+}
+
+/* "WHOLE[.F[F]] UNIT" (the locale's decimal separator), as snprintf would cut
+ * it to `len`. By hand: reports and explanations format thousands of sizes. */
 static void format_scaled(unsigned __int128 bytes, char *buf, size_t len)
 {
     static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB" };
@@ -232,7 +240,7 @@ static void format_scaled(unsigned __int128 bytes, char *buf, size_t len)
     char tmp[48], *o = tmp;
     put_digits(&o, (unsigned long long)whole);
     if (hundredths) {
-        *o++ = '.';
+        *o++ = radix();
         *o++ = (char)('0' + hundredths / 10);
         if (hundredths % 10)
             *o++ = (char)('0' + hundredths % 10);
@@ -274,6 +282,38 @@ void size_format_grouped(uint64_t v, const char *sep, char *buf, size_t len)
     }
     if (len)
         buf[o < len ? o : len - 1] = '\0';
+}
+
+static bool is_unit_at(const char *p)
+{
+    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB" };
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        size_t n = strlen(units[i]);
+        if (!strncmp(p, units[i], n) && !isalnum((unsigned char)p[n]))
+            return true;
+    }
+    return false;
+}
+
+bool size_delocalize(char *text)
+{
+    char r = radix();
+    if (r == '.')
+        return false;
+    bool changed = false;
+    /* DIGIT r DIGIT [DIGIT] ' ' UNIT: the shape format_scaled writes. */
+    for (char *p = strchr(text, r); p; p = strchr(p + 1, r)) {
+        if (p == text || !isdigit((unsigned char)p[-1]) || !isdigit((unsigned char)p[1]))
+            continue;
+        const char *q = p + 2;
+        if (isdigit((unsigned char)*q))
+            q++;
+        if (*q == ' ' && is_unit_at(q + 1)) {
+            *p = '.';
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 const char *size_group_separator(void)

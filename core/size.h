@@ -56,5 +56,10 @@ void size_format_grouped(uint64_t v, const char *sep, char *buf, size_t len);
 /* The locale's digit group separator for people ("," in English and C, "." in
  * German); machine formats never group digits. */
 const char *size_group_separator(void);
+/* Sizes for people carry the locale's decimal separator ("576,52 GiB" in de
+ * and pt_BR); machine formats keep '.'. Puts '.' back into the sizes of
+ * `text` (in place), for the English text of messages that go to JSON and
+ * snapshots. Returns true if it changed anything. */
+bool size_delocalize(char *text);
 
 #endif

@@ -24,10 +24,10 @@ struct tour_step_data {
 };
 
 /* The recommended hard_limit of the tour's full guest on demo:ac922:
- * libvirt's own limit (1,344,307,200 KiB, about 1282.03 GiB) rounded up to
- * a whole GiB and 1 GiB of headroom added (tour_recommended_kib); the
- * tour's tests check it against the calculation. */
-#define TOUR_HARD_LIMIT_KIB (UINT64_C(1284) * KIB_PER_GIB)
+ * libvirt's own limit (1,344,307,200 KiB, about 1282.03 GiB) and 1 GiB of
+ * headroom (tour_recommended_kib); the tour's tests check it against the
+ * calculation. */
+#define TOUR_HARD_LIMIT_KIB (UINT64_C(1344307200) + KIB_PER_GIB)
 
 /* The AC922 demo host: CX-5 NIC on PHB 0003 (IOMMU group 3), socket 0's
  * GPUs 0004:04:00.0 and 0004:05:00.0 with their six NVLink2 bridges
@@ -68,9 +68,9 @@ static const struct tour_step_data steps[] = {
       ACT_LOCKED, { NULL }, 0 },
     { { "hard_limit", N_("Instead of locked: the recommended <memtune><hard_limit>"),
         N_("A hard_limit wins over everything: libvirt uses it as the memlock limit, and it is "
-           "also the guest's memory cgroup limit. The tour recommends libvirt's own limit "
-           "rounded up to a whole GiB plus 1 GiB of headroom, so that a small later change "
-           "(another PHB's 32-bit window) does not stop the guest; below libvirt's value it "
+           "also the guest's memory cgroup limit. The recommendation is libvirt's own limit "
+           "plus 1 GiB of headroom for QEMU's own memory, as the hard_limit is also the "
+           "guest's memory cgroup cap; below libvirt's value it "
            "fails with \"Cannot allocate memory\". In the planner H sets it and w writes the "
            "guest's XML.") },
       ACT_HARD_LIMIT_INSTEAD_OF_LOCKED, { NULL }, TOUR_HARD_LIMIT_KIB },
@@ -135,8 +135,7 @@ static const struct memlock_term *find_term(const struct memlock_result *r, cons
 
 uint64_t tour_recommended_kib(uint64_t limit_kib)
 {
-    uint64_t whole = (limit_kib + KIB_PER_GIB - 1) / KIB_PER_GIB * KIB_PER_GIB;
-    return whole + KIB_PER_GIB;
+    return limit_kib + KIB_PER_GIB;
 }
 
 static void push_delta(struct tour_delta **d, size_t *n, const struct memlock_term *t,
@@ -281,8 +280,8 @@ int tour_print_step(FILE *out, size_t i, const struct host *h, struct mp_error *
             print_formula(out, &bare);
             uint64_t rec = tour_recommended_kib(bare.limit_kib);
             size_format_kib(rec, ta, sizeof(ta));
-            fprintf(out, _("  Recommended hard_limit: %s (%" PRIu64 " KiB: rounded up to a whole "
-                           "GiB, plus 1 GiB of headroom): <hard_limit unit='KiB'>%" PRIu64
+            fprintf(out, _("  Recommended hard_limit: %s (%" PRIu64 " KiB: libvirt's limit plus "
+                           "1 GiB of headroom): <hard_limit unit='KiB'>%" PRIu64
                            "</hard_limit>\n"), ta, rec, rec);
             memlock_result_free(&bare);
         }

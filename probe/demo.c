@@ -10,7 +10,8 @@
 #include "probe_derive.h"
 #include "xalloc.h"
 
-static const struct demo_def *const demos[] = { &demo_ac922, &demo_ac922_6gpu, &demo_x86_gpu };
+static const struct demo_def *const demos[] = { &demo_ac922, &demo_ac922_6gpu, &demo_x86_gpu,
+                                                 &demo_x86_server };
 
 static struct demo_host_info infos[DEMO_N(demos)];
 

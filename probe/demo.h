@@ -54,6 +54,7 @@ struct demo_def {
 extern const struct demo_def demo_ac922;
 extern const struct demo_def demo_ac922_6gpu;
 extern const struct demo_def demo_x86_gpu;
+extern const struct demo_def demo_x86_server;
 
 /* The host for demo NAME (without "demo:"), or NULL if there is none. */
 struct host *demo_load(const char *name);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "host_conf.h"
 #include "host_facts.h"
 #include "host_root.h"
 #include "i18n.h"
@@ -157,28 +158,34 @@ static void check_own_limit(struct host *h)
                soft, hard);
 }
 
-/* `value` of `key = "value"` in libvirt's qemu.conf, or "" when unset. */
+/* The user libvirt runs QEMU as (qemu.conf's user), or "" when unset. */
 static void qemu_conf_user(char *out, size_t len)
 {
     char conf[65536];
-    out[0] = '\0';
     root_read("/etc/libvirt/qemu.conf", conf, sizeof(conf));
-    for (char *line = strtok(conf, "\n"); line; line = strtok(NULL, "\n")) {
-        while (isspace((unsigned char)*line))
-            line++;
-        if (strncmp(line, "user", 4))
-            continue;
-        char *p = line + 4;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p++ != '=')
-            continue;
-        char *q1 = strchr(p, '"'), *q2 = q1 ? strchr(q1 + 1, '"') : NULL;
-        if (q1 && q2 && (size_t)(q2 - q1 - 1) < len) {
-            memcpy(out, q1 + 1, (size_t)(q2 - q1 - 1));
-            out[q2 - q1 - 1] = '\0';
-        }
-    }
+    host_conf_qemu_user(conf, strlen(conf), out, len);
+}
+
+struct file_ctx { struct host *h; const char *path; };
+
+static void limit_found(const struct host_conf_limit *l, void *vctx)
+{
+    const struct file_ctx *c = vctx;
+    char sdom[64], stype[16], svalue[32], sfile[256];
+    text_safe_copy(sdom, sizeof(sdom), l->domain);
+    text_safe_copy(stype, sizeof(stype), l->type);
+    /* pam_limits counts memlock in KiB; "unlimited" and "infinity" pass as is. */
+    char *end;
+    errno = 0;
+    unsigned long long kib = strtoull(l->value, &end, 10);
+    if (isdigit((unsigned char)l->value[0]) && !*end && !errno)
+        size_format_kib(kib, svalue, sizeof(svalue));
+    else
+        text_safe_copy(svalue, sizeof(svalue), l->value);
+    text_safe_copy(sfile, sizeof(sfile), c->path);
+    probe_warn(c->h, N_("%s: memlock %s for %s is %s (pam_limits: login sessions such as "
+                        "qemu:///session; libvirt's system daemon sets each QEMU's limit itself)"),
+               sfile, stype, sdom, svalue);
 }
 
 /* memlock lines of one pam_limits file for `user` (or "*"). */
@@ -186,27 +193,8 @@ static void limits_file(struct host *h, const char *path, const char *user)
 {
     char text[65536];
     root_read(path, text, sizeof(text));
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        char dom[64], type[16], item[32], value[32];
-        if (sscanf(line, " %63s %15s %31s %31s", dom, type, item, value) != 4 || dom[0] == '#' ||
-            strcmp(item, "memlock") || (strcmp(dom, user) && strcmp(dom, "*")))
-            continue;
-        char sdom[64], stype[16], svalue[32], sfile[256];
-        text_safe_copy(sdom, sizeof(sdom), dom);
-        text_safe_copy(stype, sizeof(stype), type);
-        /* pam_limits counts memlock in KiB; "unlimited" and "infinity" pass as is. */
-        char *end;
-        errno = 0;
-        unsigned long long kib = strtoull(value, &end, 10);
-        if (isdigit((unsigned char)value[0]) && !*end && !errno)
-            size_format_kib(kib, svalue, sizeof(svalue));
-        else
-            text_safe_copy(svalue, sizeof(svalue), value);
-        text_safe_copy(sfile, sizeof(sfile), path);
-        probe_warn(h, N_("%s: memlock %s for %s is %s (pam_limits: login sessions such as "
-                         "qemu:///session; libvirt's system daemon sets each QEMU's limit itself)"),
-                   sfile, stype, sdom, svalue);
-    }
+    struct file_ctx c = { h, path };
+    host_conf_limits(text, strlen(text), user, limit_found, &c);
 }
 
 static void check_limits_d(struct host *h, const char *user)
@@ -231,22 +219,25 @@ static void check_limits_d(struct host *h, const char *user)
         free(names);
 }
 
+static void unit_limit_found(const char *value, void *vctx)
+{
+    const struct file_ctx *c = vctx;
+    char sval[64], sfile[256];
+    text_safe_copy(sval, sizeof(sval), value);
+    text_safe_copy(sfile, sizeof(sfile), c->path);
+    probe_warn(c->h, N_("%s: LimitMEMLOCK=%s; QEMU inherits it when libvirt sets no limit of "
+                        "its own (no hostdevs, no <hard_limit>, no <locked/>)"),
+               sfile, sval);
+}
+
 /* LimitMEMLOCK= in the daemon's unit or its drop-ins: the limit QEMU
  * inherits when libvirt sets none (no hostdevs, no <hard_limit>, no <locked/>). */
 static void unit_file(struct host *h, const char *path)
 {
     char text[65536];
     root_read(path, text, sizeof(text));
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (strncmp(line, "LimitMEMLOCK=", 13))
-            continue;
-        char sval[64], sfile[256];
-        text_safe_copy(sval, sizeof(sval), line + 13);
-        text_safe_copy(sfile, sizeof(sfile), path);
-        probe_warn(h, N_("%s: LimitMEMLOCK=%s; QEMU inherits it when libvirt sets no limit of "
-                         "its own (no hostdevs, no <hard_limit>, no <locked/>)"),
-                   sfile, sval);
-    }
+    struct file_ctx c = { h, path };
+    host_conf_unit_memlock(text, strlen(text), unit_limit_found, &c);
 }
 
 static void check_systemd(struct host *h)

@@ -4,7 +4,9 @@ probe_libprobe_a_SOURCES = \
 	probe/demo.c probe/demo.h \
 	probe/demo_ac922.c \
 	probe/demo_x86.c \
+	probe/demo_x86_server.c \
 	probe/dt_prop.c probe/dt_prop.h \
+	probe/host_conf.c probe/host_conf.h \
 	probe/host_facts.c probe/host_facts.h \
 	probe/host_root.c probe/host_root.h \
 	probe/pci_names.c probe/pci_names.h \

@@ -1,16 +1,67 @@
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pci_names.h"
 #include "text_safe.h"
 #include "xalloc.h"
+
+/* ---- the excerpt: plain text work, with or without libpci ---- */
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The vendor id of a vendor line "vvvv  Name", or -1. */
+static long vendor_of(const char *line, const char *end)
+{
+    if (end - line < 7 || line[4] != ' ' || line[5] != ' ')
+        return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(line[i]);
+        if (h < 0)
+            return -1;
+        v = v << 4 | h;
+    }
+    return v;
+}
+
+void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out)
+{
+    unsigned char want[65536 / 8] = { 0 };
+    for (size_t k = 0; k < n; k++)
+        want[vendors[k] >> 3] |= (unsigned char)(1u << (vendors[k] & 7));
+    const char *end = text + len;
+    bool copying = false;
+    for (const char *p = text; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *next = nl ? nl + 1 : end;
+        if (*p != '\t' && *p != '#' && *p != '\n') {
+            if (end - p >= 2 && p[0] == 'C' && p[1] == ' ')
+                break;                  /* the class list: no vendor past it */
+            long v = vendor_of(p, end);
+            copying = v >= 0 && (want[v >> 3] >> (v & 7) & 1);
+        }
+        if (copying && *p != '#')
+            fwrite(p, 1, (size_t)(next - p), out);
+        p = next;
+    }
+}
 
 #ifdef HAVE_LIBPCI
 #include <pci/pci.h>
 
 struct pci_names {
     struct pci_access *pa;
+    int fd;                 /* the excerpt handed to libpci, or -1 */
 };
 
 /* libpci reports an unreadable pci.ids through a->warning; a missing file
@@ -20,7 +71,41 @@ static void quiet(char *msg, ...)
     (void)msg;
 }
 
-struct pci_names *pci_names_open(const char *path)
+/* An excerpt of `path` for `vendors` in an anonymous file; -1 when the file
+ * cannot be read as plain text (libpci then reads it itself). */
+static int excerpt_fd(const char *path, const uint16_t *vendors, size_t n)
+{
+    int in = open(path, O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return -1;
+    struct stat st;
+    int fd = -1;
+    if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, in, 0);
+        const unsigned char *m = map;
+        /* gzip (pci.ids.gz): left to libpci, which inflates it. */
+        if (map != MAP_FAILED && !(st.st_size > 2 && m[0] == 0x1f && m[1] == 0x8b)) {
+            fd = memfd_create("pci.ids", MFD_CLOEXEC);
+            FILE *out = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
+            if (out) {
+                pci_ids_excerpt(map, (size_t)st.st_size, vendors, n, out);
+                if (fclose(out) != 0) {
+                    close(fd);
+                    fd = -1;
+                }
+            } else if (fd >= 0) {
+                close(fd);
+                fd = -1;
+            }
+        }
+        if (map != MAP_FAILED)
+            munmap(map, (size_t)st.st_size);
+    }
+    close(in);
+    return fd;
+}
+
+struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t nvendors)
 {
     struct pci_names *n = xcalloc(1, sizeof(*n));
     n->pa = pci_alloc();
@@ -28,7 +113,19 @@ struct pci_names *pci_names_open(const char *path)
     /* pci.ids only: udev's hardware database was asked first, and never the
      * network (nor its cache in the home directory). */
     n->pa->id_lookup_mode = PCI_LOOKUP_NO_HWDB;
-    if (path)
+    const char *file = path ? path : n->pa->id_file_name;
+    n->fd = file ? excerpt_fd(file, vendors, nvendors) : -1;
+    size_t flen = file ? strlen(file) : 0;
+    if (n->fd < 0 && flen > 3 && !strcmp(file + flen - 3, ".gz")) {
+        /* libpci's default names pci.ids.gz and falls back to pci.ids. */
+        char *plain = xstrdup(file);
+        plain[flen - 3] = '\0';
+        n->fd = excerpt_fd(plain, vendors, nvendors);
+        free(plain);
+    }
+    if (n->fd >= 0)
+        pci_set_name_list_path(n->pa, xasprintf("/proc/self/fd/%d", n->fd), 1);
+    else if (path)
         pci_set_name_list_path(n->pa, xstrdup(path), 1);
     return n;
 }
@@ -38,6 +135,8 @@ void pci_names_close(struct pci_names *n)
     if (!n)
         return;
     pci_cleanup(n->pa);
+    if (n->fd >= 0)
+        close(n->fd);
     free(n);
 }
 
@@ -63,9 +162,11 @@ bool pci_names_lookup(struct pci_names *n, uint16_t vendor, uint16_t device, cha
 
 #else
 
-struct pci_names *pci_names_open(const char *path)
+struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t n)
 {
     (void)path;
+    (void)vendors;
+    (void)n;
     return NULL;
 }
 

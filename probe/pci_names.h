@@ -5,18 +5,27 @@
 #define MP_PCI_NAMES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct pci_names;
 
-/* The pci.ids at `path` (NULL: libpci's own default). Returns NULL when
- * libpci is not built in. The file is read at the first lookup. */
-struct pci_names *pci_names_open(const char *path);
+/* The pci.ids at `path` (NULL: libpci's own default), for the vendors
+ * `vendors[0..n)`: libpci reads only their part of the file (lspci has it
+ * parse all of it, tens of thousands of entries, for a host's few dozen
+ * vendors). Returns NULL when libpci is not built in. */
+struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t n);
 void pci_names_close(struct pci_names *n);
 
 /* Vendor and device names (malloc'd, either may come back NULL when the
  * file lacks it). Returns false when neither is known. */
 bool pci_names_lookup(struct pci_names *n, uint16_t vendor, uint16_t device, char **vendor_name,
                       char **device_name);
+
+/* The blocks of `vendors` out of pci.ids text (len bytes): each vendor line
+ * with its device and subsystem lines (those start with a tab), comments
+ * left out, in one pass; written to `out`. */
+void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out);
 
 #endif

@@ -1,24 +1,7 @@
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "i18n.h"
 #include "probe_derive.h"
-
-bool probe_kernel_at_least(const char *release, unsigned major, unsigned minor)
-{
-    if (!release)
-        return false;
-    char *end;
-    unsigned long ma = strtoul(release, &end, 10);
-    if (end == release || *end != '.')
-        return false;
-    const char *p = end + 1;
-    unsigned long mi = strtoul(p, &end, 10);
-    if (end == p)
-        return false;
-    return ma > major || (ma == major && mi >= minor);
-}
 
 void probe_derive(struct host *h)
 {
@@ -37,7 +20,7 @@ void probe_derive(struct host *h)
             gpu->gpu_ram_numa_node = br->gpu_ram_numa_node;
         }
     }
-    if (nbridges && probe_kernel_at_least(h->kernel, 5, 13))
+    if (nbridges && host_kernel_at_least(h->kernel, 5, 13))
         msg_list_add(&h->warnings,
                      N_("kernel %s: Linux 5.13 removed NVLink2 passthrough (and QEMU 8.2 its side); "
                         "libvirt still applies the NVLink2 formula because the bridges' device-tree "

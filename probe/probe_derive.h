@@ -11,7 +11,4 @@
  * host_finish. */
 void probe_derive(struct host *h);
 
-/* True if `release` ("5.13.0-rc1", "6.1.0-18-amd64") is at least major.minor. */
-bool probe_kernel_at_least(const char *release, unsigned major, unsigned minor);
-
 #endif

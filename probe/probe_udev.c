@@ -297,12 +297,12 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
             return &s->names[i];
     XGROW(s->names, s->names_cap, s->nnames + 1);
     struct name_cache *c = &s->names[s->nnames++];
-    char modalias[64];
-    snprintf(modalias, sizeof(modalias), "pci:v%08Xd%08X*", vendor, device);
     c->key = key;
     c->vendor = c->device = NULL;
     c->source = HOST_NAMES_NONE;
     if (s->hwdb) {
+        char modalias[64];
+        snprintf(modalias, sizeof(modalias), "pci:v%08Xd%08X*", vendor, device);
         c->vendor = hwdb_value(s->hwdb, modalias, "ID_VENDOR_FROM_DATABASE");
         c->device = hwdb_value(s->hwdb, modalias, "ID_MODEL_FROM_DATABASE");
     }
@@ -311,20 +311,53 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
     } else {
         free(c->device);
         c->device = NULL;
-        if (pci_names_lookup(s->pci_ids, vendor, device, &c->vendor, &c->device))
-            c->source = HOST_NAMES_PCI_IDS;
     }
     return c;
 }
 
-static void read_names(struct scan *s, struct host_device *d)
+static int cmp_u16(const void *a, const void *b)
 {
-    if ((!s->hwdb && !s->pci_ids) || !d->ids_known)
-        return;
-    struct name_cache *c = cached_names(s, d->vendor, d->device);
-    d->vendor_name = c->vendor ? xstrdup(c->vendor) : NULL;
-    d->device_name = c->device ? xstrdup(c->device) : NULL;
-    d->name_source = c->source;
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* Names for every device: udev's hardware database first, then pci.ids
+ * through libpci (as lspci), read once for the vendors still unnamed. */
+static void resolve_names(struct scan *s)
+{
+    struct host *h = s->h;
+    for (size_t i = 0; i < h->ndevices; i++)
+        if (h->devices[i].ids_known)
+            cached_names(s, h->devices[i].vendor, h->devices[i].device);
+    uint16_t *vendors = xcalloc(s->nnames ? s->nnames : 1, sizeof(*vendors));
+    size_t nv = 0;
+    for (size_t i = 0; i < s->nnames; i++)
+        if (s->names[i].source == HOST_NAMES_NONE)
+            vendors[nv++] = (uint16_t)(s->names[i].key >> 16);
+    if (nv) {
+        qsort(vendors, nv, sizeof(*vendors), cmp_u16);
+        char ids[4096];
+        /* Under a root prefix only its pci.ids counts. */
+        s->pci_ids = pci_names_open(
+            host_root_set() ? host_root_path("/usr/share/misc/pci.ids", ids, sizeof(ids)) : NULL,
+            vendors, nv);
+        for (size_t i = 0; s->pci_ids && i < s->nnames; i++) {
+            struct name_cache *c = &s->names[i];
+            if (c->source == HOST_NAMES_NONE &&
+                pci_names_lookup(s->pci_ids, (uint16_t)(c->key >> 16), (uint16_t)c->key,
+                                 &c->vendor, &c->device))
+                c->source = HOST_NAMES_PCI_IDS;
+        }
+    }
+    free(vendors);
+    for (size_t i = 0; i < h->ndevices; i++) {
+        struct host_device *d = &h->devices[i];
+        if (!d->ids_known)
+            continue;
+        struct name_cache *c = cached_names(s, d->vendor, d->device);
+        d->vendor_name = c->vendor ? xstrdup(c->vendor) : NULL;
+        d->device_name = c->device ? xstrdup(c->device) : NULL;
+        d->name_source = c->source;
+    }
 }
 
 /* ---- one device ---- */
@@ -395,7 +428,6 @@ static void scan_device(struct scan *s, int dfd, const char *syspath)
     read_numa(s, d, dfd, addr);
     read_parent(d, syspath);
     read_of_node(s, d, dt, dfd, syspath, addr);
-    read_names(s, d);
 }
 
 /* ---- links between bridges, GPUs and GPU RAM ---- */
@@ -592,13 +624,10 @@ int probe_udev_scan(struct host *h)
         s.udev = udev_new();
         s.hwdb = s.udev ? udev_hwdb_new(s.udev) : NULL;
     }
-    char ids[4096];
-    s.pci_ids = pci_names_open(host_root_set()
-                                   ? host_root_path("/usr/share/misc/pci.ids", ids, sizeof(ids))
-                                   : NULL);
     int rc = list_bus(&s);
     if (rc < 0)
         probe_warn(h, N_("cannot list /sys/bus/pci/devices: %s; no PCI devices"), errstr(errno));
+    resolve_names(&s);
     link_gpus(&s);
     link_gpu_ram(&s);
     for (size_t i = 0; i < s.nnames; i++) {

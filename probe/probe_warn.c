@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "probe_warn.h"
+#include "size.h"
 #include "xalloc.h"
 
 void probe_warn(struct host *h, const char *fmt_msgid, ...)
@@ -20,6 +21,7 @@ void probe_warn(struct host *h, const char *fmt_msgid, ...)
     struct msg m;
     m.c = xvasprintf(fmt_msgid, ap);
     m.local = xvasprintf(_(fmt_msgid), copy);
+    size_delocalize(m.c);   /* sizes in the English text keep '.' */
     va_end(copy);
     va_end(ap);
     msg_list_add_msg(&h->warnings, m);

@@ -105,6 +105,7 @@ static int check(const struct command *cmd, struct cli_run *r)
     }
     if (cmd->formats) {
         size_t i = 0;
+        r->format_given = r->format != NULL;
         if (!r->format)
             r->format = cmd->formats[0];
         while (cmd->formats[i] && strcmp(cmd->formats[i], r->format))

@@ -8,6 +8,7 @@
 #include "explain.h"
 #include "explain_output.h"
 #include "guest_xml.h"
+#include "headroom.h"
 #include "i18n.h"
 
 /* Exit status when the log holds no memory-locking failure. */
@@ -16,6 +17,9 @@
 int cmd_explain(struct cli_run *r)
 {
     struct mp_error err = { 0 };
+    struct headroom hr = headroom_default();
+    if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
+        return cli_fail(&err);
     struct guest *def = NULL;
     if (r->xml) {
         def = guest_xml_load_file(r->xml, &err);
@@ -31,7 +35,7 @@ int cmd_explain(struct cli_run *r)
     int rc;
     struct explain e;
     bool has_host_facts = r->host_src && strcmp(r->host_src, "none");
-    if (explain_build(log, def, r->libvirt, has_host_facts ? r->host : NULL, &e, &err) < 0) {
+    if (explain_build(log, def, r->libvirt, has_host_facts ? r->host : NULL, &hr, &e, &err) < 0) {
         explain_free(&e);
         qemu_log_free(log);
         guest_free(def);

@@ -12,6 +12,7 @@
 #include "guest_xml.h"
 #include "i18n.h"
 #include "report.h"
+#include "report_path.h"
 
 /* Refuses what surely is a slip: -o naming one of the guests, stdin twice. */
 static int check_files(const struct cli_run *r)
@@ -58,6 +59,25 @@ int cmd_report(struct cli_run *r)
     int rc = check_files(r);
     if (rc >= 0)
         return rc;
+    /* -o's extension picks the format, as the planner's x does; --format wins
+     * over a name without one, and the two must not disagree. */
+    enum report_format by_name;
+    switch (r->output && strcmp(r->output, "-") ? report_format_for_path(r->output, &by_name)
+                                                : REPORT_PATH_NONE) {
+    case REPORT_PATH_KNOWN:
+        if (r->format_given && by_name != fmt)
+            return cli_failf(EXIT_INPUT, _("-o %s: the extension says another format than "
+                                           "--format %s"), r->output, r->format);
+        fmt = by_name;
+        break;
+    case REPORT_PATH_UNKNOWN:
+        if (!r->format_given)
+            return cli_failf(EXIT_INPUT, _("-o %s: not a report extension (%s); name one, or "
+                                           "give --format"), r->output, REPORT_PATH_EXTENSIONS);
+        break;
+    case REPORT_PATH_NONE:
+        break;
+    }
     struct mp_error err = { 0 };
     struct headroom hr = headroom_default();
     if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)

@@ -93,6 +93,7 @@ struct cli_run {
     const char *host_src; /* --host, default "live" */
     const char *libvirt;  /* --libvirt */
     const char *format;   /* --format, one of cmd->formats (default: the first) */
+    bool format_given;    /* --format was on the command line */
     const char *output;   /* -o (never "") */
     bool force_vfio;      /* --force-vfio (already set in guest->force_vfio) */
     const char *step;     /* --step, unchecked */

@@ -144,7 +144,7 @@ const struct command commands[] = {
                    "what the guest needs term by term, by how much the limit fell short, and what\n"
                    "to set. Exit status 0: a memory-locking failure explained; 3: the log holds\n"
                    "none; 2: bad input.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML) | OPT(O_HEADROOM),
         .formats = FORMATS("text", "json"),
         .opt_help = { [O_HOST] = N_("  --host SOURCE      the failing host's facts (NVLink2 bridges): none (default),\n"
                                     "                     live, demo:NAME, a snapshot file\n"),

@@ -34,6 +34,8 @@ EXTRA_DIST += $(PROBE_TESTS) \
 	tests/probe/x86.hosttab
 
 # capacity when the host cannot run the guest at all (0, with the reason).
-HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh tests/cli/tour_valid.sh
+HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh tests/cli/tour_valid.sh \
+	tests/cli/locale_sizes.sh tests/cli/report_ext.sh
 TESTS += $(HOSTFACTS_CLI_TESTS)
-EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml
+EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml \
+	tests/data/capacity/x86-q35-two-vfs.xml

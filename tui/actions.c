@@ -10,26 +10,25 @@
 #include "i18n.h"
 #include "probe.h"
 #include "report.h"
+#include "report_path.h"
 #include "text_safe.h"
-
-/* The report format from the file name's extension; text otherwise. */
-static enum report_format format_for(const char *path)
-{
-    enum report_format f = REPORT_TEXT;
-    const char *dot = strrchr(path, '.');
-    if (dot && !strchr(dot, '/'))
-        report_format_parse(dot + 1, &f);
-    return f;
-}
 
 int tui_action_export(const struct plan *p, const char *path, char *msg, size_t len,
                       struct mp_error *err)
 {
     if (!path || !*path)
         return mp_error_set(err, MP_ERR_INPUT, _("no file name given"));
+    /* The format from the extension (report_path.h); text without one. */
+    enum report_format f = REPORT_TEXT;
+    if (report_format_for_path(path, &f) == REPORT_PATH_UNKNOWN) {
+        char safe[256];
+        text_safe_copy(safe, sizeof(safe), path);
+        return mp_error_set(err, MP_ERR_INPUT, _("%s: not a report extension (%s)"), safe,
+                            REPORT_PATH_EXTENSIONS);
+    }
     const struct guest *gs[] = { p->guest };
     const char *srcs[] = { p->path };
-    if (report_write_guests(p->host, p->profile, gs, srcs, 1, format_for(path), path, err) < 0)
+    if (report_write_guests(p->host, p->profile, gs, srcs, 1, f, path, err) < 0)
         return -1;
     char safe[256];
     text_safe_copy(safe, sizeof(safe), path);
@@ -53,7 +52,7 @@ int tui_action_explain(const struct plan *p, const char *path, char **text, stru
         return -1;
     }
     struct explain e;
-    int rc = explain_build(log, NULL, NULL, p->host, &e, err);
+    int rc = explain_build(log, NULL, NULL, p->host, NULL, &e, err);
     if (rc == 0) {
         *text = explain_text(log, &e);
         *profile = e.profile;

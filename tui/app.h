@@ -32,6 +32,7 @@ enum confirm_kind {
     CONFIRM_HARD,      /* write.h: add the recommended hard_limit? */
     CONFIRM_CHANGED,   /* write.h: the file changed on disk / exists */
     CONFIRM_WRITE,     /* write.h: the diff is shown; write it? */
+    CONFIRM_EXPORT,    /* x over an existing file: replace it? (the name in `input`) */
 };
 
 /* What Save / Discard / Cancel interrupted: done after a save or a discard. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <wchar.h>
 
 #include "actions.h"
@@ -183,6 +184,17 @@ static void accept_add(struct app *a, const char *text)
     app_edited(a, plan_add_hostdev(&a->plan, &addr, &err), &err);
 }
 
+/* x: the report written to `path`, and how it went. */
+static void export_to(struct app *a, const char *path)
+{
+    struct mp_error err = { 0 };
+    char msg[512];
+    if (tui_action_export(&a->plan, path, msg, sizeof(msg), &err) < 0)
+        app_status(a, true, "%s", err.text);
+    else
+        app_status(a, false, "%s", msg);
+}
+
 static void accept_prompt(struct app *a)
 {
     struct mp_error err = { 0 };
@@ -227,12 +239,18 @@ static void accept_prompt(struct app *a)
     case PROMPT_ADD: accept_add(a, text); break;
     case PROMPT_EXPLAIN: accept_explain(a, text); break;
     case PROMPT_EXPORT: {
-        char msg[512];
-        int rc = tui_action_export(&a->plan, text, msg, sizeof(msg), &err);
-        if (rc < 0)
-            app_status(a, true, "%s", err.text);
-        else
-            app_status(a, false, "%s", msg);
+        struct stat st;
+        if (strcmp(text, "-") && stat(text, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* An existing file is replaced only when the user says so. */
+            char safe[200];
+            text_safe_copy(safe, sizeof(safe), text);
+            snprintf(a->input, sizeof(a->input), "%s", text);   /* the name, trimmed */
+            a->mode = MODE_CONFIRM;
+            a->confirm = CONFIRM_EXPORT;
+            snprintf(a->question, sizeof(a->question), _("%s exists. Replace it? (y/n)"), safe);
+            break;
+        }
+        export_to(a, text);
         break;
     }
     }
@@ -396,6 +414,15 @@ static void confirm_key(struct app *a, int key)
         return;
     }
     enum action act = keys_lookup(KM_CONFIRM, key);
+    if (a->confirm == CONFIRM_EXPORT) {
+        if (act == ACT_YES || act == ACT_NO || act == ACT_CANCEL)
+            a->mode = MODE_NORMAL;
+        if (act == ACT_YES)
+            export_to(a, a->input);
+        else if (act == ACT_NO || act == ACT_CANCEL)
+            app_status(a, false, "%s", _("Not written."));
+        return;
+    }
     if (a->confirm != CONFIRM_GROUP) {
         write_answer(a, act);
         return;

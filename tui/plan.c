@@ -257,7 +257,7 @@ int plan_set_phbs(struct plan *p, unsigned count, struct mp_error *err)
     c->phb_override = count;
     char what[64];
     if (count)
-        snprintf(what, sizeof(what), _("%u PHBs"), count);
+        snprintf(what, sizeof(what), P_("%u PHB", "%u PHBs", count), count);
     else
         snprintf(what, sizeof(what), "%s", _("PHBs as libvirt places them"));
     return edit_done(p, c, what, err);

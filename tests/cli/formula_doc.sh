@@ -4,7 +4,8 @@
 # the planner uses (compare --format json: steps).
 . "$srcdir/tests/lib.sh"
 md="$srcdir/doc/formula.md"
-man1="$srcdir/doc/memlock-planner.1"
+# configure writes it from doc/memlock-planner.1.in, with the version.
+man1="$top_builddir/doc/memlock-planner.1"
 json=$("$MP" compare --host none --format json "$srcdir/tests/data/calc/pc-kvm.xml")
 n=$(printf '%s' "$json" | jq -r '.steps | length')
 [ "$n" -ge 9 ] && ok "compare lists $n steps" || fail "compare lists $n steps"

@@ -29,7 +29,7 @@ done
 # Every message in the sources has a translation (the catalogs are not stale).
 sed 's/#.*//; /^$/d' "$srcdir/po/POTFILES.in" >"$TMPDIR_TEST/potfiles"
 if xgettext --directory="$srcdir" --files-from="$TMPDIR_TEST/potfiles" --keyword=_ --keyword=N_ \
-    --keyword=P_:1,2 --from-code=UTF-8 --omit-header -o "$TMPDIR_TEST/sources.pot" 2>"$TMPDIR_TEST/xg.err"; then
+    --keyword=P_:1,2 --keyword=NP_:1,2 --from-code=UTF-8 --omit-header -o "$TMPDIR_TEST/sources.pot" 2>"$TMPDIR_TEST/xg.err"; then
     ok "xgettext reads the sources ($(grep -c '^msgid ' "$TMPDIR_TEST/sources.pot") messages)"
 else
     fail "xgettext reads the sources"; sed 's/^/# /' "$TMPDIR_TEST/xg.err"

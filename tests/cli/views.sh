@@ -13,8 +13,8 @@ is "$(printf '%s' "$OUT" | jq '.[0].limit_bytes')" $((536576 * 1024)) "tour star
 is "$(printf '%s' "$OUT" | jq -r '.[2].changed_terms[] | select(.id == "nv2_dma64") | .before_kib')" 0 \
     "tour socket 0 step: the NVLink2 term appears"
 is "$(printf '%s' "$OUT" | jq -r '.[5].limit_bytes')" unlimited "tour locked step: unlimited"
-is "$(printf '%s' "$OUT" | jq -r '.[6].limit_bytes')" $((1284 * 1024 * 1024 * 1024)) \
-    "tour hard_limit step: the recommended 1284 GiB"
+is "$(printf '%s' "$OUT" | jq -r '.[6].limit_bytes')" $(((1344307200 + 1048576) * 1024)) \
+    "tour hard_limit step: libvirt's limit + 1 GiB"
 run_mp tour --step 3
 like "$OUT" "Step 3 of 8" "tour --step 3 prints that step"
 like "$OUT" "NVLink2 64-bit DMA windows" "tour --step 3 names the term that moved"

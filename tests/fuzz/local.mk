@@ -3,7 +3,7 @@
 FUZZ_TARGETS = tests/fuzz/size_fuzz tests/fuzz/guest_xml_fuzz \
 	tests/fuzz/host_snapshot_fuzz tests/fuzz/dt_prop_fuzz tests/fuzz/pci_uevent_fuzz \
 	tests/fuzz/libvirt_version_fuzz \
-	tests/fuzz/guest_xml_write_fuzz tests/fuzz/qemu_log_fuzz
+	tests/fuzz/guest_xml_write_fuzz tests/fuzz/qemu_log_fuzz tests/fuzz/host_conf_fuzz
 FUZZ_LDADD = probe/libprobe.a core/libcore.a $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
 if ENABLE_FUZZING
 check_PROGRAMS += $(FUZZ_TARGETS)
@@ -30,6 +30,9 @@ tests_fuzz_libvirt_version_fuzz_LDADD = $(FUZZ_LDADD)
 tests_fuzz_guest_xml_write_fuzz_SOURCES = tests/fuzz/guest_xml_write_fuzz.c
 tests_fuzz_guest_xml_write_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_guest_xml_write_fuzz_LDADD = $(FUZZ_LDADD)
+tests_fuzz_host_conf_fuzz_SOURCES = tests/fuzz/host_conf_fuzz.c
+tests_fuzz_host_conf_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_host_conf_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/size/kib tests/fuzz/corpus/size/gib tests/fuzz/corpus/size/user \
 	tests/fuzz/corpus/size/max tests/fuzz/corpus/size/kb \
@@ -73,3 +76,6 @@ tests_fuzz_qemu_log_fuzz_LDADD = $(FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/corpus/qemu_log/q35-type1-kernel-9.0.log \
 	tests/fuzz/corpus/qemu_log/x86-oneline-rlimit-5.6.log \
 	tests/fuzz/corpus/qemu_log/virsh-cannot-limit.txt
+EXTRA_DIST += tests/fuzz/corpus/host_conf/qemu-conf tests/fuzz/corpus/host_conf/limits \
+	tests/fuzz/corpus/host_conf/unit tests/fuzz/corpus/host_conf/pci-ids \
+	tests/fuzz/corpus/host_conf/path

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* a classified failure always quotes its line */
     struct explain e;
     struct mp_error err = { 0 };
-    if (explain_build(log, NULL, NULL, NULL, &e, &err) == 0)
+    if (explain_build(log, NULL, NULL, NULL, NULL, &e, &err) == 0)
         explain_free(&e);
     else
         explain_free(&e);

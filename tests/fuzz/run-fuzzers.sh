@@ -2,7 +2,7 @@
 # Runs each fuzz target briefly over a copy of its seed corpus (TAP).
 # FUZZ_RUNS sets the number of executions per target (default 20000).
 . "$srcdir/tests/lib.sh"
-for target in size guest_xml host_snapshot dt_prop pci_uevent libvirt_version guest_xml_write qemu_log; do
+for target in size guest_xml host_snapshot dt_prop pci_uevent libvirt_version guest_xml_write qemu_log host_conf; do
     bin="$top_builddir/tests/fuzz/${target}_fuzz"
     corpus="$TMPDIR_TEST/$target"
     mkdir -p "$corpus"

@@ -6,8 +6,8 @@ command -v jq >/dev/null || { echo "1..0 # SKIP jq not installed"; exit 0; }
 
 run_mp probe --host list
 is "$RC" 0 "--host list exits 0"
-is "$(printf '%s\n' "$OUT" | awk '{print $1}' | tr '\n' ' ')" "demo:ac922 demo:ac922-6gpu demo:x86-gpu " \
-    "--host list names the three demo hosts"
+is "$(printf '%s\n' "$OUT" | awk '{print $1}' | tr '\n' ' ')" "demo:ac922 demo:ac922-6gpu demo:x86-gpu demo:x86-server " \
+    "--host list names the four demo hosts"
 
 j() { printf '%s\n' "$OUT" | jq -r "$1"; }
 gpus='[.devices[] | select(.is_gpu and .vendor == "10de")]'
@@ -70,6 +70,30 @@ is "$(j "$gpus | map(\"\(.address) \(.driver) \(.iommu_group)\") | join(\",\")")
 is "$(j '.iommu_groups["2"] | join(" ")')" "0000:01:00.0 0000:01:00.1" "x86-gpu: its audio function shares the group"
 is "$(j '.devices[] | select(.address == "0000:01:00.1") | .driver')" vfio-pci "x86-gpu: audio on vfio-pci too"
 is "$(j "$bridges | length")" 0 "x86-gpu: no NVLink2 bridges"
+
+run_mp probe --host demo:x86-server --format json
+is "$RC" 0 "demo:x86-server loads"
+is "$(j '[.devices[] | select(.device == "1889")] | map("\(.address)=\(.iommu_group)") | join(" ")')" \
+    "0000:3b:01.0=11 0000:3b:01.1=12 0000:3b:01.2=13 0000:3b:01.3=14" \
+    "x86-server: four E810 virtual functions, each in its own group"
+is "$(j '[.devices[] | select(.device == "1889" and .driver == "vfio-pci")] | length')" 3 \
+    "x86-server: three of them on vfio-pci"
+is "$(j '[.devices[] | select(.vendor == "15b3")] | map(.device) | join(" ")')" "101d 101d 101e 101e" \
+    "x86-server: ConnectX-6 Dx with two virtual functions (vDPA-capable)"
+is "$(j '.iommu_groups["21"] | join(" ")')" "0000:af:00.0 0000:af:00.1" "x86-server: GPU and audio share group 21"
+is "$(j '[.devices[] | select(.is_gpu) | .address] | join(" ")')" "0000:af:00.0" \
+    "x86-server: one GPU (the BMC's VGA is not one)"
+is "$(j '.devices[] | select(.address == "0000:af:00.0") | .gpu_ram_bytes')" 17179869184 "x86-server: RTX A4000 16 GiB"
+is "$(j '[.devices[] | select(.class == "010802")] | map(.numa_node) | map(tostring) | join(" ")')" "1 1" \
+    "x86-server: two NVMe drives on socket 1"
+is "$(j '.iommu_groups["6"] | length')" 3 "x86-server: the chipset's LPC, SMBus and SPI share a group"
+# The q35 + two VFIO NICs + vIOMMU guest plans on it without hand-made hosts.
+run_mp calc --host demo:x86-server --format json "$srcdir/data/guests/x86-q35-viommu.xml"
+is "$(j '[.limit_bytes, (.warnings | length)] | map(tostring) | join(" ")')" "35433480192 0" \
+    "x86-server: the q35 vIOMMU guest with two PF NICs: 2 x 16 GiB + 1 GiB, no warning"
+run_mp capacity --host demo:x86-server --format json "$srcdir/tests/data/capacity/x86-q35-two-vfs.xml"
+is "$(j '[.fits, .limited_by] | map(tostring) | join(" ")')" "2 groups:8086:1889 x1" \
+    "x86-server: two guests of two virtual functions each fit (four VF groups)"
 
 run_mp probe --host demo:ac922
 like "$OUT" "+-0006:00:00.0 Bridge: IBM 1014:04ea, driver vfio-pci, group 5 <NVLink2 bridge -> GPU 0004:04:00.0>" \

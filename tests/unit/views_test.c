@@ -45,33 +45,40 @@ static void test_tour_steps(void **state)
     size_t phbs_nic = r.nphbs;
     memlock_result_free(&r);
 
+    /* Socket 0's whole group 5: no partly assigned group, one more PHB, NVLink2. */
     tour_result(h, 2, &r);
-    assert_int_equal(r.nphbs, phbs_nic + 1);   /* the GPU's group gets its own PHB */
-    assert_true(test_has_warning(&r, "group"));
+    assert_int_equal(r.nphbs, phbs_nic + 1);
+    assert_false(test_has_warning(&r, "partly assigned"));
+    assert_true(r.nvlink2);
+    assert_int_equal(term(&r, "nv2_dma64")->kib, UINT64_C(268435456) * r.nphbs);
+    size_t phbs_socket0 = r.nphbs;
     memlock_result_free(&r);
 
     tour_result(h, 3, &r);
-    assert_true(r.nvlink2);
-    assert_int_equal(term(&r, "nv2_dma64")->kib, UINT64_C(268435456) * r.nphbs);
-    size_t phbs_one_gpu = r.nphbs;
+    assert_int_equal(r.nphbs, phbs_socket0 + 1);
+    assert_false(test_has_warning(&r, "partly assigned"));
     memlock_result_free(&r);
 
     tour_result(h, 4, &r);
-    assert_int_equal(r.nphbs, phbs_one_gpu + 1);
+    assert_int_equal(term(&r, "hpt")->kib, 256 * KIB_PER_GIB / 128);
+    assert_int_equal(term(&r, "nv2_ram")->kib, 256 * KIB_PER_GIB);
+    uint64_t need = r.limit_kib;
     memlock_result_free(&r);
 
     tour_result(h, 5, &r);
-    assert_int_equal(term(&r, "hpt")->kib, 256 * KIB_PER_GIB / 128);
-    assert_int_equal(term(&r, "nv2_ram")->kib, 256 * KIB_PER_GIB);
-    memlock_result_free(&r);
-
-    tour_result(h, 6, &r);
     assert_int_equal(r.kind, MEMLOCK_UNLIMITED);
     memlock_result_free(&r);
 
-    tour_result(h, 7, &r);
+    /* The recommended hard_limit: libvirt's limit plus 1 GiB of headroom. */
+    tour_result(h, 6, &r);
     assert_int_equal(r.rule, RULE_HARD_LIMIT);
-    assert_int_equal(r.limit_kib, KIB_PER_TIB);
+    assert_int_equal(r.limit_kib, tour_recommended_kib(need));
+    assert_int_equal(r.limit_kib, need + KIB_PER_GIB);
+    memlock_result_free(&r);
+
+    /* Your turn: the same guest. */
+    tour_result(h, 7, &r);
+    assert_int_equal(r.limit_kib, tour_recommended_kib(need));
     memlock_result_free(&r);
 
     assert_int_equal(tour_nsteps(), 8);
@@ -84,8 +91,8 @@ static void test_tour_diff(void **state)
     (void)state;
     struct host *h = test_ac922();
     struct memlock_result a, b;
-    tour_result(h, 2, &a);
-    tour_result(h, 3, &b);
+    tour_result(h, 1, &a);
+    tour_result(h, 2, &b);
     size_t n;
     struct tour_delta *d = tour_diff(&a, &b, &n);
     bool nv2_added = false, ram_removed = false;
@@ -97,6 +104,19 @@ static void test_tour_diff(void **state)
     }
     assert_true(nv2_added);
     assert_true(ram_removed);
+    free(d);
+    memlock_result_free(&a);
+    memlock_result_free(&b);
+    /* Under <locked/> the terms do not apply, and say so. */
+    tour_result(h, 4, &a);
+    tour_result(h, 5, &b);
+    d = tour_diff(&a, &b, &n);
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(d[i].after_kib, 0);
+        assert_non_null(d[i].gone);
+        assert_non_null(strstr(d[i].gone, "locked"));
+    }
     free(d);
     memlock_result_free(&a);
     memlock_result_free(&b);
