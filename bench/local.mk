@@ -29,3 +29,6 @@ clean-local: clean-bench
 clean-bench:
 	rm -rf $(abs_top_builddir)/bench/testbed-* $(abs_top_builddir)/bench/host-*.xml
 .PHONY: clean-bench
+# libvirt-bench.sh: report --connect --all over 1,000 test-driver domains
+# against one virsh session dumping them (skipped when built without libvirt).
+BENCH_RUNS += bench/libvirt-bench.sh

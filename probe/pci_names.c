@@ -34,13 +34,29 @@ static long vendor_of(const char *line, const char *end)
     return v;
 }
 
-void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size_t n, FILE *out)
+static int cmp_u32(const void *a, const void *b)
 {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The device id of a device line "\tdddd  Name", or -1. */
+static long device_of(const char *line, const char *end)
+{
+    return end - line > 1 && line[0] == '\t' && line[1] != '\t' ? vendor_of(line + 1, end) : -1;
+}
+
+void pci_ids_excerpt(const char *text, size_t len, const uint32_t *ids, size_t n, FILE *out)
+{
+    /* ids sorted for bsearch; vendors in a bitmap for the vendor lines. */
+    uint32_t *sorted = xcalloc(n ? n : 1, sizeof(*sorted));
+    memcpy(sorted, ids, n * sizeof(*ids));
+    qsort(sorted, n, sizeof(*sorted), cmp_u32);
     unsigned char want[65536 / 8] = { 0 };
     for (size_t k = 0; k < n; k++)
-        want[vendors[k] >> 3] |= (unsigned char)(1u << (vendors[k] & 7));
+        want[sorted[k] >> 19] |= (unsigned char)(1u << (sorted[k] >> 16 & 7));
     const char *end = text + len;
-    bool copying = false;
+    long vendor = -1;
     for (const char *p = text; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *next = nl ? nl + 1 : end;
@@ -48,12 +64,18 @@ void pci_ids_excerpt(const char *text, size_t len, const uint16_t *vendors, size
             if (end - p >= 2 && p[0] == 'C' && p[1] == ' ')
                 break;                  /* the class list: no vendor past it */
             long v = vendor_of(p, end);
-            copying = v >= 0 && (want[v >> 3] >> (v & 7) & 1);
+            vendor = v >= 0 && (want[v >> 3] >> (v & 7) & 1) ? v : -1;
+            if (vendor >= 0)
+                fwrite(p, 1, (size_t)(next - p), out);
+        } else if (vendor >= 0) {
+            long d = device_of(p, end);
+            uint32_t key = (uint32_t)vendor << 16 | (uint32_t)d;
+            if (d >= 0 && bsearch(&key, sorted, n, sizeof(*sorted), cmp_u32))
+                fwrite(p, 1, (size_t)(next - p), out);
         }
-        if (copying && *p != '#')
-            fwrite(p, 1, (size_t)(next - p), out);
         p = next;
     }
+    free(sorted);
 }
 
 #ifdef HAVE_LIBPCI
@@ -71,9 +93,9 @@ static void quiet(char *msg, ...)
     (void)msg;
 }
 
-/* An excerpt of `path` for `vendors` in an anonymous file; -1 when the file
+/* An excerpt of `path` for `ids` in an anonymous file; -1 when the file
  * cannot be read as plain text (libpci then reads it itself). */
-static int excerpt_fd(const char *path, const uint16_t *vendors, size_t n)
+static int excerpt_fd(const char *path, const uint32_t *ids, size_t n)
 {
     int in = open(path, O_RDONLY | O_CLOEXEC);
     if (in < 0)
@@ -88,7 +110,7 @@ static int excerpt_fd(const char *path, const uint16_t *vendors, size_t n)
             fd = memfd_create("pci.ids", MFD_CLOEXEC);
             FILE *out = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
             if (out) {
-                pci_ids_excerpt(map, (size_t)st.st_size, vendors, n, out);
+                pci_ids_excerpt(map, (size_t)st.st_size, ids, n, out);
                 if (fclose(out) != 0) {
                     close(fd);
                     fd = -1;
@@ -105,7 +127,7 @@ static int excerpt_fd(const char *path, const uint16_t *vendors, size_t n)
     return fd;
 }
 
-struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t nvendors)
+struct pci_names *pci_names_open(const char *path, const uint32_t *ids, size_t nids)
 {
     struct pci_names *n = xcalloc(1, sizeof(*n));
     n->pa = pci_alloc();
@@ -114,13 +136,13 @@ struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size
      * network (nor its cache in the home directory). */
     n->pa->id_lookup_mode = PCI_LOOKUP_NO_HWDB;
     const char *file = path ? path : n->pa->id_file_name;
-    n->fd = file ? excerpt_fd(file, vendors, nvendors) : -1;
+    n->fd = file ? excerpt_fd(file, ids, nids) : -1;
     size_t flen = file ? strlen(file) : 0;
     if (n->fd < 0 && flen > 3 && !strcmp(file + flen - 3, ".gz")) {
         /* libpci's default names pci.ids.gz and falls back to pci.ids. */
         char *plain = xstrdup(file);
         plain[flen - 3] = '\0';
-        n->fd = excerpt_fd(plain, vendors, nvendors);
+        n->fd = excerpt_fd(plain, ids, nids);
         free(plain);
     }
     if (n->fd >= 0)
@@ -162,10 +184,10 @@ bool pci_names_lookup(struct pci_names *n, uint16_t vendor, uint16_t device, cha
 
 #else
 
-struct pci_names *pci_names_open(const char *path, const uint16_t *vendors, size_t n)
+struct pci_names *pci_names_open(const char *path, const uint32_t *ids, size_t n)
 {
     (void)path;
-    (void)vendors;
+    (void)ids;
     (void)n;
     return NULL;
 }

@@ -315,11 +315,6 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
     return c;
 }
 
-static int cmp_u16(const void *a, const void *b)
-{
-    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
-}
-
 /* Names for every device: udev's hardware database first, then pci.ids
  * through libpci (as lspci), read once for the vendors still unnamed. */
 static void resolve_names(struct scan *s)
@@ -328,18 +323,17 @@ static void resolve_names(struct scan *s)
     for (size_t i = 0; i < h->ndevices; i++)
         if (h->devices[i].ids_known)
             cached_names(s, h->devices[i].vendor, h->devices[i].device);
-    uint16_t *vendors = xcalloc(s->nnames ? s->nnames : 1, sizeof(*vendors));
+    uint32_t *unnamed = xcalloc(s->nnames ? s->nnames : 1, sizeof(*unnamed));
     size_t nv = 0;
     for (size_t i = 0; i < s->nnames; i++)
         if (s->names[i].source == HOST_NAMES_NONE)
-            vendors[nv++] = (uint16_t)(s->names[i].key >> 16);
+            unnamed[nv++] = s->names[i].key;
     if (nv) {
-        qsort(vendors, nv, sizeof(*vendors), cmp_u16);
         char ids[4096];
         /* Under a root prefix only its pci.ids counts. */
         s->pci_ids = pci_names_open(
             host_root_set() ? host_root_path("/usr/share/misc/pci.ids", ids, sizeof(ids)) : NULL,
-            vendors, nv);
+            unnamed, nv);
         for (size_t i = 0; s->pci_ids && i < s->nnames; i++) {
             struct name_cache *c = &s->names[i];
             if (c->source == HOST_NAMES_NONE &&
@@ -348,7 +342,7 @@ static void resolve_names(struct scan *s)
                 c->source = HOST_NAMES_PCI_IDS;
         }
     }
-    free(vendors);
+    free(unnamed);
     for (size_t i = 0; i < h->ndevices; i++) {
         struct host_device *d = &h->devices[i];
         if (!d->ids_known)

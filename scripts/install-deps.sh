@@ -6,7 +6,7 @@ PKGS="autoconf automake libtool autopoint gettext pkg-config make gcc
       libncurses-dev libxml2-dev libxml2-utils libudev-dev
       umockdev libumockdev-dev libcmocka-dev
       tmux jq pciutils valgrind clang libclang-rt-14-dev locales
-      libvirt-dev libvirt-clients libpci-dev pci.ids
+      libvirt-dev libvirt-clients libvirt-daemon libpci-dev pci.ids
       chromium tidy poppler-utils stress-ng
       acl attr"
 missing=""

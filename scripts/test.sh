@@ -39,6 +39,11 @@ run_suite() {
 }
 
 run_suite build "make check" --enable-werror
+# Built without libvirt's client library: the --connect tests (the one-line
+# refusal) and the calculation's.
+SUITE_TESTS="tests/cli/libvirt_connect.sh tests/cli/libvirt_apply.sh tests/cli/libvirt_guests.sh tests/cli/libvirt_planner.sh tests/cli/calc_cases.sh tests/cli/calc_errors.sh tests/cli/manpage.sh"
+[ "${SKIP_NOLIBVIRT:-0}" = 1 ] || run_suite build-nolibvirt "without libvirt" --enable-werror --without-libvirt
+SUITE_TESTS=
 [ "${SKIP_SANITIZERS:-0}" = 1 ] || run_suite build-sanitizers "sanitizers" --enable-werror --enable-sanitizers
 # libpci is optional: the probe's tests again in a build without it.
 SUITE_TESTS="tests/probe/umockdev_hostfacts.sh tests/probe/umockdev_x86.sh tests/probe/demo_hosts.sh"

@@ -94,9 +94,28 @@ static int parse_options(const struct command *cmd, int argc, char **argv, struc
     return -1;
 }
 
+/* --connect, --live, --config, --readonly, --all: into r->virt. */
+static int check_virt(const struct command *cmd, struct cli_run *r)
+{
+    if (r->live && r->config)
+        return cli_failf(EXIT_INPUT, _("%s: --live and --config exclude each other"), cmd->name);
+    if (r->all && (!r->connect || r->nargs))
+        return cli_failf(EXIT_INPUT, _("%s --all takes no guest arguments and needs --connect "
+                                       "URI"), cmd->name);
+    r->virt.uri = r->connect;
+    r->virt.which = r->live ? VIRT_LIVE : r->config ? VIRT_CONFIG : VIRT_CURRENT;
+    r->virt.readonly = r->readonly || r->dry_run || !(cmd->flags & VIRT_WRITE);
+    return -1;
+}
+
 /* The option values and file arguments make sense together. */
 static int check(const struct command *cmd, struct cli_run *r)
 {
+    int rc = check_virt(cmd, r);
+    if (rc >= 0)
+        return rc;
+    /* A domain is changed through libvirt, never written to a file. */
+    bool domain = r->nargs && cli_virt_is_domain(&r->virt, r->args[0]);
     if (r->host_src && !strcmp(r->host_src, "list"))
         return cli_list_demo_hosts(stdout);
     if (r->list_keys) {
@@ -120,7 +139,7 @@ static int check(const struct command *cmd, struct cli_run *r)
     }
     if (r->output && !*r->output)
         return cli_failf(EXIT_INPUT, _("-o: empty file name"));
-    if ((cmd->flags & NEED_OUTPUT) && !r->output)
+    if ((cmd->flags & NEED_OUTPUT) && !r->output && !domain)
         return cli_failf(EXIT_INPUT, _("%s needs -o FILE (it never writes over its input "
                                        "unless -o names it)"), cmd->name);
     switch (cmd->args) {
@@ -147,7 +166,7 @@ static int check(const struct command *cmd, struct cli_run *r)
                                            "input)"), cmd->name);
         break;
     case ARGS_SOME:
-        if (!r->nargs)
+        if (!r->nargs && !r->all)
             return cli_failf(EXIT_INPUT, _("%s needs at least one guest XML file"), cmd->name);
         break;
     case ARGS_TWO:
@@ -164,13 +183,22 @@ static int check(const struct command *cmd, struct cli_run *r)
 static int load(const struct command *cmd, struct cli_run *r)
 {
     struct mp_error err = { 0 };
+    /* Domains among the arguments (or --connect): the connection first, since
+     * its libvirt names the release. */
+    if ((cmd->options & OPT(O_CONNECT)) &&
+        cli_virt_prepare(&r->virt, r->args, r->nargs, r->virt.readonly, &err) < 0)
+        return cli_fail(&err);
     /* A bad --libvirt is reported first; the host may name the release. */
     if ((cmd->flags & LOAD_PROFILE) && cli_choose(r->libvirt, NULL, &r->choice, &err) < 0)
         return cli_fail(&err);
-    bool absent = (cmd->flags & NEW_GUEST_OK) && r->nargs && access(r->args[0], F_OK) < 0 &&
-                  errno == ENOENT;
+    /* A domain, a file, or (NEW_GUEST_OK) a file that does not exist yet. */
+    bool domain = r->nargs && cli_virt_is_domain(&r->virt, r->args[0]);
+    bool absent = !domain && (cmd->flags & NEW_GUEST_OK) && r->nargs &&
+                  access(r->args[0], F_OK) < 0 && errno == ENOENT;
     if ((cmd->flags & LOAD_GUEST) && r->nargs && !absent) {
-        r->guest = guest_xml_load_file(r->args[0], &err);
+        char *label = NULL;
+        r->guest = cli_virt_load(&r->virt, r->args[0], &label, &err);
+        free(label);
         if (!r->guest)
             return cli_fail(&err);
         r->guest->force_vfio = r->force_vfio;
@@ -181,7 +209,12 @@ static int load(const struct command *cmd, struct cli_run *r)
             return cli_fail(&err);
     }
     if (cmd->flags & LOAD_PROFILE) {
-        cli_choose(r->libvirt, r->host, &r->choice, NULL);
+        /* Without --libvirt the connection's libvirt decides, else the host's. */
+        int chosen = r->libvirt ? 0 : cli_virt_choose(&r->virt, &r->choice, &err);
+        if (chosen < 0)
+            return cli_fail(&err);
+        if (!chosen)
+            cli_choose(r->libvirt, r->host, &r->choice, NULL);
         r->profile = r->choice.profile;
         r->beyond = r->choice.beyond;
     }
@@ -200,5 +233,6 @@ int cli_front_run(const struct command *cmd, int argc, char **argv)
         rc = cmd->run(&r);
     guest_free(r.guest);
     host_free(r.host);
+    cli_virt_close(&r.virt);
     return rc;
 }

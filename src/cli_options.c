@@ -32,6 +32,21 @@ const struct cli_option cli_options[O_COUNT] = {
                      N_("  --no-mouse         leave mouse reporting off\n") },
     [O_LIST_KEYS] = { "list-keys", NULL, 0, FLAG(list_keys),
                       N_("  --list-keys        print the planner's keys: mode, keys, what they do\n") },
+    [O_CONNECT] = { "connect", NULL, 0, STR(connect),
+                    N_("  --connect URI      guests are domains (name or UUID) of this libvirt connection;\n"
+                       "                     without it LIBVIRT_DEFAULT_URI, when set, serves names that\n"
+                       "                     are not files\n") },
+    [O_LIVE] = { "live", NULL, 0, FLAG(live),
+                 N_("  --live             the running definition (default: the live one of a running\n"
+                    "                     domain, else the persistent one)\n") },
+    [O_CONFIG] = { "config", NULL, 0, FLAG(config),
+                   N_("  --config           the persistent definition\n") },
+    [O_READONLY] = { "readonly", NULL, 0, FLAG(readonly),
+                     N_("  --readonly         open the connection read-only\n") },
+    [O_ALL] = { "all", NULL, 0, FLAG(all),
+                N_("  --all              every domain of the connection: the host's fleet\n") },
+    [O_DRY_RUN] = { "dry-run", NULL, 0, FLAG(dry_run),
+                    N_("  --dry-run          say what would be written or set, change nothing\n") },
     [O_CHECK] = { "check", NULL, 0, FLAG(check),
                   N_("  --check            exit 3 when the guest cannot start as defined, one line\n"
                      "                     per reason on stderr\n") },

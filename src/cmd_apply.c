@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apply_virt.h"
 #include "cli.h"
 #include "commands.h"
 #include "guest_xml.h"
@@ -23,6 +24,12 @@ int cmd_apply(struct cli_run *r)
     struct headroom hr = headroom_default();
     if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
         return cli_fail(&err);
+    if (cli_virt_is_domain(&r->virt, in)) {
+        if (r->output)
+            return cli_failf(EXIT_INPUT, _("apply --connect sets hard_limit through libvirt and "
+                                           "writes no file: drop -o"));
+        return apply_virt(r, in, &hr);
+    }
     /* The bytes themselves: everything but the hard_limit is written back as read. */
     size_t len;
     char *buf = guest_xml_read(in, &len, &err);
@@ -41,6 +48,9 @@ int cmd_apply(struct cli_run *r)
     } else if (rec.kind != REC_HARD_LIMIT) {
         rc = cli_failf(EXIT_INPUT, _("%s: no hard_limit written: %s"), in,
                        rec.notes.n ? rec.notes.items[0].local : rec_kind_id(rec.kind));
+    } else if (r->dry_run) {
+        printf(_("dry run: would write %s with hard_limit %" PRIu64 " KiB\n"), r->output,
+               rec.kib);
     } else if (guest_xml_apply_buffer(buf, len, in, rec.kib, r->output, &err) < 0) {
         rc = cli_fail(&err);
     } else if (strcmp(r->output, "-")) {

@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "command.h"
 #include "commands.h"
 #include "guest_xml.h"
+#include "guests_virt.h"
 #include "i18n.h"
 #include "json.h"
 #include "memlock.h"
@@ -205,6 +207,15 @@ int cmd_guests(struct cli_run *r)
 {
     size_t n;
     struct qemu_process *ps = proc_scan_qemu(&n);
+    /* --connect: the connection's domains beside the processes instead. */
+    if (r->connect) {
+        int rc = guests_virt(&r->virt, r->host_src, r->libvirt, !strcmp(r->format, "json"),
+                             ps, n);
+        for (size_t i = 0; i < n; i++)
+            qemu_process_free(&ps[i]);
+        free(ps);
+        return rc ? rc : cli_finish_output();
+    }
     struct row *rows = xreallocarray(NULL, n ? n : 1, sizeof(*rows));
     memset(rows, 0, (n ? n : 1) * sizeof(*rows));
     for (size_t i = 0; i < n; i++)

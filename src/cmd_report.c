@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -82,6 +83,11 @@ int cmd_report(struct cli_run *r)
     struct headroom hr = headroom_default();
     if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
         return cli_fail(&err);
+    /* --all: the connection's domains by name, as the guest arguments. */
+    char **names = r->args;
+    int n = r->all ? cli_virt_domain_names(&r->virt, &names, &err) : r->nargs;
+    if (n < 0)
+        return cli_fail(&err);
     struct report rep;
     report_init(&rep, r->host, r->profile);
     rep.headroom = hr;
@@ -89,16 +95,19 @@ int cmd_report(struct cli_run *r)
      * the others are reported in full; the exit status still says 2. */
     rc = 0;
     bool stop = false;
-    for (int i = 0; i < r->nargs && !stop; i++) {
-        struct guest *g = guest_xml_load_file(r->args[i], &err);
+    for (int i = 0; i < n && !stop; i++) {
+        char *label = NULL;
+        struct guest *g = cli_virt_load(&r->virt, names[i], &label, &err);
         if (g)
             g->force_vfio = r->force_vfio;
-        if (!g || report_add_guest(&rep, g, r->args[i], &err) < 0) {
+        if (!g || report_add_guest(&rep, g, label, &err) < 0) {
             rc = cli_fail(&err);
             stop = rc != EXIT_INPUT;
-            report_add_error(&rep, r->args[i], err.text);
+            report_add_error(&rep, names[i], err.text);
+            free(label);
             continue;
         }
+        free(label);
         /* as calc says it, so that the JSON objects match */
         cli_note_choice(r, &rep.guests[rep.n - 1].result);
     }
@@ -115,5 +124,7 @@ int cmd_report(struct cli_run *r)
     if (!rc && r->check)
         rc = report_check(&rep);
     report_free(&rep);
+    if (r->all)
+        cli_virt_names_free(names, n);
     return rc;
 }

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli_virt.h"
 #include "guest.h"
 #include "host.h"
 #include "profile.h"
@@ -34,6 +35,12 @@ enum cli_opt_id {
     O_NO_COLOR,    /* --no-color, --no-colour (tui) */
     O_NO_MOUSE,    /* --no-mouse (tui) */
     O_LIST_KEYS,   /* --list-keys (tui): the key registry, then exit */
+    O_CONNECT,     /* --connect URI: guest arguments are domains (cli_virt.h) */
+    O_LIVE,        /* --live: the running definition */
+    O_CONFIG,      /* --config: the persistent definition */
+    O_READONLY,    /* --readonly: open the connection read-only */
+    O_ALL,         /* --all (report): every domain of the connection */
+    O_DRY_RUN,     /* --dry-run (apply) */
     O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
     O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
     O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
@@ -44,6 +51,8 @@ enum cli_opt_id {
 #define OPT(id) (1u << (id))
 /* The options of the planning commands that read one guest. */
 #define OPTS_PLAN (OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT))
+/* Guests from a libvirt connection. */
+#define OPTS_CONNECT (OPT(O_CONNECT) | OPT(O_LIVE) | OPT(O_CONFIG) | OPT(O_READONLY))
 /* command.formats: FORMATS("text", "json") */
 #define FORMATS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -65,6 +74,8 @@ enum cli_flags {
     LOAD_HOST = 1 << 2,     /* r->host from --host (default: live) */
     NEED_OUTPUT = 1 << 3,   /* -o is required */
     HIDE_IN_LIST = 1 << 4,  /* not listed by memlock-planner --help */
+    VIRT_WRITE = 1 << 6,    /* changes domains: the connection is opened read-write
+                             * (unless --readonly or --dry-run) */
     NEW_GUEST_OK = 1 << 5,  /* with LOAD_GUEST: a file that does not exist yet leaves
                              * r->guest NULL (the planner starts a new guest for it) */
 };
@@ -99,6 +110,9 @@ struct cli_run {
     const char *step;     /* --step, unchecked */
     bool ascii, no_color, no_mouse;
     bool list_keys;       /* --list-keys */
+    const char *connect;  /* --connect */
+    bool live, config, readonly, all, dry_run;
+    struct cli_virt virt; /* the connection, opened by the front when guests are domains */
     bool check;           /* --check */
     const char *headroom; /* --headroom, unchecked (headroom_parse) */
     const char *old_libvirt; /* --old-libvirt, unchecked (cli_profile) */
@@ -110,7 +124,8 @@ struct cli_run {
     const struct profile *profile;
     bool beyond;          /* the release is newer than the newest profile */
     struct profile_choice choice; /* the release the profile stands for, and its source */
-    struct guest *guest;  /* args[0]; NULL for ARGS_OPTIONAL without a file */
+    struct guest *guest;  /* args[0] (a file, or a domain of r->virt); NULL for ARGS_OPTIONAL
+                           * without one */
     struct host *host;
 };
 

@@ -12,9 +12,9 @@ const struct command commands[] = {
     {
         .name = "calc", .run = cmd_calc,
         .summary = N_("compute the limit for a guest XML and explain every term"),
-        .usage = N_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-\n"),
+        .usage = N_("Usage: memlock-planner calc [OPTIONS] GUEST.xml|-|DOMAIN\n"),
         .help = N_("Compute the memory-locking limit libvirt gives the guest, with every term.\n\n"),
-        .options = OPTS_PLAN | OPT(O_FORCE_VFIO) | OPT(O_CHECK),
+        .options = OPTS_PLAN | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -22,24 +22,29 @@ const struct command commands[] = {
     {
         .name = "guests", .run = cmd_guests,
         .summary = N_("list running QEMU guests with their limits and locked memory"),
-        .usage = N_("Usage: memlock-planner guests [OPTIONS]\n"),
+        .usage = N_("Usage: memlock-planner guests [OPTIONS]\n"
+                    "       memlock-planner guests --connect URI [--host SOURCE] [--libvirt VERSION]\n"),
         .help = N_("List the QEMU processes on this host with their memory-locking limit and the\n"
                    "memory they have locked (VmLck) and pinned (VmPin), and check each limit\n"
-                   "against what libvirt computes from the guest's running definition.\n\n"),
-        .options = OPT(O_FORMAT) | OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_XML),
+                   "against what libvirt computes from the guest's running definition. With\n"
+                   "--connect: each domain of the connection beside its QEMU process instead.\n\n"),
+        .options = OPT(O_FORMAT) | OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_XML) | OPT(O_CONNECT),
         .formats = FORMATS("text", "json"),
         .opt_help = { [O_XML] = N_("  --xml PATH         the running definitions: a domain or status XML, or a folder\n"
-                                   "                     of NAME.xml files (default: /run/libvirt/qemu)\n") },
+                                   "                     of NAME.xml files (default: /run/libvirt/qemu)\n"),
+                      [O_CONNECT] = N_("  --connect URI      the domains of this libvirt connection beside their processes\n") },
         .args = ARGS_NONE,
         .flags = LOAD_PROFILE,
     },
     {
         .name = "report", .run = cmd_report,
         .summary = N_("write the plan for guests as text, Markdown, JSON or HTML"),
-        .usage = N_("Usage: memlock-planner report [OPTIONS] GUEST.xml...\n"),
+        .usage = N_("Usage: memlock-planner report [OPTIONS] GUEST.xml|DOMAIN...\n"
+                    "       memlock-planner report --connect URI [OPTIONS] --all\n"),
         .help = N_("Write the plan for one or more guests: host and guest summary, the limit with\n"
                    "every term, warnings and what to configure. Several guests add a fleet view.\n\n"),
-        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPT(O_HEADROOM),
+        .options = OPTS_PLAN | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_CHECK) | OPT(O_HEADROOM)
+                   | OPTS_CONNECT | OPT(O_ALL),
         .formats = FORMATS("text", "md", "json", "html"),
         .opt_help = { [O_FORMAT] = N_("  --format FORMAT    text (default), md, json or html\n") },
         .args = ARGS_SOME,
@@ -48,14 +53,18 @@ const struct command commands[] = {
     {
         .name = "apply", .run = cmd_apply,
         .summary = N_("write a guest XML with the computed <memtune><hard_limit>"),
-        .usage = N_("Usage: memlock-planner apply [OPTIONS] GUEST.xml -o NEW.xml\n"),
+        .usage = N_("Usage: memlock-planner apply [OPTIONS] GUEST.xml -o NEW.xml\n"
+                    "       memlock-planner apply --connect URI [OPTIONS] DOMAIN\n"),
         .help = N_("Write the guest XML with the computed <memtune><hard_limit unit='KiB'>; nothing\n"
                    "else in the file changes. NEW.xml is replaced atomically; - writes to standard\n"
-                   "output.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_HEADROOM),
+                   "output. With --connect the domain's persistent definition gets the hard_limit\n"
+                   "through libvirt (virDomainSetMemoryParameters; --live: the running domain too),\n"
+                   "which is then read back; no file is written.\n\n"),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_OUTPUT) | OPT(O_FORCE_VFIO) | OPT(O_HEADROOM)
+                   | OPTS_CONNECT | OPT(O_DRY_RUN),
         .opt_help = { [O_OUTPUT] = N_("  -o, --output FILE  where to write (required; may name GUEST.xml itself)\n") },
         .args = ARGS_ONE,
-        .flags = LOAD_PROFILE | LOAD_HOST | NEED_OUTPUT,
+        .flags = LOAD_PROFILE | LOAD_HOST | NEED_OUTPUT | VIRT_WRITE,
     },
     {
         .name = "probe", .run = cmd_probe,
@@ -82,9 +91,9 @@ const struct command commands[] = {
     {
         .name = "compare", .run = cmd_compare,
         .summary = N_("the same guest under every libvirt version's formula"),
-        .usage = N_("Usage: memlock-planner compare [OPTIONS] GUEST.xml|-\n"),
+        .usage = N_("Usage: memlock-planner compare [OPTIONS] GUEST.xml|-|DOMAIN\n"),
         .help = N_("Compute the guest's limit under every libvirt profile and mark what differs.\n\n"),
-        .options = OPTS_PLAN,
+        .options = OPTS_PLAN | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -103,10 +112,10 @@ const struct command commands[] = {
     {
         .name = "map", .run = cmd_map,
         .summary = N_("a pseries guest's address space and DMA windows, drawn"),
-        .usage = N_("Usage: memlock-planner map [OPTIONS] GUEST.xml|-\n"),
+        .usage = N_("Usage: memlock-planner map [OPTIONS] GUEST.xml|-|DOMAIN\n"),
         .help = N_("Draw the pseries guest's address space on a log scale: RAM, the MMIO window,\n"
                    "NVLink2 GPU RAM, and each PHB's DMA windows with their TCE tables.\n\n"),
-        .options = OPTS_PLAN,
+        .options = OPTS_PLAN | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -114,10 +123,10 @@ const struct command commands[] = {
     {
         .name = "capacity", .run = cmd_capacity,
         .summary = N_("how many guests of this shape fit, and what runs out first"),
-        .usage = N_("Usage: memlock-planner capacity [OPTIONS] GUEST.xml|-\n"),
+        .usage = N_("Usage: memlock-planner capacity [OPTIONS] GUEST.xml|-|DOMAIN\n"),
         .help = N_("Count how many guests of this shape fit on the host and what runs out first:\n"
                    "host RAM or the IOMMU groups their devices need.\n\n"),
-        .options = OPTS_PLAN,
+        .options = OPTS_PLAN | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_ONE,
         .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
@@ -157,14 +166,14 @@ const struct command commands[] = {
     {
         .name = "tui", .run = cmd_tui,
         .summary = N_("the interactive planner (the default on a terminal)"),
-        .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml]\n"),
+        .usage = N_("Usage: memlock-planner [tui] [OPTIONS] [GUEST.xml|DOMAIN]\n"),
         .help = N_("Shape a guest and watch its memory-locking limit, every term explained.\n"
                    "Without GUEST.xml, or when it does not exist yet, the planner starts a new\n"
                    "guest for the host's architecture; w writes it.\n\n"),
         .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_ASCII) | OPT(O_NO_COLOR) | OPT(O_NO_MOUSE)
-                   | OPT(O_LIST_KEYS),
+                   | OPT(O_LIST_KEYS) | OPTS_CONNECT,
         .args = ARGS_OPTIONAL,
-        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | NEW_GUEST_OK,
+        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST | NEW_GUEST_OK | VIRT_WRITE,
     },
 };
 const size_t n_commands = sizeof(commands) / sizeof(commands[0]);

@@ -18,9 +18,13 @@ memlock_planner_SOURCES += src/cli_check.c src/cmd_diff.c
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \
+	src/cli_virt.c src/cli_virt.h \
+	src/apply_virt.c src/apply_virt.h \
+	src/guests_virt.c src/guests_virt.h \
+	src/tui_domains.c src/tui_domains.h \
 	src/cmd_capacity.c \
 	src/cmd_compare.c \
 	src/cmd_map.c \
 	src/cmd_tour.c
-memlock_planner_LDADD = tui/libtui.a probe/libprobe.a core/libcore.a \
-	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
+memlock_planner_LDADD = tui/libtui.a probe/libprobe.a virt/libmpvirt.a core/libcore.a \
+	$(LIBVIRT_LIBS) $(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)

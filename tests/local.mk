@@ -217,3 +217,20 @@ EXTRA_DIST += tests/cli/explain.sh \
 	tests/data/logs/virsh-cannot-limit.txt \
 	tests/data/logs/x86-oneline-rlimit-5.6.log
 include tests/files.mk
+
+# --connect: libvirt's test driver on the project's own domains (no daemon);
+# built without libvirt the same scripts check the one-line refusal.
+CLI_TESTS += \
+	tests/cli/libvirt_connect.sh \
+	tests/cli/libvirt_apply.sh \
+	tests/cli/libvirt_auth.sh \
+	tests/cli/libvirt_guests.sh \
+	tests/cli/libvirt_planner.sh
+EXTRA_DIST += tests/libvirt.sh \
+	tests/data/libvirt/node.xml \
+	tests/data/libvirt/lsan.supp \
+	tests/data/libvirt/pc-small-hardlimit.xml \
+	tests/data/libvirt/pseries-nvlink2.xml \
+	tests/data/libvirt/q35-hardlimit.xml \
+	tests/data/libvirt/q35-locked.xml \
+	tests/data/libvirt/q35-vfio-viommu.xml

@@ -7,6 +7,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "domains.h"
 #include "guestview.h"
 #include "headless.h"
 #include "i18n.h"
@@ -234,6 +235,8 @@ void app_resume_pending(struct app *a)
     case PENDING_NONE: break;
     case PENDING_QUIT: a->quit = true; break;
     case PENDING_OPEN:
+        if (tui_domains && tui_domains->open(a))
+            break;
         app_start_prompt(a, PROMPT_OPEN, _("Open guest XML:"), a->plan.path ? a->plan.path : "");
         break;
     case PENDING_DEMO: a->mode = MODE_MENU; a->menu_sel = 0; break;
@@ -348,7 +351,10 @@ static void normal_key(struct app *a, enum action act)
         break;
     case ACT_OPEN: app_leave_guest(a, PENDING_OPEN); break;
     case ACT_EXPLAIN: app_leave_guest(a, PENDING_EXPLAIN); break;
-    case ACT_WRITE: write_start(a, false); break;
+    case ACT_WRITE:
+        if (!(tui_domains && tui_domains->write(a)))
+            write_start(a, false);
+        break;
     case ACT_SAVE_AS: write_start(a, true); break;
     case ACT_EXPORT: {
         char name[160];
@@ -403,6 +409,8 @@ static bool global_key(struct app *a, int key)
     return false;
 }
 
+const struct tui_domain_ops *tui_domains;
+
 unsigned app_key_mask(const struct app *a)
 {
     switch (a->mode) {
@@ -413,6 +421,7 @@ unsigned app_key_mask(const struct app *a)
     case MODE_MENU: return KM_MENU;
     case MODE_VIEW: return KM_VIEW;
     case MODE_TOUR: return KM_TOUR;
+    case MODE_DOMAINS: return tui_domains ? tui_domains->mask(a) : KM_MENU;
     }
     return KM_NORMAL;
 }

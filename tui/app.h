@@ -19,6 +19,7 @@ enum pane { PANE_HOST, PANE_GUEST, PANE_RESULT, PANE_COUNT };
 enum mode {
     MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_WARNINGS, MODE_MENU,
     MODE_VIEW, MODE_TOUR, /* views.h */
+    MODE_DOMAINS,         /* domains.h: a connection's domains, or redefining one */
 };
 
 enum prompt_kind {

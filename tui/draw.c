@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "domains.h"
 #include "i18n.h"
 #include "keys.h"
 #include "text_safe.h"
@@ -66,7 +67,8 @@ static void draw_title(struct app *a)
     char line[1024], src[128], guest[512], head[256], fitted[600];
     const char *mod = p->dirty ? _(" [modified]") : "";
     text_safe_copy(src, sizeof(src), p->host && p->host->source ? p->host->source : "none");
-    text_safe_copy(guest, sizeof(guest), p->path ? p->path : _("new guest"));
+    const char *dom = tui_domains ? tui_domains->title(a) : NULL;
+    text_safe_copy(guest, sizeof(guest), p->path ? p->path : dom ? dom : _("new guest"));
     snprintf(head, sizeof(head), " memlock-planner  %s %s  %s ", _("host"), src, _("guest"));
     /* A long path gives way from its start; "[modified]" always shows. */
     int room = a->lay.title.w - layout_text_width(head) - layout_text_width(mod);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "domains.h"
 #include "i18n.h"
 #include "keys.h"
 #include "probe.h"
@@ -147,6 +148,10 @@ void draw_overlay(struct app *a)
     case MODE_HELP: draw_help(a); break;
     case MODE_WARNINGS: draw_warning_list(a); break;
     case MODE_MENU: draw_menu(a); break;
+    case MODE_DOMAINS:
+        if (tui_domains)
+            tui_domains->draw(a);
+        break;
     case MODE_VIEW: views_draw(a); break;
     case MODE_TOUR: tour_draw(a); break;
     default:

@@ -13,6 +13,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "domains.h"
 #include "i18n.h"
 #include "complete.h"
 #include "keys.h"
@@ -235,7 +236,11 @@ static void accept_prompt(struct app *a)
             app_search_next(a);
         break;
     case PROMPT_OPEN: accept_open(a, text); break;
-    case PROMPT_WRITE: write_to(a, text); break;
+    case PROMPT_WRITE:
+        /* A domain's definition to a file (domains.h), else the guest's. */
+        if (!(tui_domains && tui_domains->write_file(a, text)))
+            write_to(a, text);
+        break;
     case PROMPT_ADD: accept_add(a, text); break;
     case PROMPT_EXPLAIN: accept_explain(a, text); break;
     case PROMPT_EXPORT: {
@@ -493,6 +498,10 @@ void app_modal_key(struct app *a, int key)
     case MODE_PROMPT: prompt_key(a, key); break;
     case MODE_CONFIRM: confirm_key(a, key); break;
     case MODE_MENU: menu_key(a, key); break;
+    case MODE_DOMAINS:
+        if (tui_domains)
+            tui_domains->key(a, key);
+        break;
     case MODE_HELP: case MODE_WARNINGS: overlay_key(a, key); break;
     case MODE_VIEW: views_key(a, key); break;
     case MODE_TOUR: tour_key(a, key); break;

@@ -9,6 +9,7 @@ tui_libtui_a_SOURCES = \
 	tui/draw_overlay.c \
 	tui/draw_panes.c \
 	tui/draw_result.c \
+	tui/domains.h \
 	tui/guestview.c tui/guestview.h \
 	tui/headless.c tui/headless.h \
 	tui/hostview.c tui/hostview.h \

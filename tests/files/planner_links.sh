@@ -24,7 +24,7 @@ planner() { # KEY TARGET [KEYS]: press KEY, type TARGET at its prompt, answer KE
         "$MP" tui --host demo:ac922 "$t/guest.xml" > "$t/screen" 2> "$t/err"
     RC=$?
 }
-planner x "$t/sticky/out.md"
+planner x "$t/sticky/out.md" y  # the name exists: replace it
 is "$RC" 0 "x to a planted link: the planner goes on"
 like "$(cat "$t/screen")" "symbolic link another user owns" "x to a planted link: refused in the status line"
 is "$(cat "$t/victim")" "precious" "x to a planted link: the file it names is untouched"
@@ -36,8 +36,8 @@ is "$(cat "$t/victim")" "precious" "W (save as) to a planted link: the file it n
 echo old > "$t/theirs.md"
 chown 65534:65534 "$t/theirs.md"
 chmod 0604 "$t/theirs.md"
-planner x "$t/theirs.md"
-like "$(cat "$t/theirs.md")" "memlock-planner" "x over another user's report: written"
+planner x "$t/theirs.md" y  # the name exists: replace it
+like "$(cat "$t/theirs.md")" "libvirt profile" "x over another user's report: written"
 is "$(stat -c '%u:%g %a' "$t/theirs.md")" "65534:65534 604" "x over another user's report: owner, group, mode kept"
 is "$(find "$t" -name '.*.??????' | wc -l)" 0 "no temporary file left"
 plan_done

@@ -45,13 +45,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     host_conf_limits(buf, size, "qemu", limit, NULL);
     host_conf_unit_memlock(buf, size, unit, NULL);
 
-    static const uint16_t vendors[] = { 0x10de, 0x15b3, 0x8086 };
+    static const uint32_t ids[] = { 0x10de1db1, 0x15b3101d, 0x80861593, 0x8086ffff };
     char *out = NULL;
     size_t outlen = 0;
     FILE *f = open_memstream(&out, &outlen);
     if (!f)
         abort();
-    pci_ids_excerpt(buf, size, vendors, 3, f);
+    pci_ids_excerpt(buf, size, ids, 4, f);
     fclose(f);
     if (outlen > size)
         abort(); /* an excerpt, never more */

@@ -125,8 +125,9 @@ grep -q '<!-- theirs -->' "$HL_DIR/g.xml" && ok "the edit is spliced into the fi
 
 # 7. W saves as another file; the original stays; later w goes to the new one.
 reset_guest
+# (a <locked/> guest is offered a hard_limit too: n declines it)
 headless 80x24 "l W Ctrl-U :type copy.xml
-Enter y :dump" --host demo:ac922 g.xml
+Enter n y :dump" --host demo:ac922 g.xml
 screen_has "Wrote copy.xml" "W writes the copy"
 cmp -s "$orig" "$HL_DIR/g.xml" && ok "W leaves the original alone" || fail "W leaves the original alone"
 grep -q '<locked/>' "$HL_DIR/copy.xml" && ok "the copy has <locked/>" || fail "the copy has <locked/>"
@@ -222,7 +223,7 @@ fi
 
 # 10c. vIOMMU off and locked on, written and read back by calc.
 cp "$srcdir/data/guests/x86-q35-viommu.xml" "$HL_DIR/q35.xml"
-headless 80x24 "v l w y :dump" --host demo:x86-gpu q35.xml
+headless 80x24 "v l w n y :dump" --host demo:x86-gpu q35.xml
 screen_has "Wrote q35.xml" "vIOMMU off, locked on: written"
 grep -q "<iommu" "$HL_DIR/q35.xml" && fail "the <iommu> is gone" || ok "the <iommu> is gone"
 grep -q "<locked/>" "$HL_DIR/q35.xml" && ok "<locked/> is there" || fail "<locked/> is there"
