@@ -166,10 +166,13 @@ static void print_need(FILE *out, const struct explain *e)
     if (e->short_known) {
         human_bytes(e->short_bytes, buf, sizeof(buf));
         fprintf(out, "%-10s %s", _("Short by"), buf);
-        if (e->short_term >= 0) {
+        if (e->short_term > 0) {
             size_format_bytes(e->covered_bytes, h, sizeof(h));
             fprintf(out, _("; the limit runs out in \"%s\" (the terms before it add up to %s)"),
                     memlock_term_label(&e->need.terms[e->short_term]), h);
+        } else if (e->short_term == 0) {
+            fprintf(out, _("; the limit runs out in \"%s\", the first term"),
+                    memlock_term_label(&e->need.terms[0]));
         }
         fputc('\n', out);
     }

@@ -161,9 +161,15 @@ static int check(const struct command *cmd, struct cli_run *r)
                                            "guest XML as a file"), cmd->name);
         break;
     case ARGS_STREAM:
-        if (r->nargs > 1)
-            return cli_failf(EXIT_INPUT, _("%s reads at most one file (none or - for standard "
-                                           "input)"), cmd->name);
+        /* With --connect the domain comes first: NAME [LOG]. */
+        if (r->nargs > (r->connect ? 2 : 1))
+            return cli_failf(EXIT_INPUT, r->connect ? _("%s --connect takes a domain and at most "
+                                                        "one log")
+                                                    : _("%s reads at most one file (none or - "
+                                                        "for standard input)"), cmd->name);
+        if (r->connect && !r->nargs)
+            return cli_failf(EXIT_INPUT, _("%s --connect needs the domain's name or UUID"),
+                             cmd->name);
         break;
     case ARGS_SOME:
         if (!r->nargs && !r->all)

@@ -3,12 +3,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_virt.h"
 #include "commands.h"
-#include "guest_xml.h"
 #include "i18n.h"
 #include "json.h"
 #include "limit_diff.h"
@@ -39,10 +40,15 @@ int cmd_diff(struct cli_run *r)
     if (old_p == r->profile && same_file(old_path, new_path))
         return cli_failf(EXIT_INPUT, _("diff: %s and %s are the same file under the same "
                                        "profile: nothing to compare"), old_path, new_path);
-    struct guest *o = guest_xml_load_file(old_path, &err);
+    /* Files, or domains with --connect (or LIBVIRT_DEFAULT_URI), as calc reads them. */
+    char *label = NULL;
+    struct guest *o = cli_virt_load(&r->virt, old_path, &label, &err);
+    free(label);
     if (!o)
         return cli_fail(&err);
-    struct guest *n = guest_xml_load_file(new_path, &err);
+    label = NULL;
+    struct guest *n = cli_virt_load(&r->virt, new_path, &label, &err);
+    free(label);
     if (!n) {
         guest_free(o);
         return cli_fail(&err);

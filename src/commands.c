@@ -104,7 +104,7 @@ const struct command commands[] = {
         .usage = N_("Usage: memlock-planner diff [OPTIONS] OLD.xml NEW.xml\n"),
         .help = N_("Compare the limits of two definitions of a guest term by term and name what in\n"
                    "the definitions caused each change. Either file may be - (standard input).\n\n"),
-        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT),
+        .options = OPTS_PLAN | OPT(O_OLD_LIBVIRT) | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .args = ARGS_TWO,
         .flags = LOAD_PROFILE | LOAD_HOST,
@@ -146,14 +146,16 @@ const struct command commands[] = {
     {
         .name = "explain", .run = cmd_explain,
         .summary = N_("explain a failed start from its QEMU log, libvirt error or journal"),
-        .usage = N_("Usage: memlock-planner explain [OPTIONS] [LOG|-]\n"),
+        .usage = N_("Usage: memlock-planner explain [OPTIONS] [LOG|-]\n"
+                    "       memlock-planner explain --connect URI [OPTIONS] DOMAIN [LOG|-]\n"),
         .help = N_("Read a QEMU domain log (/var/log/libvirt/qemu/NAME.log), a virsh error or a\n"
                    "journal excerpt and say what failed and at which layer, the guest (from --xml\n"
                    "or rebuilt from the logged QEMU command line), the limit the process had,\n"
                    "what the guest needs term by term, by how much the limit fell short, and what\n"
                    "to set. Exit status 0: a memory-locking failure explained; 3: the log holds\n"
                    "none; 2: bad input.\n\n"),
-        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML) | OPT(O_HEADROOM),
+        .options = OPT(O_HOST) | OPT(O_LIBVIRT) | OPT(O_FORMAT) | OPT(O_XML) | OPT(O_HEADROOM)
+                   | OPTS_CONNECT,
         .formats = FORMATS("text", "json"),
         .opt_help = { [O_HOST] = N_("  --host SOURCE      the failing host's facts (NVLink2 bridges): none (default),\n"
                                     "                     live, demo:NAME, a snapshot file\n"),

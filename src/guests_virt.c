@@ -12,6 +12,8 @@
 #include "json.h"
 #include "memlock.h"
 #include "probe.h"
+#include "report.h"
+#include "running_check.h"
 #include "size.h"
 #include "text_width.h"
 
@@ -31,6 +33,10 @@ struct pair {
     struct memlock_result r;
     bool have_result;
     enum pair_check check;
+    /* The diagnosis of a paired process against its live definition
+     * (core/running_check.c, as guests without a connection judges). */
+    bool have_verdict;
+    struct running_check verdict;
 };
 
 static const char *check_id(enum pair_check c)
@@ -124,6 +130,11 @@ static void print_text(const struct cli_virt *v, const struct profile *profile,
         fputc(' ', stdout);
         fput_rjust(stdout, got, 16);
         printf("  %s%s\n", check_text(ps[i].check), ps[i].check == CHECK_DIFFERS ? " !" : "");
+        if (ps[i].have_verdict) {
+            fputs("    ", stdout);
+            report_put_safe(stdout, ps[i].verdict.text.local);
+            fputc('\n', stdout);
+        }
     }
 }
 
@@ -167,6 +178,21 @@ static void print_json(const struct cli_virt *v, const struct profile *profile,
             json_uint(&j, p->proc->limit_bytes);
         json_key(&j, "check");
         json_string(&j, check_id(p->check));
+        json_key(&j, "verdict");
+        if (p->have_verdict)
+            json_string(&j, running_verdict_id(p->verdict.verdict));
+        else
+            json_null(&j);
+        json_key(&j, "verdict_text");
+        if (p->have_verdict)
+            json_string(&j, p->verdict.text.c);
+        else
+            json_null(&j);
+        json_key(&j, "need_bytes");
+        if (p->have_verdict && p->have_result)
+            json_uint(&j, p->verdict.need_bytes);
+        else
+            json_null(&j);
         json_end_object(&j);
     }
     json_end_array(&j);
@@ -213,8 +239,12 @@ int guests_virt(struct cli_virt *v, const char *host_src, const char *version, b
                 guest_free(g);
                 break;
             }
-            guest_free(g);
             p->have_result = true;
+            if (p->proc) {
+                running_check(p->proc, g, &p->r, &p->verdict);
+                p->have_verdict = true;
+            }
+            guest_free(g);
         }
         p->check = judge(p);
     }
@@ -224,9 +254,12 @@ int guests_virt(struct cli_virt *v, const char *host_src, const char *version, b
         else
             print_text(v, profile, ps, n);
     }
-    for (int i = 0; ps && i < n; i++)
+    for (int i = 0; ps && i < n; i++) {
+        if (ps[i].have_verdict)
+            running_check_free(&ps[i].verdict);
         if (ps[i].have_result)
             memlock_result_free(&ps[i].r);
+    }
     free(ps);
     host_free(h);
     virt_domain_list_free(doms, n);

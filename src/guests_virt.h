@@ -1,6 +1,8 @@
 /* memlock-planner guests --connect URI: each domain of the connection beside
  * its QEMU process (by the -name QEMU was started with), and the limit libvirt
- * computes from the running definition against the one the process has. */
+ * computes from the running definition against the one the process has, and
+ * the same verdict guests gives without a connection (core/running_check.h):
+ * as expected, below need, differs or unknown. */
 #ifndef MP_GUESTS_VIRT_H
 #define MP_GUESTS_VIRT_H
 

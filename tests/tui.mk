@@ -39,9 +39,9 @@ TUI_SCREEN_TESTS = \
 	tests/tui/monkey.sh
 TESTS += $(TUI_SCREEN_TESTS)
 # Golden screens: the planner headless, whole screens against expected files.
-TESTS += tests/tui/screens.sh tests/tui/write.sh tests/tui/explain.sh
+TESTS += tests/tui/screens.sh tests/tui/write.sh tests/tui/explain.sh tests/tui/diff.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/screens tests/tui/write.sh tests/tui/headless_lib.sh \
-	tests/tui/explain.sh
+	tests/tui/explain.sh tests/tui/diff.sh
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
 	tests/tui/monkey-keys.awk
 

@@ -7,6 +7,7 @@
 #include "explain.h"
 #include "explain_output.h"
 #include "guest_xml.h"
+#include "limit_diff.h"
 #include "i18n.h"
 #include "probe.h"
 #include "report.h"
@@ -64,6 +65,33 @@ int tui_action_explain(const struct plan *p, const char *path, char **text, stru
     explain_free(&e);
     qemu_log_free(log);
     return rc;
+}
+
+int tui_action_diff(const struct plan *p, char **text, bool *same, struct mp_error *err)
+{
+    *text = NULL;
+    *same = false;
+    if (!p->path)
+        return mp_error_set(err, MP_ERR_INPUT, "%s",
+                            _("The guest has no file yet: w writes one, then d compares."));
+    struct guest *disk = guest_xml_load_file(p->path, err);
+    if (!disk)
+        return -1;
+    struct limit_diff d;
+    const char *const paths[2] = { p->path, _("the planner") };
+    int rc = limit_diff_run(disk, p->profile, p->guest, p->profile, p->host, paths, &d, err);
+    guest_free(disk);
+    if (rc < 0)
+        return -1;
+    *same = limit_diff_same(&d);
+    size_t len = 0;
+    FILE *f = open_memstream(text, &len);
+    if (f) {
+        limit_diff_print_text(f, &d);
+        fclose(f);
+    }
+    limit_diff_free(&d);
+    return 0;
 }
 
 struct host *tui_action_load_host(const char *source, struct mp_error *err)

@@ -3,6 +3,7 @@
 #ifndef MP_TUI_ACTIONS_H
 #define MP_TUI_ACTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -21,6 +22,10 @@ struct guest *tui_action_open(const char *path, struct mp_error *err);
  * Returns 0, or -1 with `err` set (unreadable log). */
 int tui_action_explain(const struct plan *p, const char *path, char **text, struct guest **guest,
                        const struct profile **profile, struct mp_error *err);
+/* The plan's guest against its file on disk (core/limit_diff.h) as text for
+ * a view (caller frees); *same when nothing differs. Returns 0, or -1 with
+ * `err` set (no file yet, unreadable, refused). */
+int tui_action_diff(const struct plan *p, char **text, bool *same, struct mp_error *err);
 /* Loads a host source ("demo:ac922", "live", ...); NULL with `err` set. */
 struct host *tui_action_load_host(const char *source, struct mp_error *err);
 

@@ -3,6 +3,7 @@
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
@@ -351,6 +352,19 @@ static void normal_key(struct app *a, enum action act)
         break;
     case ACT_OPEN: app_leave_guest(a, PENDING_OPEN); break;
     case ACT_EXPLAIN: app_leave_guest(a, PENDING_EXPLAIN); break;
+    case ACT_DIFF: {
+        char *text;
+        bool same;
+        if (tui_action_diff(&a->plan, &text, &same, &err) < 0) {
+            app_status(a, true, "%s", err.text);
+        } else if (same) {
+            free(text);
+            app_status(a, false, "%s", _("The guest is as its file on disk: same limit, same terms."));
+        } else {
+            views_open_text(a, VIEW_DIFF, text);
+        }
+        break;
+    }
     case ACT_WRITE:
         if (!(tui_domains && tui_domains->write(a)))
             write_start(a, false);

@@ -182,6 +182,7 @@ static void view_title(const struct app *a, enum view_kind k, char *buf, size_t 
     case VIEW_GUESTS: snprintf(buf, len, "%s", _("QEMU processes running on this machine")); break;
     case VIEW_TERM: snprintf(buf, len, _("A term of guest %s's limit"), name); break;
     case VIEW_EXPLAIN: snprintf(buf, len, "%s", _("Why the start failed")); break;
+    case VIEW_DIFF: snprintf(buf, len, _("Guest %s against its file on disk"), name); break;
     }
 }
 
@@ -202,7 +203,7 @@ void views_draw(struct app *a)
     case VIEW_CAPACITY: view_capacity_build(&a->plan, &a->crt, in.w, &t); break;
     case VIEW_GUESTS: view_guests_build(v->procs, v->nprocs, &a->crt, in.w, &t); break;
     case VIEW_TERM: view_term_build(&a->plan, a->sel[PANE_RESULT], &a->crt, in.w, &t); break;
-    case VIEW_EXPLAIN: view_text_build(v->text, in.w, &t); break;
+    case VIEW_EXPLAIN: case VIEW_DIFF: view_text_build(v->text, in.w, &t); break;
     }
     v->visible = in.h > 0 ? (size_t)in.h : 0;
     if (v->top + v->visible > t.n)

@@ -19,7 +19,7 @@
 
 struct app;
 
-enum view_kind { VIEW_MAP, VIEW_COMPARE, VIEW_CAPACITY, VIEW_GUESTS, VIEW_TERM, VIEW_EXPLAIN };
+enum view_kind { VIEW_MAP, VIEW_COMPARE, VIEW_CAPACITY, VIEW_GUESTS, VIEW_TERM, VIEW_EXPLAIN, VIEW_DIFF };
 
 /* Builders: `width` is the columns the text may use. */
 void view_map_build(const struct plan *p, const struct crt *c, int width, struct vtext *out);
@@ -37,7 +37,8 @@ void view_tour_build(size_t i, const struct tour_delta *d, size_t nd, const stru
 
 /* Opens a view (MODE_VIEW); the guests view scans the processes. */
 void views_open(struct app *a, enum view_kind k);
-/* Opens a view of prepared text (VIEW_EXPLAIN), wrapped to the window; takes `text`. */
+/* Opens a view of prepared text (VIEW_EXPLAIN, VIEW_DIFF), wrapped to the window;
+ * takes `text`. */
 void views_open_text(struct app *a, enum view_kind k, char *text);
 /* Prepared text as view lines, each wrapped at `width` (made safe first). */
 void view_text_build(const char *text, int width, struct vtext *out);

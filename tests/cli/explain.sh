@@ -138,6 +138,27 @@ printf '\nvfio_pin_pages_remote: RLIMIT_MEMLOCK (65536) exceeded\n' >>"$TMPDIR_T
 run_mp explain --format json "$TMPDIR_TEST/long.log"
 is "$(printf '%s' "$OUT" | jq -r .limit_bytes)" 65536 "a 17 MB line is cut, the next line still read"
 
+# --connect URI DOMAIN [LOG]: the definition from libvirt's test driver.
+. "$srcdir/tests/libvirt.sh"
+if lv_built; then
+    run_mp explain --format json --connect "$LV_URI" q35-vfio-viommu "$LOGS/q35-type1-kernel-9.0.log"
+    is "$RC" 0 "--connect: explained"
+    is "$(printf '%s' "$OUT" | jq -r .guest_source)" definition "--connect: the guest is the domain's definition"
+    want=$("$MP" calc --format json --host none --libvirt 9.0 --connect "$LV_URI" q35-vfio-viommu | jq -r .limit_bytes)
+    is "$(printf '%s' "$OUT" | jq -r .need_bytes)" "$want" "--connect: the need equals calc --connect on the domain"
+    run_mp explain --connect "$LV_URI" q35-vfio-viommu
+    expect_one_line "--connect without a log" "/var/log/libvirt/qemu/q35-vfio-viommu.log: cannot open"
+    run_mp explain --connect "$LV_URI" nosuch "$LOGS/q35-type1-kernel-9.0.log"
+    expect_one_line "--connect, no such domain" "no domain 'nosuch'"
+    run_mp explain --connect "$LV_URI"
+    expect_one_line "--connect without a domain" "needs the domain's name or UUID"
+    run_mp explain --connect "$LV_URI" --xml "$CALC/pc-hostdev.xml" q35-vfio-viommu "$LOGS/q35-type1-kernel-9.0.log"
+    expect_one_line "--connect and --xml" "not both"
+else
+    run_mp explain --connect "$LV_URI" q35-vfio-viommu "$LOGS/q35-type1-kernel-9.0.log"
+    expect_one_line "--connect without libvirt" "built without libvirt"
+fi
+
 # Bad input: one line, exit 2.
 for bad in "$TMPDIR_TEST" "$TMPDIR_TEST/missing.log" /dev/null; do
     run_mp explain "$bad"

@@ -104,4 +104,14 @@ run_mp calc --host none --connect test:///default test
 expect_one_line "test:///default's own domain is not a QEMU guest" "test"
 run_mp report --host none --connect test:///default --all
 expect_one_line "report --all stops at a domain that is not a QEMU guest" "test"
+# diff --connect: two domains, or a domain and a file, as calc reads them.
+run_mp diff --host none --format json --connect "$LV_URI" q35-vfio-viommu q35-locked
+is "$RC" 0 "diff --connect: two domains"
+want_old=$("$MP" calc --host none --format json --connect "$LV_URI" q35-vfio-viommu | jq -r .limit_kib)
+is "$(printf '%s' "$OUT" | jq -r .old.limit_kib)" "$want_old" "diff --connect: the old limit is calc --connect's"
+# With LIBVIRT_DEFAULT_URI an existing file is a file, anything else a domain.
+LIBVIRT_DEFAULT_URI="$LV_URI" run_mp diff --host none q35-vfio-viommu "$t/q35-locked.xml"
+is "$RC" 0 "diff with LIBVIRT_DEFAULT_URI: a domain and a file"
+run_mp diff --host none --connect "$LV_URI" q35-vfio-viommu nosuch
+expect_one_line "diff --connect, no such domain" "no domain 'nosuch'"
 plan_done

@@ -40,10 +40,17 @@ is "$(pick q35-locked .process_limit_bytes)" 1048576 "q35-locked: the process ha
 is "$(pick q35-locked .check)" differs "q35-locked: the process's limit differs from libvirt's"
 is "$(pick pseries-nvlink2 .check)" no_process "pseries-nvlink2: running, no process here"
 is "$(pick q35-hardlimit .check)" not_running "q35-hardlimit: shut off"
+# The diagnosis verdict on the live definition (core/running_check.c, as guests
+# gives without a connection): nothing passed through, so its 4 MiB covers the need.
+is "$(pick pc-small-hardlimit .verdict)" as_expected "pc-small-hardlimit: libvirt's limit, and it covers the need"
+is "$(pick pc-small-hardlimit '.need_bytes <= 4194304')" true "pc-small-hardlimit: the need is within its 4 MiB"
+is "$(pick q35-locked .verdict)" below_need "q35-locked: 1 MiB is below a locked guest's need"
+is "$(pick pseries-nvlink2 .verdict)" null "pseries-nvlink2: no process, no verdict"
 run_mp guests --host demo:ac922 --connect "$LV_URI"
 like "$OUT" "differs from libvirt's !" "text: the mismatch is marked"
 like "$OUT" "as libvirt computes" "text: the match is said"
 like "$OUT" "no QEMU process here" "text: a domain without a process"
+like "$OUT" "below" "text: the verdict's sentence under a paired domain (q35-locked)"
 run_mp guests --host none --connect "qemu+unix:///system?socket=$t/none"
 expect_one_line "guests --connect: no daemon" "no libvirt there"
 plan_done
