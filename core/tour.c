@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "headroom.h"
 #include "i18n.h"
 #include "size.h"
 #include "tour.h"
@@ -135,7 +136,11 @@ static const struct memlock_term *find_term(const struct memlock_result *r, cons
 
 uint64_t tour_recommended_kib(uint64_t limit_kib)
 {
-    return limit_kib + KIB_PER_GIB;
+    /* The project's recommendation: libvirt's figure plus the default
+     * headroom (core/headroom.h), as the planner's w and apply write it. */
+    struct headroom hr = headroom_default();
+    uint64_t room, total;
+    return headroom_apply(&hr, limit_kib, &room, &total) ? total : limit_kib;
 }
 
 static void push_delta(struct tour_delta **d, size_t *n, const struct memlock_term *t,

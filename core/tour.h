@@ -34,8 +34,9 @@ struct tour_delta {
 struct tour_delta *tour_diff(const struct memlock_result *before, const struct memlock_result *after,
                              size_t *n);
 
-/* The tour's recommended hard_limit for libvirt's limit `limit_kib`: 1 GiB
- * of headroom above it (room for QEMU's own memory under the cgroup cap). */
+/* The recommended hard_limit for libvirt's limit `limit_kib`: the default
+ * headroom above it (headroom.h: room for QEMU's own memory under the
+ * cgroup cap). */
 uint64_t tour_recommended_kib(uint64_t limit_kib);
 
 /* Step `i` computed on `h`: title, explanation, limit before and after, the
