@@ -187,16 +187,7 @@ static void print_need(FILE *out, const struct explain *e)
 
 static void print_lines(FILE *out, const char *label, char *text)
 {
-    if (!text)
-        return;
-    fprintf(out, "  %s\n", label);
-    char *save = NULL;
-    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        fputs("    ", out);
-        report_put_safe(out, l);
-        fputc('\n', out);
-    }
-    free(text);
+    report_put_lines(out, label, text, "    ");
 }
 
 static void print_fix(FILE *out, const struct explain *e)

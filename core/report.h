@@ -130,6 +130,10 @@ void report_rows_free(struct report_kv *rows, size_t n);
 
 /* Escapers: text_safe first, then what the format needs. */
 void report_put_safe(FILE *out, const char *s);   /* text: control characters out */
+/* "  LABEL" on its own line, then each line of `text` after `indent`, made
+ * safe; frees `text`. Nothing when `text` is NULL (a line to paste that does
+ * not apply). */
+void report_put_lines(FILE *out, const char *label, char *text, const char *indent);
 void report_put_md(FILE *out, const char *s);     /* a Markdown table cell or line */
 void report_put_html(FILE *out, const char *s);   /* HTML text and attribute values; keeps \n */
 /* The same with the space between a number and its unit ("4.02 GiB") a

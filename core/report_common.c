@@ -134,6 +134,20 @@ void report_put_safe(FILE *out, const char *s)
     free(t);
 }
 
+void report_put_lines(FILE *out, const char *label, char *text, const char *indent)
+{
+    if (!text)
+        return;
+    fprintf(out, "  %s\n", label);
+    char *save = NULL;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        fputs(indent, out);
+        report_put_safe(out, l);
+        fputc('\n', out);
+    }
+    free(text);
+}
+
 void report_put_md(FILE *out, const char *s)
 {
     char *t = text_safe_dup(s ? s : "");

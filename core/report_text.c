@@ -117,16 +117,7 @@ static void views(FILE *out, const struct report *rep, const struct report_guest
 
 static void lines(FILE *out, const char *label, char *text)
 {
-    if (!text)
-        return;
-    fprintf(out, "  %s\n", label);
-    char *save = NULL;
-    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        fputs("      ", out);
-        report_put_safe(out, l);
-        fputc('\n', out);
-    }
-    free(text);
+    report_put_lines(out, label, text, "      ");
 }
 
 static void recommendations(FILE *out, const struct report_guest *rg, const char *name)
