@@ -27,7 +27,9 @@ while [ "$i" -lt "$n" ]; do
     4) extra="    <interface type='vdpa'>\n      <source dev='/dev/vhost-vdpa-0'/>\n    </interface>\n" ;;
     5) half=$(( mem / 2 ))
        numa="  <cpu>\n    <numa>\n      <cell id='0' cpus='0-3' memory='$half' unit='MiB'/>\n      <cell id='1' cpus='4-7' memory='$(( mem - half ))' unit='MiB'/>\n    </numa>\n  </cpu>\n" ;;
-    6) maxmem="  <maxMemory slots='16' unit='MiB'>$(( mem * 2 ))</maxMemory>\n" ;;
+    # Memory hotplug needs a NUMA node (qemuDomainDefValidateMemoryHotplug).
+    6) maxmem="  <maxMemory slots='16' unit='MiB'>$(( mem * 2 ))</maxMemory>\n"
+       numa="  <cpu>\n    <numa>\n      <cell id='0' cpus='0-7' memory='$mem' unit='MiB'/>\n    </numa>\n  </cpu>\n" ;;
     esac
     {
         printf "<domain type='kvm'>\n  <name>bench-%d</name>\n" "$i"

@@ -5,6 +5,7 @@ virt_libmpvirt_a_SOURCES = virt/virt.h
 if HAVE_LIBVIRT
 virt_libmpvirt_a_SOURCES += \
 	virt/virt_priv.h \
+	virt/virt_dl.c virt/virt_dl.h \
 	virt/virt_conn.c \
 	virt/virt_domain.c \
 	virt/virt_memtune.c

@@ -86,6 +86,8 @@ int virt_fail(struct mp_error *err, const struct virt_conn *c, const char *fn)
 
 struct virt_conn *virt_open(const char *uri, bool readonly, struct mp_error *err)
 {
+    if (virt_dl_load(err) < 0)
+        return NULL;
     virSetErrorFunc(NULL, virt_quiet);
     struct virt_conn *c = xcalloc(1, sizeof(*c));
     c->readonly = readonly;

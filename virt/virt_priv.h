@@ -6,6 +6,29 @@
 #include <libvirt/libvirt.h>
 
 #include "virt.h"
+#include "virt_dl.h"
+
+/* libvirt's names, called through the table virt_dl_load fills (virt_dl.h). */
+#define virConnectOpenAuth virt_dl.ConnectOpenAuth
+#define virConnectClose virt_dl.ConnectClose
+#define virConnectGetURI virt_dl.ConnectGetURI
+#define virConnectGetLibVersion virt_dl.ConnectGetLibVersion
+#define virConnectListAllDomains virt_dl.ConnectListAllDomains
+#define virDomainLookupByName virt_dl.DomainLookupByName
+#define virDomainLookupByUUIDString virt_dl.DomainLookupByUUIDString
+#define virDomainGetName virt_dl.DomainGetName
+#define virDomainIsActive virt_dl.DomainIsActive
+#define virDomainGetXMLDesc virt_dl.DomainGetXMLDesc
+#define virDomainGetMaxMemory virt_dl.DomainGetMaxMemory
+#define virDomainDefineXML virt_dl.DomainDefineXML
+#define virDomainFree virt_dl.DomainFree
+#define virDomainGetMemoryParameters virt_dl.DomainGetMemoryParameters
+#define virDomainSetMemoryParameters virt_dl.DomainSetMemoryParameters
+#define virTypedParamsGetULLong virt_dl.TypedParamsGetULLong
+#define virTypedParamsClear virt_dl.TypedParamsClear
+#define virGetLastError virt_dl.GetLastError
+#define virSetErrorFunc virt_dl.SetErrorFunc
+#define virConnectAuthPtrDefault (*virt_dl.ConnectAuthPtrDefault)
 
 struct virt_conn {
     virConnectPtr ptr;
