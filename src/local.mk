@@ -27,4 +27,4 @@ memlock_planner_SOURCES += \
 	src/cmd_map.c \
 	src/cmd_tour.c
 memlock_planner_LDADD = tui/libtui.a probe/libprobe.a virt/libmpvirt.a core/libcore.a \
-	$(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
+	$(SAN_LIBVIRT_LIBS) $(NCURSESW_LIBS) $(LIBXML_LIBS) $(UDEV_LIBS) $(LIBPCI_LIBS) $(LIBINTL)
