@@ -53,7 +53,7 @@ standin_start() {
     cp "$top_builddir/tests/qemu_standin" "$sdir/$sname"
     "$sdir/$sname" "$@" > "$sdir/$sname.ready" 2>/dev/null &
     STANDIN_PIDS="$STANDIN_PIDS $!"
-    for _ in $(seq 1 200); do
+    for _ in $(seq 1 1200); do  # up to 60 s: a loaded machine starts it late
         grep -q ready "$sdir/$sname.ready" 2>/dev/null && return 0
         kill -0 $! 2>/dev/null || return 1
         sleep 0.05

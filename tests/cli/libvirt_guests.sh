@@ -11,16 +11,8 @@ if ! lv_built; then
     plan_done
     exit
 fi
-standin="$top_builddir/tests/qemu_standin"
-pids=""
-trap '[ -n "$pids" ] && kill $pids 2>/dev/null; rm -rf "$t"' EXIT
-start() { # EXE-NAME ARGS...
-    name=$1; shift
-    cp "$standin" "$t/$name"
-    "$t/$name" "$@" >"$t/$name.ready" &
-    pids="$pids $!"
-    for _ in $(seq 1 600); do grep -q ready "$t/$name.ready" 2>/dev/null && return; sleep 0.1; done
-}
+trap 'standin_stop_all; rm -rf "$t"' EXIT
+start() { standin_start "$t" "$@" || fail "stand-in $1 started"; } # EXE-NAME ARGS...
 # pc-small-hardlimit's limit is its hard_limit, 4 MiB: under the usual hard
 # RLIMIT_MEMLOCK, so that no privilege is needed to give the stand-in that.
 start qemu-system-x86_64 -name guest=pc-small-hardlimit,debug-threads=on --limit 4194304

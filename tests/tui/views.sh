@@ -124,20 +124,12 @@ see "host RAM is unknown" "a note says what is missing"
 
 # Running guests: stand-in processes named like QEMU, listed with their
 # limit, VmLck, VmPin and headroom; r looks again.
-standin="$top_builddir/tests/qemu_standin"
-pids=""
-trap 'tm kill-server >/dev/null 2>&1; [ -n "$pids" ] && kill $pids 2>/dev/null; rm -rf "$TMPDIR_TEST"' EXIT
-start_qemu() { # EXE-NAME ARGS...
-    name=$1; shift
-    cp "$standin" "$TMPDIR_TEST/$name"
-    "$TMPDIR_TEST/$name" "$@" > "$TMPDIR_TEST/$name.ready" &
-    pids="$pids $!"
-    for _ in $(seq 1 100); do grep -q ready "$TMPDIR_TEST/$name.ready" 2>/dev/null && return; sleep 0.05; done
-}
+trap 'tm kill-server >/dev/null 2>&1; standin_stop_all; rm -rf "$TMPDIR_TEST"' EXIT
+start_qemu() { standin_start "$TMPDIR_TEST" "$@" || fail "stand-in $1 started"; } # EXE-NAME ARGS...
 start_qemu qemu-system-ppc64 -name guest=tuiview-near,debug-threads=on --limit 1048576 --lock 1000
-pid_near=$(echo $pids | awk '{print $1}')
+pid_near=$(echo $STANDIN_PIDS | awk '{print $1}')
 start_qemu qemu-kvm -name tuiview-calm --limit 2097152 --lock 256
-pid_calm=$(echo $pids | awk '{print $2}')
+pid_calm=$(echo $STANDIN_PIDS | awk '{print $2}')
 row() { screen | grep -F " $1 " | head -n 1; }
 tui_start 80 24 --host demo:ac922 "$socket0"
 keys G
