@@ -9,7 +9,7 @@
 
 #define JSON_MAX_DEPTH 32
 
-#define JSON_BUF 8192
+#define JSON_BUF 65536
 
 /* Output is gathered in `buf` and handed to `out` in blocks: a batch report
  * writes tens of megabytes in small pieces. json_finish (or json_flush)
