@@ -70,3 +70,5 @@ core_libcore_a_SOURCES += \
 	core/input_file.c core/input_file.h \
 	core/close_stdout.c core/close_stdout.h \
 	core/sticky_rule.c core/sticky_rule.h
+# libxml2 allocations of one guest document in an arena (core/guest_xml.c).
+core_libcore_a_SOURCES += core/xml_arena.c core/xml_arena.h
