@@ -6,6 +6,7 @@
 
 #include "json.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 void json_init(struct json *j, FILE *out, bool pretty)
 {
@@ -224,6 +225,52 @@ void json_string(struct json *j, const char *s)
         put_string(j, s);
     else
         put(j, "null", 4);
+}
+
+/* The escaped literals of json_string_static, by address (open addressing;
+ * the program has a few hundred such strings, each written thousands of
+ * times in a batch report). Single-threaded, as the writers are. */
+#define STATIC_SLOTS 1024
+static struct static_lit {
+    const char *key;
+    char *lit;
+    size_t len;
+} static_lits[STATIC_SLOTS];
+
+void json_string_static(struct json *j, const char *s)
+{
+    if (!s) {
+        json_string(j, s);
+        return;
+    }
+    size_t h = (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9e3779b97f4a7c15)) >> 54);
+    struct static_lit *slot = NULL;
+    for (size_t i = 0; i < 16; i++) {
+        struct static_lit *c = &static_lits[(h + i) % STATIC_SLOTS];
+        if (c->key == s) {
+            before_item(j);
+            put(j, c->lit, c->len);
+            return;
+        }
+        if (!c->key) {
+            slot = c;
+            break;
+        }
+    }
+    size_t n = strlen(s);
+    if (!slot || n > (sizeof(j->buf) - 2) / 6) {
+        json_string(j, s);   /* no room to keep it: escaped every time */
+        return;
+    }
+    before_item(j);
+    if (j->len + 6 * n + 2 > sizeof(j->buf))
+        json_flush(j);   /* the literal is then whole in the buffer, to keep */
+    size_t start = j->len;
+    put_string(j, s);
+    slot->len = j->len - start;
+    slot->lit = xmalloc(slot->len);
+    memcpy(slot->lit, j->buf + start, slot->len);
+    slot->key = s;
 }
 
 void json_uint(struct json *j, uint64_t v)

@@ -36,6 +36,10 @@ void json_key(struct json *j, const char *key);
 /* `token` is "\"KEY\": " and `len` its length. */
 void json_key_token(struct json *j, const char *token, size_t len);
 void json_string(struct json *j, const char *s);   /* NULL writes null */
+/* json_string for a string that lives, unchanged, as long as the program (a
+ * literal, a msgid, a constant table's text): escaped on its first use and
+ * then copied, looked up by its address. Never for text built at run time. */
+void json_string_static(struct json *j, const char *s);
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);

@@ -8,12 +8,13 @@
 
 #include "json.h"
 #include "memlock.h"
+#include "profile.h"
 
 struct profile_compare_row {
     const char *id;            /* term id: "hpt", "dma32", ... */
     const char *label;         /* msgid */
-    bool *present;             /* per profile: the term is in that result */
-    uint64_t *kib;             /* per profile: its size (0 when absent) */
+    bool present[PROFILES_MAX];   /* per profile: the term is in that result */
+    uint64_t kib[PROFILES_MAX];   /* per profile: its size (0 when absent) */
     bool differs;              /* not the same in every profile */
 };
 
