@@ -275,8 +275,8 @@ char *capacity_sentence(const struct capacity *c)
 
 char *capacity_worst_case_text(const struct capacity *c)
 {
-    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                        "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " guest would fit.",
+                        "If every guest locked memory up to its limit, %" PRIu64 " guests would fit.",
                         (unsigned long)c->fits_at_limit),
                      c->fits_at_limit);
 }
@@ -299,7 +299,7 @@ void capacity_print_text(FILE *out, const struct capacity *c)
     }
     if (c->worst_case_known) {
         char *s = capacity_worst_case_text(c);
-        fputs(s, out);
+        fprintf(out, "%s\n", s);
         free(s);
     }
     for (size_t i = 0; i < c->notes.n; i++)
