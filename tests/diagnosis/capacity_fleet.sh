@@ -92,6 +92,9 @@ is "$RC:$ERR" "0:" "one guest, runnable: --check exits 0"
 run_mp capacity --format json --host demo:x86-gpu "$t/a.xml"
 is "$(jo '[.fits, .limited_by] | join(",")')" "1,groups:10de:10f7 x1 + 10de:1e30 x1" \
     "one guest: the shape's count, as before"
+run_mp capacity --host demo:ac922 "$srcdir/data/guests/pseries-ac922-socket0.xml"
+is "$(printf '%s\n' "$OUT" | awk '/ available, /{ print index($0, " available,") }' | sort -u | wc -l | tr -d ' ')" 1 \
+    "one guest: the amounts line up under a long IOMMU group label"
 run_mp capacity --check --host demo:x86-gpu "$t/far.xml"
 is "$RC:$ERR" "3:memlock-planner: far: not even one fits on this host: hostdev 0000:09:00.0 (not on this host)" \
     "one guest the host cannot run: --check exits 3"
