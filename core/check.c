@@ -356,10 +356,14 @@ size_t check_fleet(const struct guest *const *guests, const struct memlock_resul
             size_format_kib(sum, a, sizeof(a));
             size_format_kib(h->memory_kib, b, sizeof(b));
             add(out, CHECK_FLEET_MEMORY_ABOVE_HOST, h->memory_kib, true, sum)->text =
-                msg_format(N_("the %zu guests that pin their memory (VFIO, vDPA or <locked/>) "
-                              "need %s (%llu KiB) together, above the host's RAM %s (%llu KiB)"),
-                           npinned, overflow ? "?" : a, (unsigned long long)sum, b,
-                           (unsigned long long)h->memory_kib);
+                msg_format_plural(NP_("the %zu guest that pins its memory (VFIO, vDPA or "
+                                      "<locked/>) needs %s (%llu KiB), above the host's RAM %s "
+                                      "(%llu KiB)",
+                                      "the %zu guests that pin their memory (VFIO, vDPA or "
+                                      "<locked/>) need %s (%llu KiB) together, above the host's "
+                                      "RAM %s (%llu KiB)"),
+                                  (unsigned long)npinned, npinned, overflow ? "?" : a,
+                                  (unsigned long long)sum, b, (unsigned long long)h->memory_kib);
         }
     }
     return out->n - before;

@@ -345,9 +345,10 @@ static void domains_draw(struct app *a)
         text[S.diff.n] = xstrdup("");
         text[S.diff.n + 1] =
             xstrdup(_("y: redefine it through libvirt   n: write a file instead   Esc: cancel"));
-        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)? %zu lines removed, "
-                                         "%zu added"),
-                 S.current, S.diff.removed, S.diff.added);
+        char counts[160];
+        text_diff_counts(&S.diff, counts, sizeof(counts));
+        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)? %s"), S.current,
+                 counts);
         draw_lines(a, title, (const char *const *)text, attrs, n, SIZE_MAX);
         for (size_t i = 0; i < n; i++)
             free(text[i]);
