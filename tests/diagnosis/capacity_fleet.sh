@@ -72,14 +72,7 @@ run_mp capacity --check --host demo:x86-gpu "$t/p1.xml" "$t/u3.xml"
 is "$RC:$ERR" "0:" "one pinned, one unpinned 40 GiB guest: exit 0"
 
 # NVLink2: the two GPUs of an AC922 socket (one IOMMU group) in two guests.
-cat > "$t/gpu1.xml" <<XML
-<domain type='kvm'><name>gpu1</name><memory unit='GiB'>64</memory>
-<os><type arch='ppc64le' machine='pseries'>hvm</type></os><devices>
-<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0004' bus='0x05' slot='0x00' function='0x0'/></source></hostdev>
-<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0006' bus='0x00' slot='0x01' function='0x0'/></source></hostdev>
-</devices></domain>
-XML
-run_mp capacity --check --format json --host demo:ac922 "$srcdir/tests/data/views/ac922-gpu0.xml" "$t/gpu1.xml"
+run_mp capacity --check --format json --host demo:ac922 "$srcdir/tests/data/views/ac922-gpu0.xml" "$srcdir/tests/data/views/ac922-gpu1-half.xml"
 is "$RC" 3 "nvlink2 split: exit 3"
 is "$(jo '[.checks[].code] | join(",")')" nvlink2_split "nvlink2 split: its code"
 like "$ERR" "the NVLink2 GPUs and bridges of IOMMU group 5 are split between ac922-gpu0 and gpu1" \
