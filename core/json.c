@@ -283,6 +283,14 @@ void json_uint(struct json *j, uint64_t v)
     put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+void json_uint_or_null(struct json *j, bool known, uint64_t v)
+{
+    if (known)
+        json_uint(j, v);
+    else
+        json_null(j);
+}
+
 void json_int(struct json *j, int64_t v)
 {
     if (v >= 0) {

@@ -42,6 +42,8 @@ void json_string(struct json *j, const char *s);   /* NULL writes null */
 void json_string_static(struct json *j, const char *s);
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
+/* `v` when `known`, else null. */
+void json_uint_or_null(struct json *j, bool known, uint64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
 /* Ends the document with a newline and flushes. */

@@ -46,6 +46,7 @@ core_libcore_a_SOURCES = \
 core_libcore_a_SOURCES += \
 	core/address_map.c core/address_map.h \
 	core/capacity.c core/capacity.h \
+	core/capacity_fleet.c core/capacity_fleet.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
 # Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
