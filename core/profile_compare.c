@@ -41,7 +41,6 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
     memset(out, 0, sizeof(*out));
     out->nprofiles = nprofiles;
     out->borrowed = SIZE_MAX;
-    out->results = xcalloc(nprofiles, sizeof(*out->results));
     size_t nrefused = 0;
     char *first_refusal = NULL;
     for (size_t p = 0; p < nprofiles; p++) {
@@ -101,7 +100,6 @@ void profile_compare_free(struct profile_compare *c)
     for (size_t p = 0; p < c->nprofiles; p++)
         if (p != c->borrowed)
             memlock_result_free(&c->results[p]);
-    free(c->results);
     free(c->rows);
     memset(c, 0, sizeof(*c));
 }

@@ -20,8 +20,9 @@ struct profile_compare_row {
 
 struct profile_compare {
     size_t nprofiles;
-    struct memlock_result *results;   /* one per profile, in profiles[] order; sizes only
-                                       * (MEMLOCK_TERMS) but for a borrowed one */
+    struct memlock_result results[PROFILES_MAX];   /* one per profile, in profiles[] order;
+                                                    * sizes only (MEMLOCK_TERMS) but for a
+                                                    * borrowed one */
     struct profile_compare_row *rows; /* union of term ids, in first-seen order */
     size_t nrows;
     bool limit_differs;

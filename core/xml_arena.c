@@ -45,7 +45,8 @@ struct chunk {
  * the count is published after its chunk. */
 static struct chunk chunks[MAX_CHUNKS];
 static size_t nchunks;
-static size_t cur, used;          /* the chunk being filled, bytes used in it */
+static size_t cur;                /* the chunk being filled */
+static unsigned char *next, *limit;   /* its free part */
 static __thread bool active;      /* this thread allocates from the arena */
 static bool installed;
 
@@ -66,35 +67,47 @@ static size_t block_size(const void *p)
     return n;
 }
 
+/* The next chunk with room for `need` bytes, a new one when none is left;
+ * false when there can be no more. */
+static bool next_chunk(size_t need)
+{
+    while (cur + 1 < nchunks) {
+        cur++;
+        next = chunks[cur].base;
+        limit = next + chunks[cur].size;
+        if ((size_t)(limit - next) >= need)
+            return true;
+    }
+    if (nchunks == MAX_CHUNKS)
+        return false;   /* libxml2 reports "out of memory" */
+    size_t total = 0;
+    for (size_t i = 0; i < nchunks; i++)
+        total += chunks[i].size;
+    size_t sz = total ? total : FIRST_CHUNK;
+    if (sz < need)
+        sz = need;
+    unsigned char *b = malloc(sz);
+    if (!b)
+        return false;
+    POISON(b, sz);
+    chunks[nchunks].base = b;
+    chunks[nchunks].size = sz;
+    __atomic_store_n(&nchunks, nchunks + 1, __ATOMIC_RELEASE);
+    cur = nchunks - 1;
+    next = b;
+    limit = b + sz;
+    return true;
+}
+
 static void *arena_alloc(size_t size)
 {
     size_t need = HDR + ALIGN(size ? size : 1) + REDZONE;
     if (need < size)
         return NULL;
-    while (cur < nchunks && chunks[cur].size - used < need) {
-        cur++;
-        used = 0;
-    }
-    if (cur == nchunks) {
-        if (nchunks == MAX_CHUNKS)
-            return NULL;   /* libxml2 reports "out of memory" */
-        size_t total = 0;
-        for (size_t i = 0; i < nchunks; i++)
-            total += chunks[i].size;
-        size_t sz = total ? total : FIRST_CHUNK;
-        if (sz < need)
-            sz = need;
-        unsigned char *b = malloc(sz);
-        if (!b)
-            return NULL;
-        POISON(b, sz);
-        chunks[nchunks].base = b;
-        chunks[nchunks].size = sz;
-        __atomic_store_n(&nchunks, nchunks + 1, __ATOMIC_RELEASE);
-        used = 0;
-    }
-    unsigned char *h = chunks[cur].base + used;
-    used += need;
+    if ((!next || (size_t)(limit - next) < need) && !next_chunk(need))
+        return NULL;
+    unsigned char *h = next;
+    next += need;
     UNPOISON(h, HDR + size);
     memcpy(h, &size, sizeof(size));
     return h + HDR;
@@ -166,5 +179,7 @@ void xml_arena_end(void)
     }
     if (nchunks)
         POISON(chunks[0].base, chunks[0].size);
-    cur = used = 0;
+    cur = 0;
+    next = nchunks ? chunks[0].base : NULL;
+    limit = nchunks ? chunks[0].base + chunks[0].size : NULL;
 }
