@@ -73,3 +73,5 @@ core_libcore_a_SOURCES += \
 	core/sticky_rule.c core/sticky_rule.h
 # libxml2 allocations of one guest document in an arena (core/guest_xml.c).
 core_libcore_a_SOURCES += core/xml_arena.c core/xml_arena.h
+# Plain printf conversions by hand, for messages (core/xalloc.c).
+core_libcore_a_SOURCES += core/fmt_quick.c core/fmt_quick.h

@@ -37,3 +37,8 @@ REPORT_UNIT_TESTS += tests/unit/json_test
 tests_unit_json_test_SOURCES = tests/unit/json_test.c
 tests_unit_json_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_json_test_LDADD = $(UNIT_LDADD)
+# Messages' plain printf conversions by hand (core/fmt_quick.c) against vsnprintf.
+REPORT_UNIT_TESTS += tests/unit/fmt_quick_test
+tests_unit_fmt_quick_test_SOURCES = tests/unit/fmt_quick_test.c
+tests_unit_fmt_quick_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_fmt_quick_test_LDADD = $(UNIT_LDADD)
