@@ -54,6 +54,12 @@ HOT void indent(struct json *j)
     size_t n = 1 + 2 * (size_t)j->depth;
     if (n > sizeof(spaces) - 1)
         n = sizeof(spaces) - 1;
+    if (j->len + sizeof(spaces) <= sizeof(j->buf)) {
+        /* A copy of constant size (a few vector moves); only n bytes count. */
+        memcpy(j->buf + j->len, spaces, sizeof(spaces));
+        j->len += n;
+        return;
+    }
     put(j, spaces, n);
 }
 
@@ -273,13 +279,28 @@ void json_string_static(struct json *j, const char *s)
     slot->key = s;
 }
 
+/* "00" to "99": decimal numbers two digits at a time. */
+static const char two_digits[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void json_uint(struct json *j, uint64_t v)
 {
     before_item(j);
     char buf[20], *p = buf + sizeof(buf);
-    do
-        *--p = (char)('0' + v % 10);
-    while (v /= 10);
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        memcpy(p, two_digits + 2 * r, 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, two_digits + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
     put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 

@@ -5,6 +5,8 @@
  * rules in core/json.h. */
 #include "config.h"
 
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,11 +130,49 @@ static void test_longer_than_buffer(void **state)
     free(s);
 }
 
+/* json_uint and json_int against printf, around every power of ten. */
+static void test_numbers(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    struct json *j = xmalloc(sizeof(*j));
+    json_init(j, f, false);
+    json_begin_array(j);
+    char *want = xmalloc(64 * 1024);
+    size_t len = 0;
+    want[len++] = '[';
+    uint64_t p = 1;
+    for (int e = 0; e <= 20; e++) {
+        for (int d = -2; d <= 2; d++) {
+            uint64_t v = p + (uint64_t)(int64_t)d;   /* wraps at 0 and past 10^19 */
+            json_uint(j, v);
+            json_int(j, -(int64_t)(v >> 1));
+            len += (size_t)sprintf(want + len, "%s%" PRIu64 ",%" PRId64, len > 1 ? "," : "", v,
+                                   -(int64_t)(v >> 1));
+        }
+        p = e < 19 ? p * 10 : UINT64_MAX;
+    }
+    json_uint(j, 0);
+    json_int(j, INT64_MIN);
+    len += (size_t)sprintf(want + len, ",0,%" PRId64 "]", INT64_MIN);
+    json_end_array(j);
+    json_flush(j);
+    free(j);
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(buf, want);
+    free(buf);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_offset),
         cmocka_unit_test(test_longer_than_buffer),
+        cmocka_unit_test(test_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
