@@ -21,6 +21,7 @@ void json_flush(struct json *j)
     if (j->len)
         fwrite(j->buf, 1, j->len, j->out);
     j->len = 0;
+    j->flushes++;
 }
 
 /* Inlined: a report makes millions of these calls. */
@@ -277,6 +278,48 @@ void json_string_static(struct json *j, const char *s)
     slot->lit = xmalloc(slot->len);
     memcpy(slot->lit, j->buf + start, slot->len);
     slot->key = s;
+}
+
+/* The kept output of json_members_cached, by key and the writer's state
+ * (depth, first member or not, pretty): few entries, a short list. */
+#define MEMBER_CACHE 64
+static struct member_run {
+    const void *key;
+    int depth;
+    bool first, pretty;
+    char *bytes;
+    size_t len;
+} member_runs[MEMBER_CACHE];
+static size_t nmember_runs;
+
+void json_members_cached(struct json *j, const void *key,
+                         void (*write)(struct json *j, const void *key))
+{
+    bool first = j->first[j->depth];
+    for (size_t i = 0; i < nmember_runs; i++) {
+        const struct member_run *m = &member_runs[i];
+        if (m->key == key && m->depth == j->depth && m->first == first &&
+            m->pretty == j->pretty && !j->after_key) {
+            put(j, m->bytes, m->len);
+            if (m->len)
+                j->first[j->depth] = false;
+            return;
+        }
+    }
+    /* Written in the buffer, to keep when it stayed there whole. */
+    if (j->after_key || nmember_runs == MEMBER_CACHE || sizeof(j->buf) - j->len < 4096)
+        json_flush(j);
+    size_t start = j->len;
+    unsigned long flushes = j->flushes;
+    int depth = j->depth;
+    write(j, key);
+    if (nmember_runs < MEMBER_CACHE && !j->after_key && j->depth == depth &&
+        j->flushes == flushes) {
+        struct member_run *m = &member_runs[nmember_runs++];
+        *m = (struct member_run){ key, depth, first, j->pretty, NULL, j->len - start };
+        m->bytes = xmalloc(m->len ? m->len : 1);
+        memcpy(m->bytes, j->buf + start, m->len);
+    }
 }
 
 /* "00" to "99": decimal numbers two digits at a time. */

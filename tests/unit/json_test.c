@@ -167,12 +167,82 @@ static void test_numbers(void **state)
     free(want);
 }
 
+static const char member_key[] = "k";
+
+static void members(struct json *j, const void *key)
+{
+    json_key(j, "name");
+    json_string(j, key);
+    json_key(j, "list");
+    json_begin_array(j);
+    json_uint(j, 1);
+    json_begin_object(j);
+    json_end_object(j);
+    json_end_array(j);
+}
+
+/* The same document with json_members_cached and with the members written
+ * directly: at several depths, first in their object or not, pretty or
+ * compact, and across the writer's buffer. */
+static char *document(bool cached, bool pretty, size_t pad)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    struct json *j = xmalloc(sizeof(*j));
+    json_init(j, f, pretty);
+    json_begin_array(j);
+    char *filler = xmalloc(pad + 1);
+    memset(filler, 'x', pad);
+    filler[pad] = '\0';
+    for (int round = 0; round < 40; round++) {
+        json_string(j, filler);   /* moves the members across the buffer's end */
+        json_begin_object(j);
+        for (int depth = 0; depth < round % 4; depth++) {
+            json_key(j, "in");
+            json_begin_object(j);
+        }
+        if ((round / 4) % 2)
+            json_key(j, "before"), json_null(j);
+        if (cached)
+            json_members_cached(j, member_key, members);
+        else
+            members(j, member_key);
+        json_key(j, "after");
+        json_bool(j, true);
+        for (int depth = 0; depth < round % 4; depth++)
+            json_end_object(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_finish(j);
+    free(filler);
+    free(j);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+static void test_members_cached(void **state)
+{
+    (void)state;
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        for (size_t pad = 0; pad < 3 * JSON_BUF; pad += JSON_BUF / 3 + 17) {
+            char *a = document(true, pretty, pad), *b = document(false, pretty, pad);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_offset),
         cmocka_unit_test(test_longer_than_buffer),
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_members_cached),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
