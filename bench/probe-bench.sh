@@ -9,16 +9,19 @@
 # UMOCKDEV_DIR with umockdev's preload library. The runs interleave the three commands;
 # the medians are printed: wall clock, and user+system CPU time, which holds
 # still on a busy machine where wall time does not (both from bench/run-time).
-# Hosts come in two shapes (bench/gen-host.sh): "switch" (PHBs, switches,
-# device-tree nodes, few ids) and "sriov" (an x86 server: NICs with SR-IOV
+# Hosts come in three shapes (bench/gen-host.sh): "switch" (PHBs, switches,
+# device-tree nodes, few ids), "sriov" (an x86 server: NICs with SR-IOV
 # virtual functions, GPUs with audio functions, chipset groups, dozens of
-# vendors), and each is probed twice: names from pci.ids (lspci -nnk reads
+# vendors) and "mixedS" (drawn at random from seed S: switches with and
+# without ACS, PCI bridges, multi-function devices, SR-IOV; hundreds of ids,
+# some unknown), and each is probed twice: names from pci.ids (lspci -nnk reads
 # the same file) and without it (the probe under an empty MEMLOCK_PLANNER_ROOT,
 # lspci -i on a missing file): numeric names.
 # Usage: probe-bench.sh [N...]   (default: 500 4000)
 # Environment: MP (the planner; bench/udev-enum, bench/run-time and
 # bench/gen-testbed are looked for beside it), BENCH_ROOT (where testbeds live, default bench),
-# PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov"),
+# PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov
+# mixed1 mixed2"),
 # PROBE_BENCH_NAMES (default "pci.ids none"), BENCH_HWDB (a hwdb.bin to use
 # instead of the machine's: needs root; the runs then happen in a private
 # mount namespace with it on /usr/lib/udev).
@@ -32,7 +35,7 @@ bindir=$(cd "$(dirname "$MP")" && pwd)
 : "${GEN_TESTBED:=$bindir/bench/gen-testbed}"
 : "${BENCH_ROOT:=bench}"
 : "${PROBE_BENCH_RUNS:=9}"
-: "${PROBE_BENCH_SHAPES:=switch sriov}"
+: "${PROBE_BENCH_SHAPES:=switch sriov mixed1 mixed2}"
 : "${PROBE_BENCH_NAMES:=pci.ids none}"
 command -v umockdev-run >/dev/null || { echo "probe-bench: umockdev-run is missing" >&2; exit 77; }
 command -v lspci >/dev/null || { echo "probe-bench: lspci is missing" >&2; exit 77; }
