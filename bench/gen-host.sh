@@ -9,11 +9,109 @@
 #           (each in its own IOMMU group), NVMe drives, GPUs with their audio
 #           function in one group, chipset functions sharing a group, and
 #           ids from many vendors (the name lookup sees dozens of them)
+#   mixedS  a host drawn at random from seed S (mixed = mixed1), of shapes no
+#           test was tuned for: domains of root ports, each with a switch of 2
+#           to 16 down-ports (its ports' devices each in their own IOMMU group
+#           or, for a switch without ACS, all in one), a PCIe-to-PCI bridge with
+#           up to 8 conventional devices sharing its group, a multi-function
+#           device (1 to 8 functions, one group or one each), or an SR-IOV
+#           physical function with up to 64 virtual functions; ids drawn from
+#           37 real ones of 20 vendors, unknown devices of those vendors and
+#           unknown vendors; device-tree nodes on some root ports; functions
+#           with no driver and some with no IOMMU group
 # Usage: gen-host.sh [N [SHAPE]] > host.hosttab
 set -eu
 n=${1:-4000}
 shape=${2:-switch}
 case $shape in
+mixed*)
+seed=${shape#mixed}
+case $seed in ''|*[!0-9]*) seed=1 ;; esac
+awk -v n="$n" -v seed="$seed" 'BEGIN {
+    srand(seed)
+    nk = split("1000:000f 1000:0016 1000:005c 1002:13f9 1002:3155 1002:4389 1077:1080 " \
+        "1077:2261 1077:6322 10de:00f3 10de:0113 10de:0142 10df:072a 10df:e260 10df:f0b5 " \
+        "1344:51c3 1425:450d 1425:4583 1425:4607 14e4:1690 14e4:4310 14e4:4324 15b3:0275 " \
+        "15b3:1006 15b3:6764 177d:a035 177d:af00 1924:0b03 19e5:371e 1b21:1184 1b21:2824 " \
+        "1e0f:0011 8086:0083 8086:015c 8086:0335 9005:00c0 9005:8012", known, " ")
+    nc = split("020000 010802 030200 030000 0c0330 010700 0c0400 040300 088000 120000 0b4000 " \
+        "010601 0c0500", classes, " ")
+    nd = split("- - vfio-pci nvme mlx5_core ixgbe ice i40e bnxt_en mpt3sas qla2xxx lpfc " \
+        "ahci xhci_hcd nouveau amdgpu", drivers, " ")
+    count = 0; group = 0; dom = 0; bus = 0
+    while (count < n) {
+        if (bus > 230) { dom++; bus = 0 }      # a switch takes up to 19 buses
+        d = sprintf("%04x", dom)
+        numa = int(rand() * 2)
+        rb = bus++
+        root = sprintf("pci%s:%02x/%s:%02x:00.0", d, rb, d, rb)
+        of = rand() < 0.3 ? sprintf("/pciex@600c3c%07x/pci@0", dom * 256 + rb) : "-"
+        out(root, "8086 2030 8086 0000 060400 07 pcieport", group++, numa, of)
+        r = rand()
+        if (r < 0.25) {             # a switch: upstream port, 2..16 down-ports
+            b = bus++
+            up = sprintf("%s/%s:%02x:00.0", root, d, b)
+            acs = rand() < 0.6
+            sg = group++
+            out(up, "10b5 8747 10b5 8747 060400 ca pcieport", sg, numa, "-")
+            ports = 2 + int(rand() * 15)
+            db = bus++
+            for (p = 0; p < ports && count < n; p++) {
+                dp = sprintf("%s/%s:%02x:%02x.0", up, d, db, p)
+                out(dp, "10b5 8747 10b5 8747 060400 ca pcieport", acs ? group++ : sg, numa, "-")
+                eb = bus++
+                endpoint(sprintf("%s/%s:%02x:00", dp, d, eb), acs ? group++ : sg, numa)
+            }
+        } else if (r < 0.4) {       # PCIe-to-PCI bridge: one group for all
+            b = bus++
+            br = sprintf("%s/%s:%02x:00.0", root, d, b)
+            g = group++
+            out(br, "1b21 1080 1b21 1080 060400 04 -", g, numa, "-")
+            cb = bus++
+            devs = 1 + int(rand() * 8)
+            for (k = 0; k < devs && count < n; k++)
+                out(sprintf("%s/%s:%02x:%02x.0", br, d, cb, k), ids() " " class() " 01 " drv(), g, numa, "-")
+        } else if (r < 0.55) {      # SR-IOV: a PF and up to 64 VFs, each its own group
+            b = bus++
+            pf = ids(); cl = class()
+            out(sprintf("%s/%s:%02x:00.0", root, d, b), pf " " cl " 02 " drv(), group++, numa, "-")
+            vfs = int(rand() * 65)
+            for (v = 0; v < vfs && count < n; v++)
+                out(sprintf("%s/%s:%02x:%02x.%d", root, d, b, 1 + int(v / 8), v % 8), pf " " cl " 02 " \
+                    (rand() < 0.5 ? "vfio-pci" : "-"), group++, numa, "-")
+        } else {                    # a multi-function device
+            b = bus++
+            endpoint(sprintf("%s/%s:%02x:00", root, d, b), -1, numa)
+        }
+    }
+}
+# functions 0..k of one device at PREFIX.f: one group (g >= 0, or a drawn
+# one), else one each
+function endpoint(prefix, g, numa,    fns, f, shared) {
+    fns = 1 + (rand() < 0.3 ? int(rand() * 8) : 0)
+    shared = g >= 0 || rand() < 0.5
+    if (g < 0 && shared) g = group++
+    for (f = 0; f < fns && count < n; f++)
+        out(prefix "." f, ids() " " class() " " sprintf("%02x", int(rand() * 256)) " " drv(), \
+            shared ? g : group++, numa, "-")
+}
+function ids(    r, k, v) {
+    r = rand()
+    if (r < 0.7) { split(known[1 + int(rand() * nk)], k, ":"); v = k[1] " " k[2] }
+    else if (r < 0.9) { split(known[1 + int(rand() * nk)], k, ":"); v = k[1] " " sprintf("%04x", int(rand() * 65536)) }
+    else v = sprintf("%04x %04x", 57344 + int(rand() * 4096), int(rand() * 65536))   # e000-efff
+    split(v, k, " ")
+    return v " " k[1] " " sprintf("%04x", int(rand() * 65536))
+}
+function class() { return classes[1 + int(rand() * nc)] }
+function drv() { return drivers[1 + int(rand() * nd)] }
+function out(path, rest, grp, numa, of) {
+    if (count >= n) return
+    if (rand() < 0.03) grp = "-"
+    printf "%s %s %s %d %s\n", path, rest, grp, numa, of
+    count++
+}'
+;;
 switch)
 awk -v n="$n" 'BEGIN {
     count = 0; group = 0
@@ -95,5 +193,5 @@ function out(path, rest, grp, numa) {
     count++
 }'
 ;;
-*) echo "gen-host.sh: unknown shape '$shape' (switch or sriov)" >&2; exit 2 ;;
+*) echo "gen-host.sh: unknown shape '$shape' (switch, sriov or mixed[SEED])" >&2; exit 2 ;;
 esac

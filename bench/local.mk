@@ -18,9 +18,10 @@ EXTRA_DIST += bench/lib.sh bench/gen-guests.sh bench/gen-host.sh bench/RESULTS.m
 EXTRA_PROGRAMS = bench/pty_driver
 bench_pty_driver_SOURCES = bench/pty_driver.c
 bench_pty_driver_LDADD = -lutil
-bench: all bench/pty_driver$(EXEEXT)
+bench: all bench/pty_driver$(EXEEXT) bench/gen-testbed$(EXEEXT)
 	@for b in $(BENCH_RUNS); do \
 	    MP=$(abs_top_builddir)/memlock-planner PTY_DRIVER=$(abs_top_builddir)/bench/pty_driver \
+	    GEN_TESTBED=$(abs_top_builddir)/bench/gen-testbed \
 	    sh $(srcdir)/$$b; rc=$$?; \
 	    [ $$rc -eq 0 ] || [ $$rc -eq 77 ] || exit $$rc; \
 	done
@@ -32,3 +33,8 @@ clean-bench:
 # libvirt-bench.sh: report --connect --all over 1,000 test-driver domains
 # against one virsh session dumping them (skipped when built without libvirt).
 BENCH_RUNS += bench/libvirt-bench.sh
+# gen-testbed: writes a host table's umockdev testbed straight into a
+# directory (probe-bench.sh and tui-bench.sh, through bench/testbed.sh).
+EXTRA_PROGRAMS += bench/gen-testbed
+bench_gen_testbed_SOURCES = bench/gen-testbed.c
+EXTRA_DIST += bench/testbed.sh

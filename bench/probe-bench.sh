@@ -4,20 +4,24 @@
 # at most 0.5x lspci's time). libudev's enumerator alone over the pci
 # subsystem (bench/udev-enum, when built) is timed in the same runs: the
 # probe lists /sys/bus/pci/devices itself because of that figure.
-# Each testbed is built once (that dominates) and reused through UMOCKDEV_DIR
-# with umockdev's preload library. The runs interleave the three commands;
+# Each testbed is built once (bench/testbed.sh: written directly by
+# bench/gen-testbed when built, else through umockdev-run) and reused through
+# UMOCKDEV_DIR with umockdev's preload library. The runs interleave the three commands;
 # the medians are printed: wall clock, and user+system CPU time, which holds
 # still on a busy machine where wall time does not (both from bench/run-time).
-# Hosts come in two shapes (bench/gen-host.sh): "switch" (PHBs, switches,
-# device-tree nodes, few ids) and "sriov" (an x86 server: NICs with SR-IOV
+# Hosts come in three shapes (bench/gen-host.sh): "switch" (PHBs, switches,
+# device-tree nodes, few ids), "sriov" (an x86 server: NICs with SR-IOV
 # virtual functions, GPUs with audio functions, chipset groups, dozens of
-# vendors), and each is probed twice: names from pci.ids (lspci -nnk reads
+# vendors) and "mixedS" (drawn at random from seed S: switches with and
+# without ACS, PCI bridges, multi-function devices, SR-IOV; hundreds of ids,
+# some unknown), and each is probed twice: names from pci.ids (lspci -nnk reads
 # the same file) and without it (the probe under an empty MEMLOCK_PLANNER_ROOT,
 # lspci -i on a missing file): numeric names.
 # Usage: probe-bench.sh [N...]   (default: 500 4000)
-# Environment: MP (the planner; bench/udev-enum and bench/run-time are looked
-# for beside it), BENCH_ROOT (where testbeds live, default bench),
-# PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov"),
+# Environment: MP (the planner; bench/udev-enum, bench/run-time and
+# bench/gen-testbed are looked for beside it), BENCH_ROOT (where testbeds live, default bench),
+# PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov
+# mixed1 mixed2"),
 # PROBE_BENCH_NAMES (default "pci.ids none"), BENCH_HWDB (a hwdb.bin to use
 # instead of the machine's: needs root; the runs then happen in a private
 # mount namespace with it on /usr/lib/udev).
@@ -28,9 +32,10 @@ top=$(cd "$here/.." && pwd)
 bindir=$(cd "$(dirname "$MP")" && pwd)
 : "${UDEV_ENUM:=$bindir/bench/udev-enum}"
 : "${RUN_TIME:=$bindir/bench/run-time}"
+: "${GEN_TESTBED:=$bindir/bench/gen-testbed}"
 : "${BENCH_ROOT:=bench}"
 : "${PROBE_BENCH_RUNS:=9}"
-: "${PROBE_BENCH_SHAPES:=switch sriov}"
+: "${PROBE_BENCH_SHAPES:=switch sriov mixed1 mixed2}"
 : "${PROBE_BENCH_NAMES:=pci.ids none}"
 command -v umockdev-run >/dev/null || { echo "probe-bench: umockdev-run is missing" >&2; exit 77; }
 command -v lspci >/dev/null || { echo "probe-bench: lspci is missing" >&2; exit 77; }
@@ -44,6 +49,7 @@ if [ -n "${BENCH_HWDB:-}" ] && [ -z "${PROBE_BENCH_IN_NS:-}" ]; then
     cp "$BENCH_HWDB" "$ns/hwdb.bin"
     rc=0
     PROBE_BENCH_IN_NS=1 MP=$MP UDEV_ENUM=$UDEV_ENUM RUN_TIME=$RUN_TIME BENCH_ROOT=$BENCH_ROOT \
+        GEN_TESTBED=$GEN_TESTBED \
         PROBE_BENCH_SHAPES=$PROBE_BENCH_SHAPES PROBE_BENCH_NAMES=$PROBE_BENCH_NAMES \
         unshare -m sh -c 'mount --bind "$1" /usr/lib/udev && shift && exec sh "$@"' \
         sh "$ns" "$0" "$@" || rc=$?
@@ -58,20 +64,7 @@ testbed() { # N SHAPE: builds the testbed once; prints its absolute path
     # (the switch shape keeps the name tui-bench.sh shares: testbed-N)
     dir=$BENCH_ROOT/testbed-$1
     [ "$2" = switch ] || dir=$BENCH_ROOT/testbed-$2-$1
-    if [ ! -d "$dir/sys" ]; then
-        echo "building a $2 testbed of $1 PCI functions in $dir (once) ..." >&2
-        mkdir -p "$BENCH_ROOT"
-        t="$dir.tmp"
-        rm -rf "$t"
-        sh "$here/gen-host.sh" "$1" "$2" > "$t.hosttab"
-        sh "$top/tests/probe/umockdev-host.sh" record "$t.hosttab" > "$t.umockdev"
-        umockdev-run -d "$t.umockdev" -- sh -c '
-            sh "$1" populate "$2" && cp -a "$UMOCKDEV_DIR" "$3"' \
-            sh "$top/tests/probe/umockdev-host.sh" "$t.hosttab" "$t" >&2
-        rm -f "$t.hosttab" "$t.umockdev"
-        mv "$t" "$dir"
-    fi
-    cd "$dir" && pwd
+    GEN_TESTBED=$GEN_TESTBED sh "$here/testbed.sh" "$1" "$2" "$dir"
 }
 
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -83,20 +83,8 @@ awk -v a="$(val plus rss_kib_at_1000)" -v b="$(val plus "rss_kib_at_$TUI_KEYS")"
 # ---- memory on 4,000 PCI functions: the umockdev testbed (built once, shared
 # with probe-bench.sh), probed live; and the same host as a snapshot file ----
 command -v umockdev-run >/dev/null || { echo "tui-bench: umockdev-run is missing (for the $n-function host)" >&2; exit 77; }
-if [ ! -d "$BENCH_DIR/sys" ]; then
-    echo "building a testbed of $n PCI functions in $BENCH_DIR (once) ..."
-    mkdir -p "$(dirname "$BENCH_DIR")"
-    t="$BENCH_DIR.tmp"
-    rm -rf "$t"
-    sh "$here/gen-host.sh" "$n" >"$t.hosttab"
-    sh "$top/tests/probe/umockdev-host.sh" record "$t.hosttab" >"$t.umockdev"
-    umockdev-run -d "$t.umockdev" -- sh -c '
-        sh "$1" populate "$2" && cp -a "$UMOCKDEV_DIR" "$3"' \
-        sh "$top/tests/probe/umockdev-host.sh" "$t.hosttab" "$t"
-    rm -f "$t.hosttab" "$t.umockdev"
-    mv "$t" "$BENCH_DIR"
-fi
-testbed=$(cd "$BENCH_DIR" && pwd)
+testbed=$(GEN_TESTBED=${GEN_TESTBED:-$(dirname "$MP")/bench/gen-testbed} \
+    sh "$here/testbed.sh" "$n" switch "$BENCH_DIR")
 under() { env LD_PRELOAD=libumockdev-preload.so.0 UMOCKDEV_DIR="$testbed" "$@"; }
 got=$(under "$MP" probe --format json | grep -c '"address"' || true)
 [ "$got" -ge "$n" ] || { echo "tui-bench: the planner saw $got of $n functions in $testbed" >&2; exit 1; }

@@ -19,5 +19,6 @@ probe_libprobe_a_SOURCES = \
 	probe/probe_udev.c probe/probe_udev.h \
 	probe/probe_warn.c probe/probe_warn.h \
 	probe/probe_sysfs.c probe/probe_sysfs.h \
-	probe/proc_scan.c probe/proc_scan.h
+	probe/proc_scan.c probe/proc_scan.h \
+	probe/libvirt_elf.c probe/libvirt_elf.h
 probe_libprobe_a_CPPFLAGS = $(AM_CPPFLAGS) $(LIBPCI_CFLAGS)

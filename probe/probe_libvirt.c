@@ -5,11 +5,14 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "libvirt_elf.h"
 #include "probe_libvirt.h"
 
 extern char **environ;
@@ -78,19 +81,57 @@ static bool run_first_line(char *const argv[], char *out, size_t len)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 && n > 0;
 }
 
+/* The executable `cmd` on PATH as execvp finds it (PATH unset: confstr's
+ * default), into path; false when there is none. */
+static bool on_path(const char *cmd, char *path, size_t len)
+{
+    const char *dirs = getenv("PATH");
+    char def[256];
+    if (!dirs) {
+        size_t n = confstr(_CS_PATH, def, sizeof(def));
+        dirs = n > 0 && n <= sizeof(def) ? def : "/bin:/usr/bin";
+    }
+    for (const char *p = dirs;; p++) {
+        size_t n = strcspn(p, ":");
+        int w = n ? snprintf(path, len, "%.*s/%s", (int)n, p, cmd) : snprintf(path, len, "%s", cmd);
+        struct stat st;
+        if (w > 0 && (size_t)w < len && stat(path, &st) == 0 && S_ISREG(st.st_mode)
+            && access(path, X_OK) == 0)
+            return true;
+        p += n;
+        if (!*p)
+            return false;
+    }
+}
+
 bool probe_libvirt_version(char *buf, size_t len, const char **source)
 {
-    static const struct { const char *cmd; const char *source; } tries[] = {
-        { "virtqemud", N_("virtqemud --version: the QEMU driver daemon") },
-        { "libvirtd", N_("libvirtd --version: the libvirt daemon") },
-        { "virsh", N_("virsh --version: the client library (no daemon found)") },
+    static const struct { const char *cmd, *linked, *asked; } tries[] = {
+        { "virtqemud", N_("virtqemud's LIBVIRT_PRIVATE_ symbol version: the QEMU driver daemon"),
+          N_("virtqemud --version: the QEMU driver daemon") },
+        { "libvirtd", N_("libvirtd's LIBVIRT_PRIVATE_ symbol version: the libvirt daemon"),
+          N_("libvirtd --version: the libvirt daemon") },
+        { "virsh", N_("virsh's LIBVIRT_PRIVATE_ symbol version: the client library (no daemon "
+                      "found)"),
+          N_("virsh --version: the client library (no daemon found)") },
     };
     for (size_t i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+        char path[4096];
+        if (!on_path(tries[i].cmd, path, sizeof(path)))
+            continue;
+        /* Read from the program's file, as the dynamic linker will match it,
+         * rather than started: a daemon's start-up (tens of libraries) costs
+         * more than the rest of a probe. A program that is no such ELF file
+         * (a wrapper script, a static build) is asked instead. */
+        if (libvirt_elf_release_file(path, buf, len)) {
+            *source = tries[i].linked;
+            return true;
+        }
         char line[256];
         char *argv[] = { (char *)tries[i].cmd, (char *)"--version", NULL };
         if (run_first_line(argv, line, sizeof(line))
             && probe_libvirt_parse_version_line(line, buf, len)) {
-            *source = tries[i].source;
+            *source = tries[i].asked;
             return true;
         }
     }

@@ -6,10 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Runs `virtqemud --version`, `libvirtd --version`, then `virsh --version`
- * (found through PATH, never a shell) and stores the first release number
- * ("10.0.0") in `buf`; `*source` names the command (a msgid). False when none
- * answers with a release number. */
+/* The release of virtqemud, else libvirtd, else virsh (found through PATH):
+ * the first found whose ELF file needs a LIBVIRT_PRIVATE_ version of
+ * libvirt.so (probe/libvirt_elf.h), else that answers `--version` (run
+ * without a shell) with a release number ("10.0.0"), into `buf`; `*source`
+ * says which and how (a msgid). False when none does. */
 bool probe_libvirt_version(char *buf, size_t len, const char **source);
 /* The release number in a --version line: "libvirtd (libvirt) 9.0.0" -> "9.0.0". */
 bool probe_libvirt_parse_version_line(const char *line, char *buf, size_t len);

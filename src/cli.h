@@ -26,7 +26,8 @@ int cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2,
 int cli_fail_file(const char *path, const struct mp_error *err);
 
 /* Which profile: --libvirt VERSION when given; else the host's libvirt (`h`
- * live: asked of virtqemud, libvirtd, then virsh; a snapshot: as recorded);
+ * live: that of virtqemud, libvirtd, then virsh, probe/probe_libvirt.h; a
+ * snapshot: as recorded);
  * else the newest profile. Returns 0, or -1 with `err` for a bad VERSION.
  * The version logic itself is core's (profile_choose). */
 int cli_choose(const char *version, const struct host *h, struct profile_choice *c,

@@ -39,3 +39,8 @@ HOSTFACTS_CLI_TESTS = tests/cli/capacity_blocked.sh tests/cli/tour_valid.sh \
 TESTS += $(HOSTFACTS_CLI_TESTS)
 EXTRA_DIST += $(HOSTFACTS_CLI_TESTS) tests/data/capacity/x86-gpu-passthrough.xml \
 	tests/data/capacity/x86-q35-two-vfs.xml
+# The libvirt release a program's ELF file needs (probe/libvirt_elf.c).
+CMOCKA_TESTS += tests/unit/libvirt_elf_test
+tests_unit_libvirt_elf_test_SOURCES = tests/unit/libvirt_elf_test.c
+tests_unit_libvirt_elf_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_libvirt_elf_test_LDADD = $(UNIT_LDADD)

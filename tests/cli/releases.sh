@@ -59,14 +59,27 @@ is "$(printf '%s' "$OUT" | jq -r '.profile')" "9.8" "10.0.0 as JSON: profile 9.8
 is "$(printf '%s' "$OUT" | jq -r '.libvirt_release')" "10.0.0" "10.0.0 as JSON: libvirt_release"
 is "$(printf '%s' "$OUT" | jq -r '.limit_bytes')" "13958643712" "10.0.0 as JSON: limit_bytes"
 # --host live without --libvirt: the installed libvirt's release decides (a
-# daemon's --version, else the client library's, virsh --version: one package).
+# daemon's, else the client library's, virsh's: one package), read from the
+# LIBVIRT_PRIVATE_ version its ELF file needs of libvirt.so.
 if installed=$(virsh --version 2>/dev/null) && [ -n "$installed" ]; then
     run_mp calc --host live --format json "$data/releases/q35-3nvme.xml"
     is "$(printf '%s' "$OUT" | jq -r '.libvirt_release')" "$installed" \
         "live: the release virsh reports ($installed)"
-    like "$(printf '%s' "$OUT" | jq -r '.libvirt_release_source')" " --version" \
-        "live: says which program was asked"
+    src=$(printf '%s' "$OUT" | jq -r '.libvirt_release_source')
+    case $src in
+    virtqemud*|libvirtd*|virsh*) ok "live: says which program was asked ($src)" ;;
+    *) fail "live: says which program was asked"; diag "got: $src" ;;
+    esac
+    # virsh alone on PATH (a link to it): its file's version, the same.
+    mkdir -p "$TMPDIR_TEST/virsh-only"
+    ln -s "$(command -v virsh)" "$TMPDIR_TEST/virsh-only/virsh"
+    OUT=$(PATH="$TMPDIR_TEST/virsh-only" "$MP" calc --host live --format json \
+        "$data/releases/q35-3nvme.xml")
+    is "$(printf '%s' "$OUT" | jq -r '.libvirt_release + " / " + .libvirt_release_source')" \
+        "$installed / virsh's LIBVIRT_PRIVATE_ symbol version: the client library (no daemon found)" \
+        "live, only virsh on PATH: its file's LIBVIRT_PRIVATE_ version"
 else
+    skip "live: virsh is not installed"
     skip "live: virsh is not installed"
     skip "live: virsh is not installed"
 fi

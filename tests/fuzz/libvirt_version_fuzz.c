@@ -1,11 +1,13 @@
 /* libFuzzer target: libvirt release numbers (--libvirt, a snapshot's
- * <libvirt>, a daemon's --version line) and the step they select. */
+ * <libvirt>, a daemon's --version line), the step they select, and the
+ * release a program's ELF file needs (probe/libvirt_elf.c). */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "libvirt_elf.h"
 #include "probe_libvirt.h"
 #include "profile.h"
 
@@ -36,6 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char release[24];
     if (probe_libvirt_parse_version_line(buf, release, sizeof(release))
         && strlen(release) >= sizeof(release))
+        abort();
+    if (libvirt_elf_release(data, size, release, sizeof(release))
+        && (strlen(release) >= sizeof(release) || !strchr(release, '.')))
         abort();
     struct profile_choice c;
     profile_choose(buf, "fuzz", &c, NULL);

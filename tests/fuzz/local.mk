@@ -69,7 +69,8 @@ EXTRA_DIST += tests/fuzz/run-fuzzers.sh \
 	tests/fuzz/corpus/libvirt_version/release \
 	tests/fuzz/corpus/libvirt_version/daemon-line \
 	tests/fuzz/corpus/libvirt_version/overlong \
-	tests/fuzz/corpus/libvirt_version/too-old
+	tests/fuzz/corpus/libvirt_version/too-old \
+	tests/fuzz/corpus/libvirt_version/elf-private
 tests_fuzz_qemu_log_fuzz_SOURCES = tests/fuzz/qemu_log_fuzz.c
 tests_fuzz_qemu_log_fuzz_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_qemu_log_fuzz_LDADD = $(FUZZ_LDADD)
