@@ -68,20 +68,39 @@ static char *expected(const char *s)
     return out;
 }
 
+/* A writer into memory: json_open, write, json_close for the text. */
+struct mem_json {
+    char *buf;
+    size_t size;
+    FILE *f;
+    struct json *j;
+};
+
+static struct json *json_open(struct mem_json *m, bool pretty)
+{
+    m->buf = NULL;
+    m->size = 0;
+    m->f = open_memstream(&m->buf, &m->size);
+    assert_non_null(m->f);
+    m->j = xmalloc(sizeof(*m->j));
+    json_init(m->j, m->f, pretty);
+    return m->j;
+}
+
+static char *json_close(struct mem_json *m)
+{
+    json_flush(m->j);
+    free(m->j);
+    assert_int_equal(fclose(m->f), 0);
+    return m->buf;
+}
+
 /* What json_string writes for `s`, compact, as one value of an array. */
 static char *written(const char *s)
 {
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    struct json *j = xmalloc(sizeof(*j));
-    json_init(j, f, false);
-    json_string(j, s);
-    json_flush(j);
-    free(j);
-    assert_int_equal(fclose(f), 0);
-    return buf;
+    struct mem_json m;
+    json_string(json_open(&m, false), s);
+    return json_close(&m);
 }
 
 static void check(const char *s)
@@ -134,12 +153,8 @@ static void test_longer_than_buffer(void **state)
 static void test_numbers(void **state)
 {
     (void)state;
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    struct json *j = xmalloc(sizeof(*j));
-    json_init(j, f, false);
+    struct mem_json m;
+    struct json *j = json_open(&m, false);
     json_begin_array(j);
     char *want = xmalloc(64 * 1024);
     size_t len = 0;
@@ -159,9 +174,7 @@ static void test_numbers(void **state)
     json_int(j, INT64_MIN);
     len += (size_t)sprintf(want + len, ",0,%" PRId64 "]", INT64_MIN);
     json_end_array(j);
-    json_flush(j);
-    free(j);
-    assert_int_equal(fclose(f), 0);
+    char *buf = json_close(&m);
     assert_string_equal(buf, want);
     free(buf);
     free(want);
@@ -186,12 +199,8 @@ static void members(struct json *j, const void *key)
  * compact, and across the writer's buffer. */
 static char *document(bool cached, bool pretty, size_t pad)
 {
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    struct json *j = xmalloc(sizeof(*j));
-    json_init(j, f, pretty);
+    struct mem_json m;
+    struct json *j = json_open(&m, pretty);
     json_begin_array(j);
     char *filler = xmalloc(pad + 1);
     memset(filler, 'x', pad);
@@ -218,9 +227,7 @@ static char *document(bool cached, bool pretty, size_t pad)
     json_end_array(j);
     json_finish(j);
     free(filler);
-    free(j);
-    assert_int_equal(fclose(f), 0);
-    return buf;
+    return json_close(&m);
 }
 
 static void test_members_cached(void **state)
