@@ -10,13 +10,16 @@
 # stretches a longer CPU-bound run's wall time more than a shorter one's
 # (bench/RESULTS.md). Peak RSS of both is measured once per count, to show
 # how memory grows with the fleet.
+repeat=${BENCH_REPEAT:-5}   # before lib.sh, which defaults it to 3
 . "$(dirname "$0")/lib.sh"
 counts=${BATCH_GUESTS:-2000 10000}
-repeat=${BENCH_REPEAT:-5}
 command -v xmllint >/dev/null || { echo "batch: xmllint missing (apt-get install libxml2-utils)"; exit 77; }
 status=0
+# The generated guests are kept between runs, in a folder named after the
+# generator's checksum: a changed gen-guests.sh never meets stale files.
+gen_sum=$(cksum < "$(dirname "$0")/gen-guests.sh" | cut -d' ' -f1)
 for n in $counts; do
-    dir=${BENCH_DIR:-${TMPDIR:-/tmp}/memlock-planner-bench}/guests-mixed-$n
+    dir=${BENCH_DIR:-${TMPDIR:-/tmp}/memlock-planner-bench}/guests-mixed-$n-$gen_sum
     if [ ! -f "$dir/guest-$((n - 1)).xml" ]; then
         sh "$(dirname "$0")/gen-guests.sh" "$dir" "$n"
     fi

@@ -275,8 +275,8 @@ char *capacity_sentence(const struct capacity *c)
 
 char *capacity_worst_case_text(const struct capacity *c)
 {
-    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
-                        "If every guest locked memory up to its limit, %" PRIu64 " would fit.\n",
+    return xasprintf(P_("If every guest locked memory up to its limit, %" PRIu64 " guest would fit.",
+                        "If every guest locked memory up to its limit, %" PRIu64 " guests would fit.",
                         (unsigned long)c->fits_at_limit),
                      c->fits_at_limit);
 }
@@ -288,18 +288,24 @@ void capacity_print_text(FILE *out, const struct capacity *c)
     free(sentence);
     if (c->known) {
         char have[32], need[32];
+        /* The labels' column as wide as the widest (a group's label is long). */
+        size_t label_w = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            size_t w = text_width(c->resources[i].label.local);
+            label_w = w > label_w ? w : label_w;
+        }
         for (size_t i = 0; i < c->n; i++) {
             const struct capacity_resource *res = &c->resources[i];
             capacity_format_amount(res, res->available, have, sizeof(have));
             capacity_format_amount(res, res->per_guest, need, sizeof(need));
             fprintf(out, "  %c ", i == c->limiting || res->blocker ? '>' : ' ');
-            fput_ljust(out, res->label.local, 52);
+            fput_ljust(out, res->label.local, label_w);
             fprintf(out, _(" %10s available, %10s per guest: %" PRIu64 "\n"), have, need, res->fits);
         }
     }
     if (c->worst_case_known) {
         char *s = capacity_worst_case_text(c);
-        fputs(s, out);
+        fprintf(out, "%s\n", s);
         free(s);
     }
     for (size_t i = 0; i < c->notes.n; i++)

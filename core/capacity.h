@@ -59,8 +59,9 @@ void capacity_format_amount(const struct capacity_resource *res, uint64_t v, cha
  * none fit, translated; the caller frees. */
 char *capacity_sentence(const struct capacity *c);
 void capacity_print_text(FILE *out, const struct capacity *c);
-/* "If every guest locked memory up to its limit, N would fit.\n" (when
- * c->worst_case_known), for the text, HTML and Markdown reports. Caller frees. */
+/* "If every guest locked memory up to its limit, N guests would fit." (when
+ * c->worst_case_known), for the text and the planner, HTML and Markdown
+ * reports. Caller frees. */
 char *capacity_worst_case_text(const struct capacity *c);
 void capacity_write_json(struct json *j, const struct capacity *c);
 

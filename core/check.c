@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "json.h"
 #include "size.h"
 #include "xalloc.h"
 
@@ -105,8 +106,7 @@ size_t check_guest(const struct guest *g, const struct host *h, const struct mem
     return out->n - before;
 }
 
-/* A guest's RAM is pinned when it uses VFIO (or vDPA) or is <locked/>. */
-static bool pins_memory(const struct guest *g, const struct memlock_result *r)
+bool check_pins_memory(const struct guest *g, const struct memlock_result *r)
 {
     return g->locked || r->uses_vfio || r->nvdpa;
 }
@@ -346,7 +346,7 @@ size_t check_fleet(const struct guest *const *guests, const struct memlock_resul
         bool overflow = false;
         size_t npinned = 0;
         for (size_t i = 0; i < n; i++) {
-            if (!pins_memory(guests[i], results[i]))
+            if (!check_pins_memory(guests[i], results[i]))
                 continue;
             npinned++;
             overflow |= !size_add(sum, results[i]->memory_kib, &sum);
@@ -356,13 +356,34 @@ size_t check_fleet(const struct guest *const *guests, const struct memlock_resul
             size_format_kib(sum, a, sizeof(a));
             size_format_kib(h->memory_kib, b, sizeof(b));
             add(out, CHECK_FLEET_MEMORY_ABOVE_HOST, h->memory_kib, true, sum)->text =
-                msg_format(N_("the %zu guests that pin their memory (VFIO, vDPA or <locked/>) "
-                              "need %s (%llu KiB) together, above the host's RAM %s (%llu KiB)"),
-                           npinned, overflow ? "?" : a, (unsigned long long)sum, b,
-                           (unsigned long long)h->memory_kib);
+                msg_format_plural(NP_("the %zu guest that pins its memory (VFIO, vDPA or "
+                                      "<locked/>) needs %s (%llu KiB), above the host's RAM %s "
+                                      "(%llu KiB)",
+                                      "the %zu guests that pin their memory (VFIO, vDPA or "
+                                      "<locked/>) need %s (%llu KiB) together, above the host's "
+                                      "RAM %s (%llu KiB)"),
+                                  (unsigned long)npinned, npinned, overflow ? "?" : a,
+                                  (unsigned long long)sum, b, (unsigned long long)h->memory_kib);
         }
     }
     return out->n - before;
+}
+
+void check_reason_write_json(struct json *j, const struct check_reason *reason)
+{
+    json_begin_object(j);
+    json_key_lit(j, "code");
+    json_string(j, check_code_id(reason->code));
+    json_key_lit(j, "text");
+    json_string(j, reason->text.c);
+    json_key_lit(j, "guests");
+    json_begin_array(j);
+    if (reason->code != CHECK_FLEET_MEMORY_ABOVE_HOST) {
+        json_uint(j, reason->guest[0]);
+        json_uint(j, reason->guest[1]);
+    }
+    json_end_array(j);
+    json_end_object(j);
 }
 
 void check_list_free(struct check_list *l)

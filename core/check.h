@@ -84,6 +84,15 @@ size_t check_fleet(const struct guest *const *guests, const struct memlock_resul
                    const char *const *names, size_t n, const struct host *h,
                    struct check_list *out);
 
+/* A guest's RAM is pinned when it uses VFIO (or vDPA) or is <locked/>: that
+ * memory counts against host RAM whatever the limit says. */
+bool check_pins_memory(const struct guest *g, const struct memlock_result *r);
+
+/* `reason` as the JSON object the report and capacity write: {code, text,
+ * guests: [i, j]} (guests empty for the memory code). */
+struct json;
+void check_reason_write_json(struct json *j, const struct check_reason *reason);
+
 void check_list_free(struct check_list *l);
 
 #endif

@@ -13,29 +13,29 @@ bool explain_is_memlock(const struct explain *e)
     return e->cause == LOG_CAUSE_LIMIT_TOO_LOW || e->cause == LOG_CAUSE_CANNOT_SET_LIMIT;
 }
 
+/* --libvirt, else the release the log names, else the default profile; the
+ * version rules are profile_choose's, as for every other command. */
 static void pick_profile(const struct log_start *s, const char *version, struct explain *e,
                          struct mp_error *err, int *rc)
 {
-    bool beyond = false;
+    struct profile_choice c;
     if (version) {
-        e->profile = profile_for_version(version, &beyond);
+        *rc = profile_choose(version, N_("--libvirt"), &c, err);
+        if (*rc < 0)
+            return;
         e->profile_source = EXPLAIN_PROFILE_OPTION;
-        if (!e->profile)
-            *rc = mp_error_set(err, MP_ERR_INPUT,
-                               _("--libvirt %s: not a libvirt release this program knows"),
-                               version);
-    } else if (s && s->libvirt_version
-               && (e->profile = profile_for_version(s->libvirt_version, &beyond))) {
+    } else if (s && s->libvirt_version && profile_choose(s->libvirt_version, NULL, &c, NULL) == 0) {
         e->profile_source = EXPLAIN_PROFILE_LOG;
     } else {
         if (s && s->libvirt_version)
             msg_list_add(&e->notes,
                          N_("the log's libvirt %s is older than every profile: the default "
                             "profile is used"), s->libvirt_version);
-        e->profile = profile_default();
+        c = (struct profile_choice){ .profile = profile_default() };
         e->profile_source = EXPLAIN_PROFILE_DEFAULT;
     }
-    e->profile_beyond = beyond;
+    e->profile = c.profile;
+    e->profile_beyond = c.beyond;
 }
 
 /* Where the limit runs out: the first term whose running sum passes it. */

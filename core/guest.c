@@ -27,7 +27,9 @@ struct guest *guest_new_for_arch(const char *arch)
 
 bool guest_is_ppc64(const struct guest *g)
 {
-    return g->arch && (!strcmp(g->arch, "ppc64") || !strcmp(g->arch, "ppc64le"));
+    const char *a = g->arch;   /* "ppc64" or "ppc64le", spelled out: called for every term */
+    return a && a[0] == 'p' && a[1] == 'p' && a[2] == 'c' && a[3] == '6' && a[4] == '4' &&
+           (a[5] == '\0' || (a[5] == 'l' && a[6] == 'e' && a[7] == '\0'));
 }
 
 static char *dup_or_null(const char *s)

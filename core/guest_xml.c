@@ -24,6 +24,7 @@
 #include "size.h"
 #include "text_safe.h"
 #include "xalloc.h"
+#include "xml_arena.h"
 
 /* libvirt's VIR_DOMAIN_MEMORY_PARAM_UNLIMITED (2^53 - 1 KiB): a memtune
  * limit this large or larger means "no limit", as if it were not written. */
@@ -147,6 +148,8 @@ static bool plain_utf8(const char *buf, size_t len)
  * Only for documents in UTF-8 (another encoding is converted piece by piece
  * through that callback) of at most 1 MiB (libxml2's lookup limit for input
  * that is not in memory stays far away). */
+#define PLAIN_MAX (1u << 20)
+
 static xmlDocPtr read_utf8(xmlParserCtxtPtr ctxt, const char *buf, size_t len, int opts)
 {
     xmlCtxtReset(ctxt);
@@ -173,10 +176,14 @@ static xmlDocPtr read_utf8(xmlParserCtxtPtr ctxt, const char *buf, size_t len, i
     return doc;
 }
 
-static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_error *err)
+/* `arena`: the document is plain UTF-8 and this thread allocates in the XML
+ * arena (core/xml_arena.h): a parser context of its own, which goes with the
+ * arena. Else the shared context. */
+static xmlDocPtr parse(const char *buf, size_t len, const char *name, bool arena,
+                       struct mp_error *err)
 {
     struct parse_state st = { 0 };
-    if (!shared_ctxt) {
+    if (!arena && !shared_ctxt) {
         xmlInitParser();
         shared_ctxt = xmlNewParserCtxt();
         if (!shared_ctxt) {
@@ -185,7 +192,11 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_
         }
         atexit(free_shared_ctxt);
     }
-    xmlParserCtxtPtr ctxt = shared_ctxt;
+    xmlParserCtxtPtr ctxt = arena ? xmlNewParserCtxt() : shared_ctxt;
+    if (!ctxt) {
+        mp_error_set(err, MP_ERR_INTERNAL, _("%s: cannot set up the XML parser"), name);
+        return NULL;
+    }
     ctxt->_private = &st;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->externalSubset = on_external_subset;
@@ -203,7 +214,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, struct mp_
      * means nothing in a domain XML (text inside an element is kept). */
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
                XML_PARSE_COMPACT;
-    xmlDocPtr doc = len <= (1u << 20) && plain_utf8(buf, len)
+    xmlDocPtr doc = arena || (len <= PLAIN_MAX && plain_utf8(buf, len))
                         ? read_utf8(ctxt, buf, len, opts)
                         : xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL, opts);
 
@@ -428,11 +439,15 @@ static struct guest *load(const char *buf, size_t len, const char *safe_name, st
                      safe_name, GUEST_XML_MAX_BYTES >> 20);
         return NULL;
     }
-    xmlDocPtr doc = parse(buf, len, safe_name, err);
-    if (!doc)
-        return NULL;
-    struct guest *g = from_doc(doc, safe_name, err);
-    xmlFreeDoc(doc);
+    /* A plain UTF-8 document is read in the XML arena, which is rewound
+     * after the walk instead of freeing the tree node by node. */
+    bool arena = len <= PLAIN_MAX && plain_utf8(buf, len) && xml_arena_begin();
+    xmlDocPtr doc = parse(buf, len, safe_name, arena, err);
+    struct guest *g = doc ? from_doc(doc, safe_name, err) : NULL;
+    if (arena)
+        xml_arena_end();
+    else
+        xmlFreeDoc(doc);
     return g;
 }
 

@@ -31,7 +31,8 @@ int gx_fail(struct gx *x, const xmlNode *n, const char *fmt, ...)
 
 bool gx_is(const xmlNode *n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+    return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+           !strcmp((const char *)n->name, name);
 }
 
 xmlNode *gx_child(const xmlNode *n, const char *name)
@@ -98,9 +99,12 @@ int gx_size(struct gx *x, const xmlNode *n, const char *what, const char *value,
 int gx_size_element(struct gx *x, const xmlNode *n, uint64_t *kib)
 {
     char *value = gx_text(n), *unit = gx_attr(n, "unit");
-    char what[64];
-    snprintf(what, sizeof(what), "<%s>", (const char *)n->name);
-    int rc = gx_size(x, n, what, value, unit, kib);
+    int rc = 0;
+    if (size_parse_libvirt(value ? value : "", unit, kib) != SIZE_OK) {
+        char what[64];   /* the element's name, for the message only */
+        snprintf(what, sizeof(what), "<%s>", (const char *)n->name);
+        rc = gx_size(x, n, what, value, unit, kib);
+    }
     free(value);
     free(unit);
     return rc;

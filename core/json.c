@@ -6,6 +6,7 @@
 
 #include "json.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 void json_init(struct json *j, FILE *out, bool pretty)
 {
@@ -131,15 +132,42 @@ static void put_u_escape(struct json *j, unsigned cp)
     put(j, e, sizeof(e));
 }
 
+/* Sixteen bytes at a time (GCC's vector extension: SSE2 on x86-64, VSX on
+ * ppc64le, plain code elsewhere): is any of them not plain? Signed, a byte
+ * of 0x80 or more is below 0x20 too. */
+typedef signed char bytes16 __attribute__((vector_size(16)));
+typedef uint64_t words16 __attribute__((vector_size(16)));
+
+static bool all_plain16(const unsigned char *p)
+{
+    bytes16 v;
+    memcpy(&v, p, sizeof(v));
+    bytes16 bad = (v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7f);
+    words16 w = (words16)bad;
+    return !(w[0] | w[1]);
+}
+
+/* The end of the run of plain bytes at `p`; `end` is the terminating NUL
+ * (not plain), so the byte scan stops there by itself. Blocks are read only
+ * whole before `end`. */
+static const unsigned char *plain_run(const unsigned char *p, const unsigned char *end)
+{
+    while (end - p >= 16 && all_plain16(p))
+        p += 16;
+    while (plain(*p))
+        p++;
+    return p;
+}
+
 /* `s` as a JSON string literal, with its quotes. */
 static void put_string(struct json *j, const char *s)
 {
     put_char(j, '"');
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + strlen(s);
     while (*p) {
         const unsigned char *run = p;
-        while (plain(*p))
-            p++;
+        p = plain_run(p, end);
         if (p > run)
             put(j, run, (size_t)(p - run));
         unsigned char c = *p;
@@ -199,6 +227,52 @@ void json_string(struct json *j, const char *s)
         put(j, "null", 4);
 }
 
+/* The escaped literals of json_string_static, by address (open addressing;
+ * the program has a few hundred such strings, each written thousands of
+ * times in a batch report). Single-threaded, as the writers are. */
+#define STATIC_SLOTS 1024
+static struct static_lit {
+    const char *key;
+    char *lit;
+    size_t len;
+} static_lits[STATIC_SLOTS];
+
+void json_string_static(struct json *j, const char *s)
+{
+    if (!s) {
+        json_string(j, s);
+        return;
+    }
+    size_t h = (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9e3779b97f4a7c15)) >> 54);
+    struct static_lit *slot = NULL;
+    for (size_t i = 0; i < 16; i++) {
+        struct static_lit *c = &static_lits[(h + i) % STATIC_SLOTS];
+        if (c->key == s) {
+            before_item(j);
+            put(j, c->lit, c->len);
+            return;
+        }
+        if (!c->key) {
+            slot = c;
+            break;
+        }
+    }
+    size_t n = strlen(s);
+    if (!slot || n > (sizeof(j->buf) - 2) / 6) {
+        json_string(j, s);   /* no room to keep it: escaped every time */
+        return;
+    }
+    before_item(j);
+    if (j->len + 6 * n + 2 > sizeof(j->buf))
+        json_flush(j);   /* the literal is then whole in the buffer, to keep */
+    size_t start = j->len;
+    put_string(j, s);
+    slot->len = j->len - start;
+    slot->lit = xmalloc(slot->len);
+    memcpy(slot->lit, j->buf + start, slot->len);
+    slot->key = s;
+}
+
 void json_uint(struct json *j, uint64_t v)
 {
     before_item(j);
@@ -207,6 +281,14 @@ void json_uint(struct json *j, uint64_t v)
         *--p = (char)('0' + v % 10);
     while (v /= 10);
     put(j, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void json_uint_or_null(struct json *j, bool known, uint64_t v)
+{
+    if (known)
+        json_uint(j, v);
+    else
+        json_null(j);
 }
 
 void json_int(struct json *j, int64_t v)

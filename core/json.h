@@ -9,7 +9,7 @@
 
 #define JSON_MAX_DEPTH 32
 
-#define JSON_BUF 8192
+#define JSON_BUF 65536
 
 /* Output is gathered in `buf` and handed to `out` in blocks: a batch report
  * writes tens of megabytes in small pieces. json_finish (or json_flush)
@@ -36,8 +36,14 @@ void json_key(struct json *j, const char *key);
 /* `token` is "\"KEY\": " and `len` its length. */
 void json_key_token(struct json *j, const char *token, size_t len);
 void json_string(struct json *j, const char *s);   /* NULL writes null */
+/* json_string for a string that lives, unchanged, as long as the program (a
+ * literal, a msgid, a constant table's text): escaped on its first use and
+ * then copied, looked up by its address. Never for text built at run time. */
+void json_string_static(struct json *j, const char *s);
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
+/* `v` when `known`, else null. */
+void json_uint_or_null(struct json *j, bool known, uint64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
 /* Ends the document with a newline and flushes. */

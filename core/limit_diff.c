@@ -306,6 +306,21 @@ static void delta_text(uint64_t from, uint64_t to, char *buf, size_t len)
     snprintf(buf, len, "%c%s", to > from ? '+' : '-', s);
 }
 
+/* " old new change" right-aligned by terminal width (translated headings may
+ * hold non-ASCII letters); no third column when `c` is NULL. */
+static void columns(FILE *out, const char *a, const char *b, const char *c)
+{
+    fputc(' ', out);
+    fput_rjust(out, a, 12);
+    fputc(' ', out);
+    fput_rjust(out, b, 12);
+    if (c) {
+        fputc(' ', out);
+        fput_rjust(out, c, 12);
+    }
+    fputc('\n', out);
+}
+
 void limit_diff_print_text(FILE *out, const struct limit_diff *d)
 {
     char a[40], b[40], c[40];
@@ -330,7 +345,7 @@ void limit_diff_print_text(FILE *out, const struct limit_diff *d)
     if (d->nterms) {
         fputs("  ", out);
         fput_ljust(out, _("Term"), 28);
-        fprintf(out, " %12s %12s %12s\n", _("old"), _("new"), _("change"));
+        columns(out, _("old"), _("new"), _("change"));
     }
     for (size_t i = 0; i < d->nterms; i++) {
         const struct diff_term *t = &d->terms[i];
@@ -345,10 +360,7 @@ void limit_diff_print_text(FILE *out, const struct limit_diff *d)
         delta_text(t->old_kib, t->new_kib, c, sizeof(c));
         fprintf(out, "%c ", t->changed ? '*' : ' ');
         fput_ljust(out, _(t->label), 28);
-        if (t->changed)
-            fprintf(out, " %12s %12s %12s\n", a, b, c);
-        else
-            fprintf(out, " %12s %12s\n", a, b);
+        columns(out, a, b, t->changed ? c : NULL);
         for (size_t k = 0; k < t->ncauses; k++)
             fprintf(out, _("      because: %s\n"), d->causes[t->causes[k]].text.local);
     }

@@ -46,6 +46,7 @@ core_libcore_a_SOURCES = \
 core_libcore_a_SOURCES += \
 	core/address_map.c core/address_map.h \
 	core/capacity.c core/capacity.h \
+	core/capacity_fleet.c core/capacity_fleet.h \
 	core/profile_compare.c core/profile_compare.h \
 	core/tour.c core/tour.h
 # Why a guest, or a fleet, cannot start as defined (--check, fleet checks).
@@ -70,3 +71,7 @@ core_libcore_a_SOURCES += \
 	core/input_file.c core/input_file.h \
 	core/close_stdout.c core/close_stdout.h \
 	core/sticky_rule.c core/sticky_rule.h
+# libxml2 allocations of one guest document in an arena (core/guest_xml.c).
+core_libcore_a_SOURCES += core/xml_arena.c core/xml_arena.h
+# Plain printf conversions by hand, for messages (core/xalloc.c).
+core_libcore_a_SOURCES += core/fmt_quick.c core/fmt_quick.h

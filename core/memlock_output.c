@@ -191,9 +191,9 @@ static void json_terms(struct json *j, const struct memlock_term *terms, size_t 
         const struct memlock_term *t = &terms[i];
         json_begin_object(j);
         json_key_lit(j, "id");
-        json_string(j, t->id);
+        json_string_static(j, t->id);   /* memlock.c add_term: literals */
         json_key_lit(j, "label");
-        json_string(j, t->label);
+        json_string_static(j, t->label);
         json_key_lit(j, "kib");
         json_uint(j, t->kib);
         json_key_lit(j, "why");
@@ -211,9 +211,9 @@ void memlock_write_json_computed(struct json *j, const struct memlock_result *r)
     } else {
         json_begin_object(j);
         json_key_lit(j, "rule");
-        json_string(j, memlock_rule_id(r->computed_rule));
+        json_string_static(j, memlock_rule_id(r->computed_rule));
         json_key_lit(j, "kind");
-        json_string(j, memlock_kind_id(r->computed_kind));
+        json_string_static(j, memlock_kind_id(r->computed_kind));
         json_key_lit(j, "limit_kib");
         json_uint(j, r->computed_kib);
         json_key_lit(j, "limit_bytes");
@@ -240,13 +240,13 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
     json_key_lit(j, "limit_kib");
     json_limit(j, r->kind, r->limit_kib);
     json_key_lit(j, "kind");
-    json_string(j, memlock_kind_id(r->kind));
+    json_string_static(j, memlock_kind_id(r->kind));
     json_key_lit(j, "rule");
-    json_string(j, memlock_rule_id(r->rule));
+    json_string_static(j, memlock_rule_id(r->rule));
     json_key_lit(j, "profile");
-    json_string(j, r->profile->id);
+    json_string_static(j, r->profile->id);
     json_key_lit(j, "profile_label");
-    json_string(j, r->profile->label);
+    json_string_static(j, r->profile->label);
     json_key_lit(j, "profile_step");
     json_begin_object(j);
     profile_write_json_fields(j, r->profile);
@@ -276,7 +276,7 @@ void memlock_write_json(struct json *j, const struct memlock_result *r)
         json_key_lit(j, "index");
         json_uint(j, p->index);
         json_key_lit(j, "origin");
-        json_string(j, phb_origin_id(p->origin));
+        json_string_static(j, phb_origin_id(p->origin));
         json_key_lit(j, "implicit");
         json_bool(j, p->origin == PHB_DEFAULT_IMPLICIT || p->origin == PHB_ADDED_ISOLATION);
         json_key_lit(j, "isolation_group");

@@ -19,7 +19,7 @@ static struct msg msg_vformat2(const char *fmt, const char *local_fmt, va_list a
     if (local_fmt != fmt) {
         m.local = xvasprintf(local_fmt, copy);
         size_delocalize(m.c);
-    } else {
+    } else if (size_radix_localized()) {
         m.local = m.c;
         char *people = xstrdup(m.c);
         /* Sizes were formatted for people: the English text keeps '.'. */
@@ -27,6 +27,8 @@ static struct msg msg_vformat2(const char *fmt, const char *local_fmt, va_list a
             m.local = people;
         else
             free(people);
+    } else {
+        m.local = m.c;   /* '.' already: one text for both */
     }
     va_end(copy);
     return m;

@@ -46,10 +46,10 @@ bool pci_addr_parse(const char *s, struct pci_addr *out)
     return true;
 }
 
+/* "%04x:%02x:%02x.%x" by hand (a batch report formats thousands, a probe a
+ * few per device): at most 8 + 1 + 2 + 1 + 2 + 1 + 2 characters and the NUL. */
 void pci_addr_format(const struct pci_addr *a, char buf[PCI_ADDR_STRLEN])
 {
-    /* "%04x:%02x:%02x.%x" without printf (a host's every device formats a
-     * few: printf was a third of a probe's own instructions). */
     char *p = hex_put(buf, a->domain, 4);
     *p++ = ':';
     p = hex_put(p, a->bus, 2);

@@ -101,6 +101,7 @@ const struct profile profiles[] = {
       APPROX_FORCE_VFIO },
 };
 const size_t nprofiles = sizeof(profiles) / sizeof(profiles[0]);
+_Static_assert(sizeof(profiles) / sizeof(profiles[0]) <= PROFILES_MAX, "raise PROFILES_MAX");
 
 const struct profile *profile_default(void)
 {
@@ -216,13 +217,13 @@ int profile_choose(const char *text, const char *source, struct profile_choice *
 void profile_write_json_fields(struct json *j, const struct profile *p)
 {
     json_key_lit(j, "profile");
-    json_string(j, p->id);
+    json_string_static(j, p->id);   /* the profiles table's own text */
     json_key_lit(j, "span");
-    json_string(j, p->span);
+    json_string_static(j, p->span);
     json_key_lit(j, "label");
-    json_string(j, p->label);
+    json_string_static(j, p->label);
     json_key_lit(j, "basis");
-    json_string(j, p->basis);
+    json_string_static(j, p->basis);
     json_key_lit(j, "first_release_pinned");
     json_bool(j, p->pinned);
 }

@@ -56,6 +56,9 @@ struct profile {
 
 extern const struct profile profiles[];
 extern const size_t nprofiles;
+/* At least nprofiles (checked where the table is): room for a value per
+ * profile without an allocation. */
+#define PROFILES_MAX 16
 
 /* A libvirt release number. */
 struct libvirt_version {

@@ -10,18 +10,16 @@
 #include "xalloc.h"
 #include "text_width.h"
 
-static struct profile_compare_row *row_for(struct profile_compare *c, const struct memlock_term *t)
+static struct profile_compare_row *row_for(struct profile_compare *c, size_t *cap,
+                                           const struct memlock_term *t)
 {
-    for (size_t i = 0; i < c->nrows; i++)
-        if (!strcmp(c->rows[i].id, t->id))
+    for (size_t i = 0; i < c->nrows; i++)   /* ids are literals: the same one is mostly the same pointer */
+        if (c->rows[i].id == t->id || !strcmp(c->rows[i].id, t->id))
             return &c->rows[i];
-    c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof(*c->rows));
+    XGROW(c->rows, *cap, c->nrows + 1);   /* zeroed: absent everywhere, not differing */
     struct profile_compare_row *row = &c->rows[c->nrows++];
     row->id = t->id;
     row->label = t->label;
-    row->present = xcalloc(c->nprofiles, sizeof(*row->present));
-    row->kib = xcalloc(c->nprofiles, sizeof(*row->kib));
-    row->differs = false;
     return row;
 }
 
@@ -43,7 +41,6 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
     memset(out, 0, sizeof(*out));
     out->nprofiles = nprofiles;
     out->borrowed = SIZE_MAX;
-    out->results = xcalloc(nprofiles, sizeof(*out->results));
     size_t nrefused = 0;
     char *first_refusal = NULL;
     for (size_t p = 0; p < nprofiles; p++) {
@@ -78,10 +75,11 @@ int profile_compare_run_with(const struct guest *g, const struct host *h,
         return -1;
     }
     free(first_refusal);
+    size_t cap = 0;
     for (size_t p = 0; p < nprofiles; p++) {
         const struct memlock_result *r = &out->results[p];
         for (size_t t = 0; t < r->nterms; t++) {
-            struct profile_compare_row *row = row_for(out, &r->terms[t]);
+            struct profile_compare_row *row = row_for(out, &cap, &r->terms[t]);
             row->present[p] = true;
             row->kib[p] = r->terms[t].kib;
         }
@@ -102,11 +100,6 @@ void profile_compare_free(struct profile_compare *c)
     for (size_t p = 0; p < c->nprofiles; p++)
         if (p != c->borrowed)
             memlock_result_free(&c->results[p]);
-    free(c->results);
-    for (size_t i = 0; i < c->nrows; i++) {
-        free(c->rows[i].present);
-        free(c->rows[i].kib);
-    }
     free(c->rows);
     memset(c, 0, sizeof(*c));
 }
@@ -233,7 +226,7 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
     json_key_lit(j, "profiles");
     json_begin_array(j);
     for (size_t p = 0; p < c->nprofiles; p++)
-        json_string(j, c->results[p].profile->id);
+        json_string_static(j, c->results[p].profile->id);
     json_end_array(j);
     json_key_lit(j, "limit_bytes");
     json_begin_array(j);
@@ -271,9 +264,9 @@ void profile_compare_write_json(struct json *j, const struct profile_compare *c)
         const struct profile_compare_row *row = &c->rows[i];
         json_begin_object(j);
         json_key_lit(j, "id");
-        json_string(j, row->id);
+        json_string_static(j, row->id);   /* a term's: literals */
         json_key_lit(j, "label");
-        json_string(j, row->label);
+        json_string_static(j, row->label);
         json_key_lit(j, "differs");
         json_bool(j, row->differs);
         json_key_lit(j, "kib");

@@ -8,19 +8,21 @@
 
 #include "json.h"
 #include "memlock.h"
+#include "profile.h"
 
 struct profile_compare_row {
     const char *id;            /* term id: "hpt", "dma32", ... */
     const char *label;         /* msgid */
-    bool *present;             /* per profile: the term is in that result */
-    uint64_t *kib;             /* per profile: its size (0 when absent) */
+    bool present[PROFILES_MAX];   /* per profile: the term is in that result */
+    uint64_t kib[PROFILES_MAX];   /* per profile: its size (0 when absent) */
     bool differs;              /* not the same in every profile */
 };
 
 struct profile_compare {
     size_t nprofiles;
-    struct memlock_result *results;   /* one per profile, in profiles[] order; sizes only
-                                       * (MEMLOCK_TERMS) but for a borrowed one */
+    struct memlock_result results[PROFILES_MAX];   /* one per profile, in profiles[] order;
+                                                    * sizes only (MEMLOCK_TERMS) but for a
+                                                    * borrowed one */
     struct profile_compare_row *rows; /* union of term ids, in first-seen order */
     size_t nrows;
     bool limit_differs;

@@ -215,20 +215,7 @@ static void fleet(struct json *j, const struct report *rep)
     json_key_lit(j, "checks");
     json_begin_array(j);
     for (size_t i = 0; i < f->checks.n; i++) {
-        const struct check_reason *c = &f->checks.items[i];
-        json_begin_object(j);
-        json_key_lit(j, "code");
-        json_string(j, check_code_id(c->code));
-        json_key_lit(j, "text");
-        json_string(j, c->text.c);
-        json_key_lit(j, "guests");
-        json_begin_array(j);
-        if (c->code != CHECK_FLEET_MEMORY_ABOVE_HOST) {
-            json_uint(j, c->guest[0]);
-            json_uint(j, c->guest[1]);
-        }
-        json_end_array(j);
-        json_end_object(j);
+        check_reason_write_json(j, &f->checks.items[i]);
     }
     json_end_array(j);
     json_end_object(j);

@@ -295,6 +295,11 @@ static bool is_unit_at(const char *p)
     return false;
 }
 
+bool size_radix_localized(void)
+{
+    return radix() != '.';
+}
+
 bool size_delocalize(char *text)
 {
     char r = radix();

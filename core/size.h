@@ -61,5 +61,8 @@ const char *size_group_separator(void);
  * `text` (in place), for the English text of messages that go to JSON and
  * snapshots. Returns true if it changed anything. */
 bool size_delocalize(char *text);
+/* Whether size_delocalize can change anything: the locale's decimal
+ * separator is not '.'. */
+bool size_radix_localized(void);
 
 #endif

@@ -2,9 +2,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text_diff.h"
 #include "xalloc.h"
 
@@ -127,4 +129,14 @@ void text_diff_free(struct text_diff *d)
         free(d->lines[i]);
     free(d->lines);
     memset(d, 0, sizeof(*d));
+}
+
+void text_diff_counts(const struct text_diff *d, char *buf, size_t len)
+{
+    char removed[64], added[64];
+    snprintf(removed, sizeof(removed), P_("%zu line removed", "%zu lines removed", d->removed),
+             d->removed);
+    snprintf(added, sizeof(added), P_("%zu line added", "%zu lines added", d->added), d->added);
+    /* TRANSLATORS: "3 lines removed, 1 line added" */
+    snprintf(buf, len, _("%s, %s"), removed, added);
 }

@@ -17,5 +17,8 @@ struct text_diff {
 void text_diff(const char *a, size_t alen, const char *b, size_t blen, size_t context,
                struct text_diff *out);
 void text_diff_free(struct text_diff *d);
+/* "3 lines removed, 1 line added", translated with the language's plural
+ * forms, into `buf`. */
+void text_diff_counts(const struct text_diff *d, char *buf, size_t len);
 
 #endif

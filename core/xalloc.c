@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt_quick.h"
 #include "xalloc.h"
 
 static void oom(void)
@@ -59,8 +60,13 @@ char *xvasprintf(const char *fmt, va_list ap)
     char buf[256];
     va_list copy;
     va_copy(copy, ap);
-    int len = vsnprintf(buf, sizeof(buf), fmt, copy);
+    int len = fmt_quick(buf, sizeof(buf), fmt, copy);
     va_end(copy);
+    if (len < 0) {
+        va_copy(copy, ap);
+        len = vsnprintf(buf, sizeof(buf), fmt, copy);
+        va_end(copy);
+    }
     if (len < 0)
         oom();
     char *s = xmalloc((size_t)len + 1);

@@ -51,6 +51,7 @@ const struct cli_option cli_options[O_COUNT] = {
                   N_("  --check            exit 3 when the guest cannot start as defined, one line\n"
                      "                     per reason on stderr\n") },
     [O_HEADROOM] = { "headroom", NULL, 0, STR(headroom),
+                     /* xgettext:no-c-format */
                      N_("  --headroom SIZE|N% above libvirt's figure in a recommended hard_limit\n"
                         "                     (default 1 GiB; 0 for none)\n") },
     [O_OLD_LIBVIRT] = { "old-libvirt", NULL, 0, STR(old_libvirt),

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "cli_fleet.h"
 #include "commands.h"
 #include "guest_xml.h"
 #include "i18n.h"
@@ -83,48 +84,17 @@ int cmd_report(struct cli_run *r)
     struct headroom hr = headroom_default();
     if (r->headroom && headroom_parse(r->headroom, &hr, &err) < 0)
         return cli_fail(&err);
-    /* --all: the connection's domains by name, as the guest arguments. */
-    char **names = r->args;
-    int n = r->all ? cli_virt_domain_names(&r->virt, &names, &err) : r->nargs;
-    if (n < 0)
-        return cli_fail(&err);
     struct report rep;
     report_init(&rep, r->host, r->profile);
     rep.headroom = hr;
     /* A guest that cannot be read is listed in the report with its error and
      * the others are reported in full; the exit status still says 2. */
-    rc = 0;
-    bool stop = false;
-    for (int i = 0; i < n && !stop; i++) {
-        char *label = NULL;
-        struct guest *g = cli_virt_load(&r->virt, names[i], &label, &err);
-        if (g)
-            g->force_vfio = r->force_vfio;
-        if (!g || report_add_guest(&rep, g, label, &err) < 0) {
-            rc = cli_fail(&err);
-            stop = rc != EXIT_INPUT;
-            report_add_error(&rep, names[i], err.text);
-            free(label);
-            continue;
-        }
-        free(label);
-        /* as calc says it, so that the JSON objects match */
-        cli_note_choice(r, &rep.guests[rep.n - 1].result);
-    }
-    /* Two guests with one name: bad input, nothing written. */
-    if (!stop && report_check_names(&rep, &err) < 0) {
+    bool usable;
+    rc = cli_fleet_load(r, &rep, true, &usable);
+    if (usable && report_write_file(&rep, fmt, r->output, &err) < 0)
         rc = cli_fail(&err);
-        stop = true;
-    }
-    if (!stop && rep.n) {
-        report_finish(&rep);
-        if (report_write_file(&rep, fmt, r->output, &err) < 0)
-            rc = cli_fail(&err);
-    }
     if (!rc && r->check)
         rc = report_check(&rep);
     report_free(&rep);
-    if (r->all)
-        cli_virt_names_free(names, n);
     return rc;
 }

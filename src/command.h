@@ -39,9 +39,9 @@ enum cli_opt_id {
     O_LIVE,        /* --live: the running definition */
     O_CONFIG,      /* --config: the persistent definition */
     O_READONLY,    /* --readonly: open the connection read-only */
-    O_ALL,         /* --all (report): every domain of the connection */
+    O_ALL,         /* --all (report, capacity): every domain of the connection */
     O_DRY_RUN,     /* --dry-run (apply) */
-    O_CHECK,       /* --check (calc, report): exit 3 with one line per reason */
+    O_CHECK,       /* --check (calc, report, capacity): exit 3 with one line per reason */
     O_HEADROOM,    /* --headroom SIZE|N% (report, apply) */
     O_OLD_LIBVIRT, /* --old-libvirt VERSION (diff) */
     O_XML,         /* --xml PATH: explain, the failed guest's definition; guests, the

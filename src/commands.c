@@ -122,14 +122,20 @@ const struct command commands[] = {
     },
     {
         .name = "capacity", .run = cmd_capacity,
-        .summary = N_("how many guests of this shape fit, and what runs out first"),
-        .usage = N_("Usage: memlock-planner capacity [OPTIONS] GUEST.xml|-|DOMAIN\n"),
+        .summary = N_("how many guests of this shape fit, or whether these guests fit together"),
+        .usage = N_("Usage: memlock-planner capacity [OPTIONS] GUEST.xml|-|DOMAIN...\n"
+                    "       memlock-planner capacity --connect URI [OPTIONS] --all\n"),
         .help = N_("Count how many guests of this shape fit on the host and what runs out first:\n"
-                   "host RAM or the IOMMU groups their devices need.\n\n"),
-        .options = OPTS_PLAN | OPTS_CONNECT,
+                   "host RAM or the IOMMU groups their devices need. With several guests (or\n"
+                   "--all): whether they can all run at once (no device or IOMMU group in two\n"
+                   "guests, NVLink2 groups whole, the memory they pin within host RAM), what they\n"
+                   "leave, and each one's own count.\n\n"),
+        .options = OPTS_PLAN | OPTS_CONNECT | OPT(O_ALL) | OPT(O_CHECK),
+        .opt_help = { [O_CHECK] = N_("  --check            exit 3 when the guests cannot all run at once on the host,\n"
+                                     "                     one line per reason on stderr\n") },
         .formats = FORMATS("text", "json"),
-        .args = ARGS_ONE,
-        .flags = LOAD_PROFILE | LOAD_GUEST | LOAD_HOST,
+        .args = ARGS_SOME,
+        .flags = LOAD_PROFILE | LOAD_HOST,
     },
     {
         .name = "tour", .run = cmd_tour,

@@ -15,6 +15,7 @@ memlock_planner_SOURCES = \
 	src/cmd_explain.c
 # --check's output; diff.
 memlock_planner_SOURCES += src/cli_check.c src/cmd_diff.c
+memlock_planner_SOURCES += src/cli_fleet.c src/cli_fleet.h
 # Order matters for static libraries: users first.
 # The planning views.
 memlock_planner_SOURCES += \

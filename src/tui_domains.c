@@ -21,6 +21,7 @@
 #include "size.h"
 #include "text_diff.h"
 #include "text_safe.h"
+#include "text_width.h"
 #include "tui_domains.h"
 #include "xalloc.h"
 #include "xml_edit.h"
@@ -308,6 +309,26 @@ static void draw_lines(struct app *a, const char *title, const char *const *line
                   i == sel_line ? crt_attr(&a->crt, ROLE_SELECTED) : attrs[i]);
 }
 
+/* One row of the domain list, its columns lined up by terminal width (a
+ * translated heading or a domain name may hold non-ASCII letters). */
+static char *domain_row(const char *name, const char *state, const char *mem, const char *hard)
+{
+    char *row = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&row, &len);
+    if (!f)
+        return xstrdup(name);
+    fput_ljust(f, name, 28);
+    fputc(' ', f);
+    fput_ljust(f, state, 9);
+    fputc(' ', f);
+    fput_rjust(f, mem, 12);
+    fputc(' ', f);
+    fput_rjust(f, hard, 14);
+    fclose(f);
+    return row;
+}
+
 static void domains_draw(struct app *a)
 {
     char title[256];
@@ -324,9 +345,10 @@ static void domains_draw(struct app *a)
         text[S.diff.n] = xstrdup("");
         text[S.diff.n + 1] =
             xstrdup(_("y: redefine it through libvirt   n: write a file instead   Esc: cancel"));
-        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)? %zu lines removed, "
-                                         "%zu added"),
-                 S.current, S.diff.removed, S.diff.added);
+        char counts[160];
+        text_diff_counts(&S.diff, counts, sizeof(counts));
+        snprintf(title, sizeof(title), _("Redefine %s (virDomainDefineXML)? %s"), S.current,
+                 counts);
         draw_lines(a, title, (const char *const *)text, attrs, n, SIZE_MAX);
         for (size_t i = 0; i < n; i++)
             free(text[i]);
@@ -337,18 +359,14 @@ static void domains_draw(struct app *a)
     size_t n = S.n + 2;
     char **text = xcalloc(n, sizeof(*text));
     int *attrs = xcalloc(n, sizeof(*attrs));
-    char buf[512];
-    snprintf(buf, sizeof(buf), "%-28s %-9s %12s %14s", _("DOMAIN"), _("STATE"), _("MEMORY"),
-             _("HARD_LIMIT"));
-    text[0] = xstrdup(buf);
+    text[0] = domain_row(_("DOMAIN"), _("STATE"), _("MEMORY"), _("HARD_LIMIT"));
     attrs[0] = crt_attr(&a->crt, ROLE_DIM);
     for (size_t i = 0; i < S.n; i++) {
         char mem[32], hard[32];
         size_format_kib(S.rows[i].memory_kib, mem, sizeof(mem));
         limit_text(S.rows[i].hard_kib, hard, sizeof(hard));
-        snprintf(buf, sizeof(buf), "%-28s %-9s %12s %14s", S.rows[i].name,
-                 S.rows[i].running ? _("running") : _("shut off"), mem, hard);
-        text[i + 1] = xstrdup(buf);
+        text[i + 1] = domain_row(S.rows[i].name, S.rows[i].running ? _("running") : _("shut off"),
+                                 mem, hard);
     }
     text[S.n + 1] = xstrdup(_("a guest XML file..."));
     snprintf(title, sizeof(title), _("Open a domain of %s (Enter opens, Esc cancels)"),

@@ -6,6 +6,7 @@ DIAGNOSIS_CLI_TESTS = \
 	tests/diagnosis/diff.sh \
 	tests/diagnosis/headroom.sh \
 	tests/diagnosis/guests_check.sh \
-	tests/diagnosis/tui_computed.sh
+	tests/diagnosis/tui_computed.sh \
+	tests/diagnosis/capacity_fleet.sh
 TESTS += $(DIAGNOSIS_CLI_TESTS)
-EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS)
+EXTRA_DIST += $(DIAGNOSIS_CLI_TESTS) tests/diagnosis/x86_guest.sh

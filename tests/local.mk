@@ -66,7 +66,8 @@ CLI_TESTS = \
 	tests/cli/formula_doc.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/data/hostile-host/controls.xml
-EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml
+EXTRA_DIST += tests/data/views/ac922-gpu0.xml tests/data/views/x86-nvme.xml \
+	tests/data/views/ac922-gpu1-half.xml
 EXTRA_DIST += tests/lib.sh $(CLI_TESTS) tests/data/calc/cases.txt \
 	tests/data/calc/pc-hardlimit+hostdev.xml \
 	tests/data/calc/pc-hardlimit+locked+hostdev.xml \

@@ -32,3 +32,13 @@ EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/q35-huge-viommu.xml \
 	tests/report/data/no-memory.xml \
 	tests/report/golden/one.md tests/report/golden/fleet.md tests/report/golden/hostile.md
+# JSON string escaping (core/json.c) at every offset of its block scan.
+REPORT_UNIT_TESTS += tests/unit/json_test
+tests_unit_json_test_SOURCES = tests/unit/json_test.c
+tests_unit_json_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_json_test_LDADD = $(UNIT_LDADD)
+# Messages' plain printf conversions by hand (core/fmt_quick.c) against vsnprintf.
+REPORT_UNIT_TESTS += tests/unit/fmt_quick_test
+tests_unit_fmt_quick_test_SOURCES = tests/unit/fmt_quick_test.c
+tests_unit_fmt_quick_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_fmt_quick_test_LDADD = $(UNIT_LDADD)

@@ -95,6 +95,8 @@ void app_mouse(struct app *a, int y, int x, bool dbl, int wheel);
 void app_modal_key(struct app *a, int key);
 /* Opens the prompt line with `label` and `initial` text. */
 void app_start_prompt(struct app *a, enum prompt_kind kind, const char *label, const char *initial);
+/* Whether Tab completes in the open prompt (a file name, a host device). */
+bool app_prompt_completes(const struct app *a);
 /* Leaving the guest (`what` PENDING_QUIT, _OPEN, _DEMO, _TOUR): at once
  * when nothing is unsaved, else after Save / Discard / Cancel. */
 void app_leave_guest(struct app *a, enum pending what);

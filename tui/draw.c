@@ -189,6 +189,14 @@ static void draw_footer(struct app *a)
         n = keys_footer(app_key_mask(a), f, 32);
     if (!n) /* help, warnings, the host menu: the planner's keys */
         n = keys_footer(KM_NORMAL, f, 32);
+    /* Tab completes only in the prompts that name a file or a device. */
+    if (a->mode == MODE_PROMPT && !app_prompt_completes(a)) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (f[i].action != ACT_COMPLETE)
+                f[k++] = f[i];
+        n = k;
+    }
     const char *keys[32], *tl[32];
     for (size_t i = 0; i < n; i++) {
         keys[i] = f[i].keys;

@@ -261,17 +261,26 @@ static void accept_prompt(struct app *a)
     }
 }
 
+static bool names_file(enum prompt_kind k)
+{
+    return k == PROMPT_OPEN || k == PROMPT_WRITE || k == PROMPT_EXPORT || k == PROMPT_EXPLAIN;
+}
+
+bool app_prompt_completes(const struct app *a)
+{
+    return names_file(a->prompt) || a->prompt == PROMPT_ADD;
+}
+
 /* Tab: file prompts complete paths, the add prompt host addresses. */
 static void complete(struct app *a)
 {
     size_t n;
-    switch (a->prompt) {
-    case PROMPT_OPEN: case PROMPT_WRITE: case PROMPT_EXPORT: case PROMPT_EXPLAIN:
+    if (names_file(a->prompt))
         n = complete_path(a->input, sizeof(a->input));
-        break;
-    case PROMPT_ADD: n = complete_pci(a->plan.host, a->input, sizeof(a->input)); break;
-    default: return;
-    }
+    else if (a->prompt == PROMPT_ADD)
+        n = complete_pci(a->plan.host, a->input, sizeof(a->input));
+    else
+        return;
     a->cursor = strlen(a->input);
     if (!n)
         app_status(a, true, "%s", _("Nothing matches."));

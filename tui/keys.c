@@ -337,6 +337,7 @@ size_t keys_footer(unsigned mask, struct key_foot *out, size_t max)
             snprintf(out[n].keys, sizeof(out[n].keys), "%.*s", (int)sizeof(out[n].keys) - 1, all);
         }
         out[n].label = _(e->label);
+        out[n].action = e->action;
         n++;
     }
     return n;

@@ -76,6 +76,7 @@ void keys_names(const struct key_entry *e, char *buf, size_t len);
 struct key_foot {
     char keys[32];
     const char *label;        /* translated */
+    enum action action;       /* what the keys do (a mode may leave one out) */
 };
 /* The footer of the modes `mask`, at most `max` items; returns the count. */
 size_t keys_footer(unsigned mask, struct key_foot *out, size_t max);

@@ -68,8 +68,7 @@ void view_capacity_build(const struct plan *p, const struct crt *c, int width, s
     }
     if (cap.worst_case_known) {
         vtext_line(out);
-        s = xasprintf(_("If every guest locked memory up to its limit, %" PRIu64 " would fit."),
-                      cap.fits_at_limit);
+        s = capacity_worst_case_text(&cap);
         vtext_para(out, ROLE_NORMAL, width, 0, s);
         free(s);
     }

@@ -294,8 +294,11 @@ static void do_write(struct app *a)
     char safe[200], msg[512];
     text_safe_copy(safe, sizeof(safe), w->target);
     if (a->plan.result.kind == MEMLOCK_BYTES)
-        snprintf(msg, sizeof(msg), _("Wrote %s: its limit is the %" PRIu64 " bytes shown."), safe,
-                 a->plan.result.limit_bytes);
+        snprintf(msg, sizeof(msg),
+                 P_("Wrote %s: its limit is the %" PRIu64 " byte shown.",
+                    "Wrote %s: its limit is the %" PRIu64 " bytes shown.",
+                    (unsigned long)a->plan.result.limit_bytes),
+                 safe, a->plan.result.limit_bytes);
     else
         snprintf(msg, sizeof(msg), _("Wrote %s: its limit is as shown."), safe);
     reset(w);
@@ -346,8 +349,9 @@ void write_draw(struct app *a)
         return;
     struct rect in = { box.y + 1, box.x + 2, box.h - 2, box.w - 4 };
     char title[256];
-    snprintf(title, sizeof(title), _("Changes to the file: %zu lines removed, %zu added"),
-             w->diff.removed, w->diff.added);
+    char counts[160];
+    text_diff_counts(&w->diff, counts, sizeof(counts));
+    snprintf(title, sizeof(title), _("Changes to the file: %s"), counts);
     for (int y = 0; y < box.h; y++)
         draw_text(a, box.y + y, box.x, box.w, "", ATTR_NONE);
     draw_box(a, &box, title, true);

@@ -167,6 +167,11 @@ for bad in "$TMPDIR_TEST" "$TMPDIR_TEST/missing.log" /dev/null; do
 done
 run_mp explain --libvirt abc "$LOGS/pseries-window-6.0.log"
 is "$RC" 2 "--libvirt abc: exit 2"
+is "$ERR" "memlock-planner: --libvirt abc: not a libvirt release number (X.Y or X.Y.Z)" \
+    "--libvirt abc: the same words as every command (profile_choose)"
+run_mp explain --libvirt 3.0 "$LOGS/pseries-window-6.0.log"
+is "$RC:$ERR" "2:memlock-planner: --libvirt 3.0: older than the oldest profile (libvirt 5.3)" \
+    "--libvirt older than every profile: exit 2, one line"
 run_mp explain "$LOGS/pseries-window-6.0.log" "$LOGS/vfio-permission.log"
 is "$RC" 2 "two logs: exit 2"
 run_mp explain --xml "$TMPDIR_TEST/missing.xml" "$LOGS/virsh-cannot-limit.txt"

@@ -5,20 +5,7 @@
 data="$srcdir/tests/data/calc"
 t="$TMPDIR_TEST"
 
-# x86 guest: NAME MEMORY_GIB [EXTRA XML inside <domain>] [HOSTDEV ADDRESSES...]
-guest() {
-    name=$1 mem=$2 extra=$3
-    shift 3
-    {
-        echo "<domain type='kvm'><name>$name</name><memory unit='GiB'>$mem</memory>$extra"
-        echo "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
-        for a in "$@"; do
-            d=${a%%:*} rest=${a#*:}; b=${rest%%:*} rest=${rest#*:}; s=${rest%%.*} f=${rest#*.}
-            echo "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x$d' bus='0x$b' slot='0x$s' function='0x$f'/></source></hostdev>"
-        done
-        echo "</devices></domain>"
-    } > "$t/$name.xml"
-}
+. "$srcdir/tests/diagnosis/x86_guest.sh"
 
 # 1. hard_limit below the need.
 run_mp calc --check --host none "$data/pseries-hardlimit+hostdev.xml"
@@ -107,14 +94,7 @@ like "$OUT" "IOMMU group 2 is split between a and c" "iommu_group_shared: in the
 run_mp report --host demo:x86-gpu "$t/a.xml" "$t/c.xml"
 is "$RC" 0 "fleet warning without --check: exit 0"
 # The two GPUs of an AC922 socket (one NVLink2 IOMMU group) in two guests.
-cat > "$t/gpu1.xml" <<XML
-<domain type='kvm'><name>gpu1</name><memory unit='GiB'>64</memory>
-<os><type arch='ppc64le' machine='pseries'>hvm</type></os><devices>
-<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0004' bus='0x05' slot='0x00' function='0x0'/></source></hostdev>
-<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0006' bus='0x00' slot='0x01' function='0x0'/></source></hostdev>
-</devices></domain>
-XML
-run_mp report --check --format json --host demo:ac922 "$srcdir/tests/data/views/ac922-gpu0.xml" "$t/gpu1.xml"
+run_mp report --check --format json --host demo:ac922 "$srcdir/tests/data/views/ac922-gpu0.xml" "$srcdir/tests/data/views/ac922-gpu1-half.xml"
 is "$RC" 3 "nvlink2_split: exit 3"
 is "$ERR" "memlock-planner: the NVLink2 GPUs and bridges of IOMMU group 5 are split between ac922-gpu0 and gpu1: the whole group goes to one guest" \
     "nvlink2_split: one line"

@@ -26,7 +26,7 @@ Enter M :type 256G
 Enter w :dump y :dump y :dump" --host demo:ac922 g.xml
 is "$RC" 0 "the planner exits cleanly"
 screen_has "No hard_limit is set. Add the recommended" "w offers the recommended hard_limit"
-screen_has "Changes to the file: 2 lines removed, 6 added" "w shows the diff first"
+screen_has "Changes to the file: 2 lines removed, 6 lines added" "w shows the diff first"
 screen_has "+   <maxMemory slots='16' unit='KiB'>268435456</maxMemory>" "the diff has the new maxMemory"
 screen_has "Write these changes to g.xml? y: write" "and asks"
 screen_has "Wrote g.xml: its limit is the" "y writes"

@@ -1,5 +1,5 @@
 /* The one home of each text rule: the UTF-8 decoder, the display width the
- * CLI and the planner share, the hex parser. */
+ * CLI and the planner share, the hex parser, a diff's counts. */
 #include "config.h"
 
 #include <locale.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hex.h"
+#include "text_diff.h"
 #include "test_util.h"
 #include "text_width.h"
 #include "utf8.h"
@@ -101,6 +102,22 @@ static void test_hex(void **state)
     }
 }
 
+/* The counts of a diff, with their plural forms. */
+static void test_diff_counts(void **state)
+{
+    (void)state;
+    struct text_diff d;
+    char buf[128];
+    text_diff("a\nb\n", 4, "a\nc\nd\n", 6, 1, &d);
+    text_diff_counts(&d, buf, sizeof(buf));
+    assert_string_equal(buf, "1 line removed, 2 lines added");
+    text_diff_free(&d);
+    text_diff("a\nb\nc\n", 6, "x\n", 2, 1, &d);
+    text_diff_counts(&d, buf, sizeof(buf));
+    assert_string_equal(buf, "3 lines removed, 1 line added");
+    text_diff_free(&d);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -108,6 +125,7 @@ int main(void)
         cmocka_unit_test(test_utf8_decode),
         cmocka_unit_test(test_width_rule),
         cmocka_unit_test(test_hex),
+        cmocka_unit_test(test_diff_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
