@@ -62,3 +62,15 @@ bool hex_parse(const char *s, int digits, uint64_t max, uint64_t *out)
     *out = v;
     return true;
 }
+
+char *hex_put(char *p, uint64_t v, int mindigits)
+{
+    int n = 1;
+    while (n < 16 && v >> (4 * n))
+        n++;
+    if (n < mindigits)
+        n = mindigits > 16 ? 16 : mindigits;
+    for (int i = n - 1; i >= 0; i--, v >>= 4)
+        p[i] = "0123456789abcdef"[v & 15];
+    return p + n;
+}

@@ -46,31 +46,17 @@ bool pci_addr_parse(const char *s, struct pci_addr *out)
     return true;
 }
 
-/* `v` in lower-case hex, at least `min` digits: printf's "%0*x". */
-static char *put_hex(char *p, uint32_t v, int min)
-{
-    static const char digits[] = "0123456789abcdef";
-    int n = 1;
-    while (n < 8 && v >> (4 * n))
-        n++;
-    if (n < min)
-        n = min;
-    for (int i = n - 1; i >= 0; i--)
-        *p++ = digits[(v >> (4 * i)) & 0xf];
-    return p;
-}
-
-/* "%04x:%02x:%02x.%x" by hand (a batch report formats thousands): at most
- * 8 + 1 + 2 + 1 + 2 + 1 + 2 characters and the NUL. */
+/* "%04x:%02x:%02x.%x" by hand (a batch report formats thousands, a probe a
+ * few per device): at most 8 + 1 + 2 + 1 + 2 + 1 + 2 characters and the NUL. */
 void pci_addr_format(const struct pci_addr *a, char buf[PCI_ADDR_STRLEN])
 {
-    char *p = put_hex(buf, a->domain, 4);
+    char *p = hex_put(buf, a->domain, 4);
     *p++ = ':';
-    p = put_hex(p, a->bus, 2);
+    p = hex_put(p, a->bus, 2);
     *p++ = ':';
-    p = put_hex(p, a->slot, 2);
+    p = hex_put(p, a->slot, 2);
     *p++ = '.';
-    p = put_hex(p, a->function, 1);
+    p = hex_put(p, a->function, 1);
     *p = '\0';
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hex.h"
 #include "i18n.h"
 #include "probe_output.h"
 #include "size.h"
@@ -14,8 +15,8 @@ const char *const probe_nv2_file_names[4] = { "ibm,gpu", "ibm,nvlink", "ibm,nvli
 
 static void hex_string(struct json *j, unsigned v, int width)
 {
-    char buf[16];
-    snprintf(buf, sizeof(buf), "%0*x", width, v);
+    char buf[20];
+    *hex_put(buf, v, width) = '\0';
     json_string(j, buf);
 }
 
@@ -38,67 +39,67 @@ static void write_device(struct json *j, const struct host_device *d)
 {
     char name[512];
     json_begin_object(j);
-    json_key(j, "address");
+    json_key_lit(j, "address");
     addr_string(j, &d->addr);
-    json_key(j, "vendor");
+    json_key_lit(j, "vendor");
     if (d->ids_known) hex_string(j, d->vendor, 4); else json_null(j);
-    json_key(j, "device");
+    json_key_lit(j, "device");
     if (d->ids_known) hex_string(j, d->device, 4); else json_null(j);
-    json_key(j, "subsystem_vendor");
+    json_key_lit(j, "subsystem_vendor");
     if (d->ids_known) hex_string(j, d->subsystem_vendor, 4); else json_null(j);
-    json_key(j, "subsystem_device");
+    json_key_lit(j, "subsystem_device");
     if (d->ids_known) hex_string(j, d->subsystem_device, 4); else json_null(j);
-    json_key(j, "class");
+    json_key_lit(j, "class");
     if (d->ids_known) hex_string(j, d->class_code, 6); else json_null(j);
-    json_key(j, "revision");
+    json_key_lit(j, "revision");
     if (d->ids_known) hex_string(j, d->revision, 2); else json_null(j);
-    json_key(j, "driver");
+    json_key_lit(j, "driver");
     json_string(j, d->driver_known ? d->driver : NULL);
-    json_key(j, "driver_known");
+    json_key_lit(j, "driver_known");
     json_bool(j, d->driver_known);
-    json_key(j, "iommu_group");
+    json_key_lit(j, "iommu_group");
     nonneg_or_null(j, d->iommu_group);
-    json_key(j, "numa_node");
+    json_key_lit(j, "numa_node");
     nonneg_or_null(j, d->numa_node);
-    json_key(j, "name");
+    json_key_lit(j, "name");
     json_string(j, host_device_name(d, name, sizeof(name)));
-    json_key(j, "vendor_name");
+    json_key_lit(j, "vendor_name");
     json_string(j, d->vendor_name);
-    json_key(j, "device_name");
+    json_key_lit(j, "device_name");
     json_string(j, d->device_name);
-    json_key(j, "name_source");
+    json_key_lit(j, "name_source");
     json_string(j, host_name_source_str(d->name_source));
-    json_key(j, "class_name");
+    json_key_lit(j, "class_name");
     json_string(j, host_device_class_name(d));
-    json_key(j, "parent");
+    json_key_lit(j, "parent");
     if (d->has_parent) addr_string(j, &d->parent); else json_null(j);
-    json_key(j, "of_node");
+    json_key_lit(j, "of_node");
     json_string(j, d->of_node);
-    json_key(j, "is_display");
+    json_key_lit(j, "is_display");
     json_bool(j, host_device_is_display(d));
-    json_key(j, "is_gpu");
+    json_key_lit(j, "is_gpu");
     json_bool(j, host_device_is_gpu(d));
-    json_key(j, "gpu_ram_bytes");     /* fitted: from the device id or name */
+    json_key_lit(j, "gpu_ram_bytes");     /* fitted: from the device id or name */
     uint64_t fitted = host_gpu_ram_bytes(d);
     if (fitted) json_uint(j, fitted); else json_null(j);
-    json_key(j, "is_nvlink2_bridge");
+    json_key_lit(j, "is_nvlink2_bridge");
     json_bool(j, host_device_is_nv2_bridge(d, PROBE_NV2_REQUIRED));
-    json_key(j, "nv2_files");
+    json_key_lit(j, "nv2_files");
     json_begin_array(j);
     for (unsigned b = 0; b < 4; b++)
         if (d->nv2_files & (1u << b))
             json_string(j, probe_nv2_file_names[b]);
     json_end_array(j);
-    json_key(j, "gpu");
+    json_key_lit(j, "gpu");
     if (d->has_gpu_link) addr_string(j, &d->gpu); else json_null(j);
-    json_key(j, "gpu_ram_window");  /* the device tree's memory-region */
+    json_key_lit(j, "gpu_ram_window");  /* the device tree's memory-region */
     if (d->gpu_ram_size) {
         json_begin_object(j);
-        json_key(j, "base_bytes");
+        json_key_lit(j, "base_bytes");
         json_uint(j, d->gpu_ram_base);
-        json_key(j, "size_bytes");
+        json_key_lit(j, "size_bytes");
         json_uint(j, d->gpu_ram_size);
-        json_key(j, "numa_node");
+        json_key_lit(j, "numa_node");
         nonneg_or_null(j, d->gpu_ram_numa_node);
         json_end_object(j);
     } else {
@@ -134,37 +135,37 @@ static size_t *grouped(const struct host *h, size_t *n)
 void probe_write_json(struct json *j, const struct host *h)
 {
     json_begin_object(j);
-    json_key(j, "source");
+    json_key_lit(j, "source");
     json_string(j, h->source);
-    json_key(j, "description");
+    json_key_lit(j, "description");
     json_string(j, h->description);
-    json_key(j, "hostname");
+    json_key_lit(j, "hostname");
     json_string(j, h->hostname);
-    json_key(j, "arch");
+    json_key_lit(j, "arch");
     json_string(j, h->arch);
-    json_key(j, "kernel");
+    json_key_lit(j, "kernel");
     json_string(j, h->kernel);
-    json_key(j, "model");
+    json_key_lit(j, "model");
     json_string(j, h->model);
-    json_key(j, "memory_kib");
+    json_key_lit(j, "memory_kib");
     if (h->memory_known) json_uint(j, h->memory_kib); else json_null(j);
-    json_key(j, "memlock_limit_bytes");
+    json_key_lit(j, "memlock_limit_bytes");
     switch (h->memlock_kind) {
     case HOST_LIMIT_BYTES: json_uint(j, h->memlock_bytes); break;
     case HOST_LIMIT_UNLIMITED: json_string(j, "unlimited"); break;
     default: json_null(j); break;
     }
-    json_key(j, "has_kvm");
+    json_key_lit(j, "has_kvm");
     if (h->has_kvm == HOST_UNKNOWN) json_null(j); else json_bool(j, h->has_kvm);
 
-    json_key(j, "phbs");
+    json_key_lit(j, "phbs");
     json_begin_array(j);
     for (size_t i = 0; i < h->ndevices;) {
         uint32_t dom = h->devices[i].addr.domain;
         json_begin_object(j);
-        json_key(j, "domain");
+        json_key_lit(j, "domain");
         hex_string(j, dom, 4);
-        json_key(j, "devices");
+        json_key_lit(j, "devices");
         json_begin_array(j);
         for (; i < h->ndevices && h->devices[i].addr.domain == dom; i++)
             addr_string(j, &h->devices[i].addr);
@@ -173,13 +174,13 @@ void probe_write_json(struct json *j, const struct host *h)
     }
     json_end_array(j);
 
-    json_key(j, "devices");
+    json_key_lit(j, "devices");
     json_begin_array(j);
     for (size_t i = 0; i < h->ndevices; i++)
         write_device(j, &h->devices[i]);
     json_end_array(j);
 
-    json_key(j, "iommu_groups");
+    json_key_lit(j, "iommu_groups");
     json_begin_object(j);
     size_t n;
     size_t *idx = grouped(h, &n);
@@ -196,7 +197,7 @@ void probe_write_json(struct json *j, const struct host *h)
     free(idx);
     json_end_object(j);
 
-    json_key(j, "warnings");
+    json_key_lit(j, "warnings");
     json_begin_array(j);
     for (size_t i = 0; i < h->warnings.n; i++)
         json_string(j, h->warnings.items[i].c);

@@ -48,6 +48,8 @@ struct scan {
         enum host_name_source source;
     } *names;
     size_t nnames, names_cap;
+    uint32_t *slots;        /* open addressing over names: index + 1, 0 free */
+    size_t nslots;          /* a power of two, over twice nnames */
 };
 
 static const char *errstr(int e)
@@ -288,14 +290,31 @@ static char *hwdb_value(struct udev_hwdb *hwdb, const char *modalias, const char
     return NULL;
 }
 
+/* The slot of `key` in s->slots: its entry's, or the free one it goes in. */
+static uint32_t *name_slot(struct scan *s, uint32_t key)
+{
+    size_t mask = s->nslots - 1, i = (key * 2654435761u) & mask;
+    while (s->slots[i] && s->names[s->slots[i] - 1].key != key)
+        i = (i + 1) & mask;
+    return &s->slots[i];
+}
+
 static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t device)
 {
     uint32_t key = (uint32_t)vendor << 16 | device;
-    /* Few distinct ids per host: a linear search from the newest wins. */
-    for (size_t i = s->nnames; i-- > 0;)
-        if (s->names[i].key == key)
-            return &s->names[i];
+    /* Hosts range from a few distinct ids to hundreds (a lab's mixed
+     * servers): hashed, not searched. */
+    if (s->nslots && *name_slot(s, key))
+        return &s->names[*name_slot(s, key) - 1];
+    if ((s->nnames + 1) * 2 > s->nslots) {
+        free(s->slots);
+        s->nslots = s->nslots ? s->nslots * 2 : 64;
+        s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+        for (size_t i = 0; i < s->nnames; i++)
+            *name_slot(s, s->names[i].key) = (uint32_t)i + 1;
+    }
     XGROW(s->names, s->names_cap, s->nnames + 1);
+    *name_slot(s, key) = (uint32_t)s->nnames + 1;
     struct name_cache *c = &s->names[s->nnames++];
     c->key = key;
     c->vendor = c->device = NULL;
@@ -629,6 +648,7 @@ int probe_udev_scan(struct host *h)
         free(s.names[i].device);
     }
     free(s.names);
+    free(s.slots);
     for (size_t i = 0; i < h->ndevices; i++)
         free(s.dt[i].node_dir);
     free(s.dt);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "hex.h"
@@ -88,6 +89,17 @@ static void test_hex(void **state)
     assert_true(hex_parse("ffffffffffffffff", 0, UINT64_MAX, &v));
     assert_true(v == UINT64_MAX);
     assert_false(hex_parse("1ffffffffffffffff", 0, UINT64_MAX, &v));
+    /* hex_put writes what printf's %0*llx writes. */
+    static const struct { uint64_t v; int min; } put[] = {
+        { 0, 0 }, { 0, 1 }, { 0, 4 }, { 0x10de, 4 }, { 0x10de, 2 }, { 0xabcdef, 6 },
+        { 0x7, 1 }, { 0x1ffff, 4 }, { UINT64_MAX, 16 }, { UINT64_MAX, 1 }, { 0x30200, 6 },
+    };
+    for (size_t i = 0; i < sizeof(put) / sizeof(put[0]); i++) {
+        char got[24], want[24];
+        *hex_put(got, put[i].v, put[i].min) = '\0';
+        snprintf(want, sizeof(want), "%0*llx", put[i].min, (unsigned long long)put[i].v);
+        assert_string_equal(got, want);
+    }
 }
 
 /* The counts of a diff, with their plural forms. */
