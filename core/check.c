@@ -123,7 +123,7 @@ static int group_of(const struct host *h, const struct pci_addr *a)
 struct claim {
     int group;                /* host IOMMU group, HOST_UNKNOWN */
     struct pci_addr addr;
-    size_t guest;
+    uint32_t guest;           /* 16 bytes a claim: a fleet has tens of thousands */
 };
 
 static int cmp_claim(const void *pa, const void *pb)
@@ -137,21 +137,17 @@ static int cmp_claim(const void *pa, const void *pb)
     return a->guest < b->guest ? -1 : a->guest > b->guest;
 }
 
-static struct claim *claims_of(const struct guest *const *guests, size_t n, const struct host *h,
-                               size_t *nclaims)
+static struct claim *claims_of(const struct check_fleet_guest *guests, size_t n,
+                               const struct host *h, size_t *nclaims)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        total += guests[i]->nhostdevs;
+        total += guests[i].npci;
     struct claim *c = xreallocarray(NULL, total ? total : 1, sizeof(*c));
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t d = 0; d < guests[i]->nhostdevs; d++) {
-            const struct guest_hostdev *hd = &guests[i]->hostdevs[d];
-            if (hd->kind != GUEST_HOSTDEV_PCI)
-                continue;
-            c[k++] = (struct claim){ group_of(h, &hd->host), hd->host, i };
-        }
+        for (size_t d = 0; d < guests[i].npci; d++)
+            c[k++] = (struct claim){ group_of(h, &guests[i].pci[d]), guests[i].pci[d], (uint32_t)i };
     qsort(c, k, sizeof(*c), cmp_claim);
     *nclaims = k;
     return c;
@@ -251,8 +247,8 @@ static bool nv2_group(const struct host *h, int grp, unsigned files)
     return false;
 }
 
-static void shared_devices(const struct claim *c, size_t nc, const char *const *names, size_t n,
-                           const struct host *h, unsigned files, struct check_list *out)
+static void shared_devices(const struct claim *c, size_t nc, const struct check_fleet_guest *g,
+                           size_t n, const struct host *h, unsigned files, struct check_list *out)
 {
     for (size_t i = 0; i < nc;) {
         /* A device: claims with the same address. */
@@ -266,7 +262,7 @@ static void shared_devices(const struct claim *c, size_t nc, const char *const *
             struct check_reason *r = add(out, CHECK_DEVICE_SHARED, 0, false, 0);
             r->guest[0] = g0;
             r->guest[1] = g1;
-            r->text = device_text(addr, names[g0], names[g1], ng - 2);
+            r->text = device_text(addr, g[g0].name, g[g1].name, ng - 2);
         }
         i = j;
     }
@@ -286,14 +282,14 @@ static void shared_devices(const struct claim *c, size_t nc, const char *const *
                                          false, 0);
             r->guest[0] = g0;
             r->guest[1] = g1;
-            r->text = group_text(nv2, grp, names[g0], names[g1], ng - 2);
+            r->text = group_text(nv2, grp, g[g0].name, g[g1].name, ng - 2);
         }
         i = j;
     }
 }
 
-static void split_nvlink2(const struct claim *c, size_t nc, const char *const *names, size_t n,
-                          const struct host *h, unsigned files, struct check_list *out)
+static void split_nvlink2(const struct claim *c, size_t nc, const struct check_fleet_guest *g,
+                          size_t n, const struct host *h, unsigned files, struct check_list *out)
 {
     if (!host_has_facts(h) || !n)
         return;
@@ -326,30 +322,28 @@ static void split_nvlink2(const struct claim *c, size_t nc, const char *const *n
         r->guest[0] = i;
         r->guest[1] = k;
         r->text = msg_format(N_("NVLink2 bridge %s is in %s but its GPU %s is in %s: a GPU and "
-                                "its bridges go to one guest"), ba, names[i], ga, names[k]);
+                                "its bridges go to one guest"), ba, g[i].name, ga, g[k].name);
     }
 }
 
-size_t check_fleet(const struct guest *const *guests, const struct memlock_result *const *results,
-                   const char *const *names, size_t n, const struct host *h,
-                   struct check_list *out)
+size_t check_fleet(const struct check_fleet_guest *guests, size_t n, const struct host *h,
+                   unsigned files, struct check_list *out)
 {
     size_t before = out->n;
-    unsigned files = n ? results[0]->profile->nv2_files : 0;
     size_t nc;
     struct claim *c = claims_of(guests, n, h, &nc);
-    shared_devices(c, nc, names, n, h, files, out);
-    split_nvlink2(c, nc, names, n, h, files, out);
+    shared_devices(c, nc, guests, n, h, files, out);
+    split_nvlink2(c, nc, guests, n, h, files, out);
     free(c);
     if (host_has_facts(h) && h->memory_known && n > 1) {
         uint64_t sum = 0;
         bool overflow = false;
         size_t npinned = 0;
         for (size_t i = 0; i < n; i++) {
-            if (!check_pins_memory(guests[i], results[i]))
+            if (!guests[i].pins_memory)
                 continue;
             npinned++;
-            overflow |= !size_add(sum, results[i]->memory_kib, &sum);
+            overflow |= !size_add(sum, guests[i].memory_kib, &sum);
         }
         if (npinned > 1 && (overflow || sum > h->memory_kib)) {
             char a[32], b[32];

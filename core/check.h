@@ -76,13 +76,23 @@ const char *check_code_id(enum check_code code);
 size_t check_guest(const struct guest *g, const struct host *h, const struct memlock_result *r,
                    struct check_list *out);
 
+/* What check_fleet needs of one guest: a few dozen bytes, so that a report
+ * keeps it for each of thousands of guests it does not keep whole. */
+struct check_fleet_guest {
+    const char *name;             /* names it in the sentences (made safe by the output) */
+    uint64_t memory_kib;          /* memlock_result's memory_kib */
+    bool pins_memory;             /* check_pins_memory */
+    uint32_t npci;
+    const struct pci_addr *pci;   /* the host addresses of its PCI hostdevs */
+};
+
 /* Appends the reasons `n` guests cannot all run at once on `h`: a device or
  * IOMMU group claimed twice, an NVLink2 bridge and its GPU apart, the memory
- * of the guests that pin it above host RAM. `names[i]` names guest i in the
- * sentences (made safe by the caller's output). Returns how many it added. */
-size_t check_fleet(const struct guest *const *guests, const struct memlock_result *const *results,
-                   const char *const *names, size_t n, const struct host *h,
-                   struct check_list *out);
+ * of the guests that pin it above host RAM. `nv2_files` is the profile's
+ * (struct profile), to know NVLink2 bridges. At most UINT32_MAX guests.
+ * Returns how many it added. */
+size_t check_fleet(const struct check_fleet_guest *guests, size_t n, const struct host *h,
+                   unsigned nv2_files, struct check_list *out);
 
 /* A guest's RAM is pinned when it uses VFIO (or vDPA) or is <locked/>: that
  * memory counts against host RAM whatever the limit says. */

@@ -16,6 +16,30 @@ void json_init(struct json *j, FILE *out, bool pretty)
     j->first[0] = true;
 }
 
+void json_init_at(struct json *j, FILE *out, bool pretty, int depth)
+{
+    json_init(j, out, pretty);
+    j->depth = depth < 0 ? 0 : depth < JSON_MAX_DEPTH ? depth : JSON_MAX_DEPTH - 1;
+    for (int d = 0; d <= j->depth; d++)
+        j->first[d] = true;
+}
+
+int json_copy_items(struct json *j, FILE *in)
+{
+    bool any = false;
+    size_t got;
+    do {
+        if (j->len == sizeof(j->buf))
+            json_flush(j);
+        got = fread(j->buf + j->len, 1, sizeof(j->buf) - j->len, in);
+        j->len += got;
+        any |= got > 0;
+    } while (got);
+    if (any)
+        j->first[j->depth] = false;
+    return ferror(in) ? -1 : 0;
+}
+
 void json_flush(struct json *j)
 {
     if (j->len)

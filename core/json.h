@@ -26,6 +26,14 @@ struct json {
 };
 
 void json_init(struct json *j, FILE *out, bool pretty);
+/* A writer for a part of a document written apart: its items are those of
+ * an array or object open at `depth` (1 in the top value), as if none had
+ * been written yet. json_copy_items puts them in place. */
+void json_init_at(struct json *j, FILE *out, bool pretty, int depth);
+/* Copies what a json_init_at writer at this writer's depth wrote to `in`
+ * (from its position to its end) as items of the open array or object.
+ * -1 on a read error (errno). */
+int json_copy_items(struct json *j, FILE *in);
 void json_begin_object(struct json *j);
 void json_end_object(struct json *j);
 void json_begin_array(struct json *j);

@@ -23,6 +23,7 @@ core_libcore_a_SOURCES = \
 	core/pciaddr.c core/pciaddr.h \
 	core/profile.c core/profile.h \
 	core/qemu_proc.c core/qemu_proc.h \
+	core/pool.c core/pool.h \
 	core/report.c core/report.h \
 	core/report_common.c \
 	core/report_html.c core/report_html_views.c \

@@ -110,32 +110,35 @@ static void fit_guest(struct report_guest *rg)
     g->hostdevs_cap = g->nhostdevs;
 }
 
-static int cmp_guest_name(const void *pa, const void *pb)
+/* Members with a <name>, sorted by it; equal names in the order they were
+ * given: the message names the first file first. */
+static const struct report_member *sort_members;
+
+static int cmp_member_name(const void *pa, const void *pb)
 {
-    const struct report_guest *a = *(const struct report_guest *const *)pa;
-    const struct report_guest *b = *(const struct report_guest *const *)pb;
-    int c = strcmp(a->guest->name, b->guest->name);
-    /* Equal names in the order they were given: the message names the first file first. */
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    int c = strcmp(sort_members[a].name, sort_members[b].name);
     return c ? c : (a < b ? -1 : a > b);
 }
 
 int report_check_names(const struct report *rep, struct mp_error *err)
 {
-    const struct report_guest **named = xreallocarray(NULL, rep->n ? rep->n : 1, sizeof(*named));
+    size_t *named = xreallocarray(NULL, rep->nmembers ? rep->nmembers : 1, sizeof(*named));
     size_t n = 0;
-    for (size_t i = 0; i < rep->n; i++)
-        if (rep->guests[i].guest->name)
-            named[n++] = &rep->guests[i];
-    qsort(named, n, sizeof(*named), cmp_guest_name);
+    for (size_t i = 0; i < rep->nmembers; i++)
+        if (rep->members[i].name)
+            named[n++] = i;
+    sort_members = rep->members;
+    qsort(named, n, sizeof(*named), cmp_member_name);
     int rc = 0;
     for (size_t i = 1; i < n && !rc; i++) {
-        if (strcmp(named[i - 1]->guest->name, named[i]->guest->name))
+        const struct report_member *a = &rep->members[named[i - 1]], *b = &rep->members[named[i]];
+        if (strcmp(a->name, b->name))
             continue;
-        char *safe = text_safe_dup(named[i]->guest->name);
+        char *safe = text_safe_dup(b->name);
         rc = mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
                                                "keeps one domain per name"), safe,
-                          named[i - 1]->source ? named[i - 1]->source : "?",
-                          named[i]->source ? named[i]->source : "?");
+                          a->source ? a->source : "?", b->source ? b->source : "?");
         free(safe);
     }
     free(named);
@@ -178,7 +181,67 @@ void report_add_error(struct report *rep, const char *source, const char *messag
     struct report_error *e = &rep->errors[rep->nerrors++];
     e->source = xstrdup(source ? source : "-");
     e->message = xstrdup(message);
-    e->before = rep->n;
+    e->before = rep->nmembers;
+}
+
+void report_reserve(struct report *rep, size_t n)
+{
+    if (n <= rep->members_cap)
+        return;
+    rep->members = xreallocarray(rep->members, n, sizeof(*rep->members));
+    rep->fleet_guests = xreallocarray(rep->fleet_guests, n, sizeof(*rep->fleet_guests));
+    rep->members_cap = rep->fleet_cap = n;
+}
+
+/* What the report keeps of `rg` when it no longer holds it: names, fleet
+ * totals, what check_fleet needs, and (report --check) its reasons. */
+static void add_member(struct report *rep, const struct report_guest *rg)
+{
+    const struct guest *g = rg->guest;
+    const struct memlock_result *r = &rg->result;
+    size_t i = rep->nmembers;
+    XGROW(rep->members, rep->members_cap, i + 1);
+    XGROW(rep->fleet_guests, rep->fleet_cap, i + 1);
+    rep->members[i] = (struct report_member){ pool_strdup(&rep->pool, g->name),
+                                              pool_strdup(&rep->pool, rg->source) };
+    struct pci_addr *pci = rg->npci ? pool_alloc(&rep->pool, rg->npci * sizeof(*pci)) : NULL;
+    size_t k = 0;
+    for (size_t d = 0; d < g->nhostdevs; d++)
+        if (g->hostdevs[d].kind == GUEST_HOSTDEV_PCI)
+            pci[k++] = g->hostdevs[d].host;
+    /* The name is set by report_finish: the members' strings are settled then. */
+    rep->fleet_guests[i] = (struct check_fleet_guest){ NULL, r->memory_kib,
+                                                       check_pins_memory(g, r), (uint32_t)k, pci };
+    if (!i)
+        rep->nv2_files = r->profile->nv2_files;
+    struct report_fleet *f = &rep->fleet;
+    if (r->kind == MEMLOCK_UNLIMITED)
+        f->nunlimited++;
+    else if (r->kind == MEMLOCK_NONE)
+        f->nnone++;
+    else if (!size_add(f->limit_kib, r->limit_kib, &f->limit_kib))
+        f->limit_overflow = true;
+    if (!size_add(f->memory_kib, r->memory_kib, &f->memory_kib))
+        f->memory_overflow = true;
+    if (rep->check) {
+        struct check_list l = { 0 };
+        if (check_guest(g, rep->host, r, &l)) {
+            XGROW(rep->guest_checks, rep->guest_checks_cap, rep->nguest_checks + 1);
+            rep->guest_checks[rep->nguest_checks++] = (struct report_guest_checks){ i, l };
+        } else {
+            check_list_free(&l);
+        }
+    }
+    rep->nmembers++;
+}
+
+static void report_guest_free(struct report_guest *rg)
+{
+    memlock_result_free(&rg->result);
+    memlock_rec_free(&rg->rec);
+    guest_free(rg->guest);
+    free(rg->source);
+    msg_list_free(&rg->warnings);
 }
 
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -204,6 +267,9 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
         }
         return -1;
     }
+    /* as calc says it, so that the JSON objects match */
+    if (rep->choice)
+        memlock_note_choice(&rg.result, rep->choice);
     rg.source = source ? xstrdup(source) : NULL;
     check_arch(rep, &rg);
     for (size_t i = 0; i < g->nhostdevs; i++) {
@@ -211,6 +277,12 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
             rg.npci++;
         else
             rg.nmdev++;
+    }
+    add_member(rep, &rg);
+    if (rep->stream) {
+        report_stream_guest(rep, &rg);
+        report_guest_free(&rg);
+        return 0;
     }
     fit_guest(&rg);
     XGROW(rep->guests, rep->cap, rep->n + 1);
@@ -224,49 +296,25 @@ static void fleet_checks(struct report *rep)
 {
     struct report_fleet *f = &rep->fleet;
     check_list_free(&f->checks);
-    if (rep->n < 2)
+    if (rep->nmembers < 2)
         return;
-    const struct guest **guests = xreallocarray(NULL, rep->n, sizeof(*guests));
-    const struct memlock_result **results = xreallocarray(NULL, rep->n, sizeof(*results));
-    const char **names = xreallocarray(NULL, rep->n, sizeof(*names));
-    char (*buf)[64] = xreallocarray(NULL, rep->n, sizeof(*buf));
-    for (size_t i = 0; i < rep->n; i++) {
-        guests[i] = rep->guests[i].guest;
-        results[i] = &rep->guests[i].result;
-        names[i] = report_guest_name(&rep->guests[i], buf[i], sizeof(buf[i]));
-    }
-    check_fleet(guests, results, names, rep->n, rep->host, &f->checks);
+    for (size_t i = 0; i < rep->nmembers; i++)
+        rep->fleet_guests[i].name = report_member_name(rep, i);
+    check_fleet(rep->fleet_guests, rep->nmembers, rep->host, rep->nv2_files, &f->checks);
     for (size_t i = 0; i < f->checks.n; i++)
         if (f->checks.items[i].code != CHECK_FLEET_MEMORY_ABOVE_HOST)
             msg_list_add_msg(&f->warnings, (struct msg){ xstrdup(f->checks.items[i].text.c),
                                                          xstrdup(f->checks.items[i].text.local) });
-    free(guests);
-    free(results);
-    free(names);
-    free(buf);
 }
 
 void report_finish(struct report *rep)
 {
     struct report_fleet *f = &rep->fleet;
-    f->limit_kib = f->memory_kib = 0;
-    f->nunlimited = f->nnone = 0;
-    for (size_t i = 0; i < rep->n; i++) {
-        const struct memlock_result *r = &rep->guests[i].result;
-        if (r->kind == MEMLOCK_UNLIMITED)
-            f->nunlimited++;
-        else if (r->kind == MEMLOCK_NONE)
-            f->nnone++;
-        else if (!size_add(f->limit_kib, r->limit_kib, &f->limit_kib))
-            f->limit_overflow = true;
-        if (!size_add(f->memory_kib, r->memory_kib, &f->memory_kib))
-            f->memory_overflow = true;
-    }
     const struct host *h = rep->host;
     fleet_checks(rep);
     char a[32], b[32];
     if (!h || !h->memory_known) {
-        if (rep->n > 1)
+        if (rep->nmembers > 1)
             msg_list_add(&f->warnings, N_("host RAM is not known: the total cannot be compared "
                                           "with it"));
         return;
@@ -411,20 +459,21 @@ int report_fleet_percent(const struct report *rep)
 
 void report_free(struct report *rep)
 {
-    for (size_t i = 0; i < rep->n; i++) {
-        struct report_guest *rg = &rep->guests[i];
-        memlock_result_free(&rg->result);
-        memlock_rec_free(&rg->rec);
-        guest_free(rg->guest);
-        free(rg->source);
-        msg_list_free(&rg->warnings);
-    }
+    for (size_t i = 0; i < rep->n; i++)
+        report_guest_free(&rep->guests[i]);
     free(rep->guests);
     for (size_t i = 0; i < rep->nerrors; i++) {
         free(rep->errors[i].source);
         free(rep->errors[i].message);
     }
     free(rep->errors);
+    free(rep->members);
+    free(rep->fleet_guests);
+    for (size_t i = 0; i < rep->nguest_checks; i++)
+        check_list_free(&rep->guest_checks[i].checks);
+    free(rep->guest_checks);
+    pool_free(&rep->pool);
+    report_stream_free(rep->stream);
     msg_list_free(&rep->fleet.warnings);
     check_list_free(&rep->fleet.checks);
     capacity_host_free(&rep->caps);
@@ -440,14 +489,27 @@ void report_limit_human(const struct memlock_result *r, char *buf, size_t len)
     }
 }
 
-const char *report_guest_name(const struct report_guest *rg, char *buf, size_t len)
+/* Its <name>, else the file, else "unnamed guest". */
+static const char *display_name(const char *name, const char *source, char *buf, size_t len)
 {
-    if (rg->guest->name && *rg->guest->name)
-        return rg->guest->name;
-    if (rg->source)
-        return rg->source;
+    if (name && *name)
+        return name;
+    if (source)
+        return source;
+    if (!buf)
+        return _("unnamed guest");
     snprintf(buf, len, "%s", _("unnamed guest"));
     return buf;
+}
+
+const char *report_guest_name(const struct report_guest *rg, char *buf, size_t len)
+{
+    return display_name(rg->guest->name, rg->source, buf, len);
+}
+
+const char *report_member_name(const struct report *rep, size_t i)
+{
+    return display_name(rep->members[i].name, rep->members[i].source, NULL, 0);
 }
 
 void report_write(FILE *out, const struct report *rep, enum report_format f)
@@ -465,23 +527,35 @@ struct fill_ctx {
     enum report_format f;
 };
 
+/* A stream whose parts could not be kept or read back: nothing (more) to write. */
+static int stream_failed(const struct report *rep, struct mp_error *err)
+{
+    int e = report_stream_failed(rep);
+    if (!e)
+        return 0;
+    return mp_error_set(err, MP_ERR_INTERNAL, _("cannot write the report: %s"), strerror(e));
+}
+
 static int fill(FILE *out, void *ctx, struct mp_error *err)
 {
-    (void)err;
     const struct fill_ctx *c = ctx;
     report_write(out, c->rep, c->f);
-    return 0;
+    return stream_failed(c->rep, err);
 }
 
 int report_write_file(const struct report *rep, enum report_format f, const char *path,
                       struct mp_error *err)
 {
+    if (stream_failed(rep, err) < 0)
+        return -1;
     if (path && strcmp(path, "-")) {
         struct fill_ctx c = { rep, f };
         return atomic_file_write(path, fill, &c, err);
     }
     errno = 0;
     report_write(stdout, rep, f);
+    if (stream_failed(rep, err) < 0)
+        return -1;
     if (fflush(stdout) != 0 || ferror(stdout))
         return mp_error_set(err, MP_ERR_INTERNAL, _("cannot write the report: %s"),
                             strerror(errno ? errno : EIO));

@@ -19,6 +19,7 @@
 #include "host.h"
 #include "memlock.h"
 #include "msg.h"
+#include "pool.h"
 #include "profile.h"
 #include "report_rec.h"
 
@@ -54,6 +55,20 @@ struct report_error {
     size_t before;            /* how many guests came before it in the input */
 };
 
+/* What a report keeps of every guest, also of one it no longer holds (a
+ * JSON stream, report_stream_json): its names, for the duplicate check.
+ * The strings live in the report's pool. */
+struct report_member {
+    const char *name;         /* its <name>, or NULL */
+    const char *source;       /* or NULL */
+};
+
+/* check_guest's reasons for a guest that has some (report --check). */
+struct report_guest_checks {
+    size_t guest;             /* its index among the report's guests */
+    struct check_list checks;
+};
+
 struct report_fleet {
     uint64_t limit_kib;       /* limits that are numbers, added up */
     bool limit_overflow;      /* the sum does not fit */
@@ -66,13 +81,26 @@ struct report_fleet {
                                * claimed by two guests, pinned memory above host RAM */
 };
 
+struct report_stream;
+
 struct report {
     const struct host *host;  /* may be NULL: no host facts */
     const struct profile *profile;
+    const struct profile_choice *choice; /* noted in every result (memlock_note_choice), or NULL */
+    bool check;               /* keep check_guest's reasons (report --check) */
     struct report_host hs;
     struct capacity_host caps; /* the host's IOMMU groups, for every guest's capacity */
-    struct report_guest *guests;
+    struct report_guest *guests;  /* all of them, but in a stream: none once added */
     size_t n, cap;
+    /* Every guest added, also those a stream no longer holds: */
+    struct report_member *members;
+    struct check_fleet_guest *fleet_guests;  /* what check_fleet needs of each */
+    size_t nmembers, members_cap, fleet_cap;
+    unsigned nv2_files;       /* the first result's profile's (check_fleet) */
+    struct report_guest_checks *guest_checks;  /* when `check`: guests with reasons */
+    size_t nguest_checks, guest_checks_cap;
+    struct pool pool;         /* the members' strings and addresses */
+    struct report_stream *stream; /* report_stream_json */
     struct report_fleet fleet;
     struct headroom headroom;  /* above libvirt's figure in recommended hard_limits;
                                 * report_init sets headroom_default() */
@@ -82,6 +110,16 @@ struct report {
 };
 
 void report_init(struct report *rep, const struct host *h, const struct profile *p);
+/* JSON written as the guests come, so that memory stays flat in their
+ * count: report_add_guest renders each guest's four objects (guests,
+ * guest_info, recommendations, views) to anonymous temporary files and frees
+ * the guest; report_write then writes the document from them, byte for byte
+ * as without a stream. Call before the first add; the report can then be
+ * written only as JSON. -1 with `err` set when no temporary file can be made. */
+int report_stream_json(struct report *rep, struct mp_error *err);
+/* Room for what the report keeps of `n` guests, when their count is known
+ * before they are added: no array grown by doubling. */
+void report_reserve(struct report *rep, size_t n);
 /* Computes `g` (ownership passes to the report, also on error) and adds it.
  * 0, or -1 with `err` set; the message names `source`. */
 int report_add_guest(struct report *rep, struct guest *g, const char *source,
@@ -91,11 +129,12 @@ int report_add_guest(struct report *rep, struct guest *g, const char *source,
 int report_check_names(const struct report *rep, struct mp_error *err);
 /* Records a guest that could not be read (`message` is err->text). */
 void report_add_error(struct report *rep, const char *source, const char *message);
-/* Fleet totals and warnings; call after the last add. */
+/* Fleet warnings and checks; call after the last add. */
 void report_finish(struct report *rep);
 void report_free(struct report *rep);
 
-/* Renders the report; write errors show in ferror(out). */
+/* Renders the report; write errors show in ferror(out), a stream's read
+ * errors in report_stream_failed. */
 void report_write(FILE *out, const struct report *rep, enum report_format f);
 /* To `path` atomically, or standard output when `path` is NULL or "-". */
 int report_write_file(const struct report *rep, enum report_format f, const char *path,
@@ -112,6 +151,14 @@ int report_write_guests(const struct host *h, const struct profile *p,
 void report_render_text(FILE *out, const struct report *rep);
 void report_render_md(FILE *out, const struct report *rep);
 void report_render_json(FILE *out, const struct report *rep);
+/* The stream's part of report_add_guest: renders the last guest added to the
+ * temporary files (report_json.c). */
+void report_stream_guest(struct report *rep, const struct report_guest *rg);
+/* The stream's temporary files could not be written or read back: errno. */
+int report_stream_failed(const struct report *rep);
+void report_stream_free(struct report_stream *s);
+/* A member's display name, as report_guest_name. */
+const char *report_member_name(const struct report *rep, size_t i);
 void report_render_html(FILE *out, const struct report *rep);
 /* "4 GiB" or "unlimited" / "none" for a result. */
 void report_limit_human(const struct memlock_result *r, char *buf, size_t len);

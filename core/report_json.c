@@ -2,12 +2,16 @@
  * what the people's formats add. Never translated. Format: doc/report-format.md. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "i18n.h"
 #include "json.h"
 #include "memlock_output.h"
 #include "report.h"
 #include "report_views.h"
+#include "xalloc.h"
 
 #define REPORT_JSON_VERSION 1
 
@@ -61,8 +65,9 @@ static void host(struct json *j, const struct report *rep)
     json_end_object(j);
 }
 
-static void guest_info(struct json *j, const struct report_guest *rg)
+static void guest_info(struct json *j, const struct report *rep, const struct report_guest *rg)
 {
+    (void)rep;
     const struct guest *g = rg->guest;
     json_begin_object(j);
     str_or_null(j, "name", g->name);
@@ -111,8 +116,10 @@ static void owned_string_value(struct json *j, char *v)
 /* A string member the caller allocated; `key` is a literal. */
 #define owned_string(j, key, v) (json_key_lit(j, key), owned_string_value(j, v))
 
-static void recommendation(struct json *j, const struct report_guest *rg)
+static void recommendation(struct json *j, const struct report *rep,
+                           const struct report_guest *rg)
 {
+    (void)rep;
     const struct memlock_rec *rec = &rg->rec;
     json_begin_object(j);
     str_or_null(j, "guest", rg->guest->name);
@@ -175,13 +182,102 @@ static void views(struct json *j, const struct report *rep, const struct report_
     report_views_free(&v);
 }
 
+/* The calculation's object, as `calc --format json` writes it. */
+static void result(struct json *j, const struct report *rep, const struct report_guest *rg)
+{
+    (void)rep;
+    memlock_write_json(j, &rg->result);
+}
+
+/* The arrays with an object per guest, in the document's order. One writer
+ * each, for the report held whole and for the stream alike. */
+enum part { PART_GUESTS, PART_INFO, PART_RECS, PART_VIEWS, NPARTS };
+static void (*const part_writer[NPARTS])(struct json *j, const struct report *rep,
+                                         const struct report_guest *rg) = {
+    result, guest_info, recommendation, views,
+};
+
+/* A stream's parts: each written by its own writer, as the items of the
+ * document's array (depth 2: in the top object, in the array), to an
+ * anonymous temporary file (tmpfile: nothing is left behind, whatever ends
+ * the program). */
+struct report_stream {
+    FILE *file[NPARTS];
+    int error;                /* errno of the first failure */
+    struct json j[NPARTS];
+};
+
+#define PART_DEPTH 2
+
+int report_stream_json(struct report *rep, struct mp_error *err)
+{
+    struct report_stream *s = xcalloc(1, sizeof(*s));
+    for (int k = 0; k < NPARTS; k++) {
+        s->file[k] = tmpfile();
+        if (!s->file[k]) {
+            int e = errno;
+            report_stream_free(s);
+            return mp_error_set(err, MP_ERR_INTERNAL, _("cannot make a temporary file for the "
+                                                        "report: %s"), strerror(e));
+        }
+        json_init_at(&s->j[k], s->file[k], true, PART_DEPTH);
+    }
+    rep->stream = s;
+    return 0;
+}
+
+void report_stream_guest(struct report *rep, const struct report_guest *rg)
+{
+    for (int k = 0; k < NPARTS; k++)
+        part_writer[k](&rep->stream->j[k], rep, rg);
+}
+
+int report_stream_failed(const struct report *rep)
+{
+    struct report_stream *s = rep->stream;
+    if (!s)
+        return 0;
+    for (int k = 0; k < NPARTS && !s->error; k++) {
+        errno = 0;
+        json_flush(&s->j[k]);
+        if (fflush(s->file[k]) != 0 || ferror(s->file[k]))
+            s->error = errno ? errno : EIO;
+    }
+    return s->error;
+}
+
+void report_stream_free(struct report_stream *s)
+{
+    if (!s)
+        return;
+    for (int k = 0; k < NPARTS; k++)
+        if (s->file[k])
+            fclose(s->file[k]);
+    free(s);
+}
+
+/* The array of part `k`: from the guests held, or copied from the stream. */
+static void part(struct json *j, const struct report *rep, enum part k)
+{
+    json_begin_array(j);
+    struct report_stream *s = rep->stream;
+    if (s && !report_stream_failed(rep)) {
+        errno = 0;
+        if (fseek(s->file[k], 0, SEEK_SET) != 0 || json_copy_items(j, s->file[k]) < 0)
+            s->error = errno ? errno : EIO;
+    }
+    for (size_t i = 0; i < rep->n; i++)
+        part_writer[k](j, rep, &rep->guests[i]);
+    json_end_array(j);
+}
+
 static void fleet(struct json *j, const struct report *rep)
 {
     const struct report_fleet *f = &rep->fleet;
     json_key_lit(j, "fleet");
     json_begin_object(j);
     json_key_lit(j, "guests");
-    json_uint(j, rep->n);
+    json_uint(j, rep->nmembers);
     json_key_lit(j, "limit_kib_total");
     if (f->limit_overflow)
         json_null(j);
@@ -236,10 +332,7 @@ void report_render_json(FILE *out, const struct report *rep)
     json_string(&j, rep->profile->id);
     host(&j, rep);
     json_key_lit(&j, "guests");
-    json_begin_array(&j);
-    for (size_t i = 0; i < rep->n; i++)
-        memlock_write_json(&j, &rep->guests[i].result);
-    json_end_array(&j);
+    part(&j, rep, PART_GUESTS);
     /* Guests that could not be read: the others are reported in full. */
     json_key_lit(&j, "errors");
     json_begin_array(&j);
@@ -251,20 +344,11 @@ void report_render_json(FILE *out, const struct report *rep)
     }
     json_end_array(&j);
     json_key_lit(&j, "guest_info");
-    json_begin_array(&j);
-    for (size_t i = 0; i < rep->n; i++)
-        guest_info(&j, &rep->guests[i]);
-    json_end_array(&j);
+    part(&j, rep, PART_INFO);
     json_key_lit(&j, "recommendations");
-    json_begin_array(&j);
-    for (size_t i = 0; i < rep->n; i++)
-        recommendation(&j, &rep->guests[i]);
-    json_end_array(&j);
+    part(&j, rep, PART_RECS);
     json_key_lit(&j, "views");
-    json_begin_array(&j);
-    for (size_t i = 0; i < rep->n; i++)
-        views(&j, rep, &rep->guests[i]);
-    json_end_array(&j);
+    part(&j, rep, PART_VIEWS);
     fleet(&j, rep);
     json_end_object(&j);
     json_finish(&j);

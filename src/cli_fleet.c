@@ -18,6 +18,8 @@ int cli_fleet_load(struct cli_run *r, struct report *rep, bool keep_going, bool 
         return cli_fail(&err);
     int rc = 0;
     bool stop = false;
+    rep->choice = &r->choice;
+    report_reserve(rep, (size_t)n);   /* as calc says it, so that the JSON objects match */
     for (int i = 0; i < n && !stop; i++) {
         char *label = NULL;
         struct guest *g = cli_virt_load(&r->virt, names[i], &label, &err);
@@ -31,15 +33,13 @@ int cli_fleet_load(struct cli_run *r, struct report *rep, bool keep_going, bool 
             continue;
         }
         free(label);
-        /* as calc says it, so that the JSON objects match */
-        cli_note_choice(r, &rep->guests[rep->n - 1].result);
     }
     if (r->all)
         cli_virt_names_free(names, n);
     /* Two guests with one name: bad input, nothing written. */
     if (!stop && report_check_names(rep, &err) < 0)
         return cli_fail(&err);
-    if (!stop && rep->n) {
+    if (!stop && rep->nmembers) {
         report_finish(rep);
         *usable = true;
     }
