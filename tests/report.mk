@@ -23,7 +23,8 @@ REPORT_CLI_TESTS = \
 	tests/report/views.sh \
 	tests/report/fleet.sh \
 	tests/report/browser.sh \
-	tests/report/md_golden.sh
+	tests/report/md_golden.sh \
+	tests/report/batch_rss.sh
 TESTS += $(REPORT_CLI_TESTS)
 EXTRA_DIST += $(REPORT_CLI_TESTS) \
 	tests/report/data/hostile-name.xml \

@@ -55,11 +55,17 @@ static char *outside_code(const char *md)
     return out;
 }
 
-/* vfio: x86 4 GiB + VFIO; small: pseries 1 GiB; locked; plain x86. */
-static void build(struct report *rep, struct host *h)
+/* vfio: x86 4 GiB + VFIO; small: pseries 1 GiB; locked; plain x86. With
+ * `more`, an error and an unnamed guest sharing vfio's device, with a
+ * hard_limit too small; with `stream`, written as JSON as the guests come
+ * (report_stream_json). */
+static void build_as(struct report *rep, struct host *h, bool more, bool stream)
 {
     struct mp_error err = { 0 };
     report_init(rep, h, NULL);
+    rep->check = true;
+    if (stream)
+        assert_int_equal(report_stream_json(rep, &err), 0);
     struct guest *g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, 4 * KIB_PER_GIB), hostile);
     test_add_pci(g, "0003:01:00.0", -1);
     assert_int_equal(report_add_guest(rep, g, "vfio.xml", &err), 0);
@@ -70,7 +76,23 @@ static void build(struct report *rep, struct host *h)
     assert_int_equal(report_add_guest(rep, g, NULL, &err), 0);
     g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, KIB_PER_GIB), "plain");
     assert_int_equal(report_add_guest(rep, g, "plain.xml", &err), 0);
+    if (!more) {
+        report_finish(rep);
+        return;
+    }
+    report_add_error(rep, "bad.xml", "bad.xml:1: not well-formed");
+    /* The same device as the first: a fleet check naming both. */
+    g = named(test_guest("x86_64", "q35", GUEST_VIRT_KVM, 2 * KIB_PER_GIB), "");
+    test_add_pci(g, "0003:01:00.0", -1);
+    g->has_hard_limit = true;
+    g->hard_limit_kib = KIB_PER_GIB;
+    assert_int_equal(report_add_guest(rep, g, "unnamed.xml", &err), 0);
     report_finish(rep);
+}
+
+static void build(struct report *rep, struct host *h)
+{
+    build_as(rep, h, false, false);
 }
 
 static void test_recommendations(void **state)
@@ -223,6 +245,44 @@ static void test_errors(void **state)
     report_free(&rep);
 }
 
+/* The stream writes the document byte for byte as the report held whole,
+ * keeps no guest, and keeps what the fleet and --check need. */
+static void test_stream(void **state)
+{
+    (void)state;
+    struct host *h = test_ac922();
+    struct report whole, stream;
+    build_as(&whole, h, true, false);
+    build_as(&stream, h, true, true);
+    assert_int_equal(whole.n, 5);
+    assert_int_equal(stream.n, 0);
+    assert_int_equal(stream.nmembers, 5);
+    char *a = render(&whole, REPORT_JSON), *b = render(&stream, REPORT_JSON);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(b, "\"guests\": 5,"));
+    assert_non_null(strstr(b, "\"code\": \"device_shared\""));
+    /* The unnamed guest is named by its file in the fleet's sentences. */
+    assert_non_null(strstr(b, "assigned to both"));
+    assert_non_null(strstr(b, "and unnamed.xml"));
+    /* A second rendering gives the same bytes. */
+    char *c = render(&stream, REPORT_JSON);
+    assert_string_equal(b, c);
+    free(a);
+    free(b);
+    free(c);
+    assert_int_equal(stream.nguest_checks, whole.nguest_checks);
+    assert_true(stream.nguest_checks >= 1);   /* the 1 GiB hard_limit is below the need */
+    for (size_t i = 0; i < stream.nguest_checks; i++) {
+        assert_int_equal(stream.guest_checks[i].guest, whole.guest_checks[i].guest);
+        assert_int_equal(stream.guest_checks[i].checks.n, whole.guest_checks[i].checks.n);
+    }
+    assert_string_equal(report_member_name(&stream, 4), "unnamed.xml");
+    assert_int_equal(stream.fleet.checks.n, whole.fleet.checks.n);
+    report_free(&whole);
+    report_free(&stream);
+    host_free(h);
+}
+
 static void test_fleet_over_ram(void **state)
 {
     (void)state;
@@ -362,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_fleet_over_ram),
         cmocka_unit_test(test_verdicts),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_stream),
         cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_tui_entry_points),
     };
