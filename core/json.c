@@ -2,7 +2,9 @@
 
 #include <inttypes.h>
 #include <stddef.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/sendfile.h>
 
 #include "json.h"
 #include "utf8.h"
@@ -24,17 +26,50 @@ void json_init_at(struct json *j, FILE *out, bool pretty, int depth)
         j->first[d] = true;
 }
 
+/* `in` to `out` in the kernel (sendfile: no copy through this process);
+ * the bytes sent before the end or the first failure (`*done` false: a
+ * memory stream, a full disk), which the buffered copy then meets itself. */
+static long long send_all(FILE *out, FILE *in, bool *done)
+{
+    int ofd = fileno(out), ifd = fileno(in);
+    long long total = 0;
+    *done = false;
+    if (ofd < 0 || ifd < 0 || fflush(out) != 0)
+        return 0;
+    for (;;) {
+        ssize_t n = sendfile(ofd, ifd, NULL, (size_t)1 << 30);
+        if (n > 0) {
+            total += n;
+        } else if (!n) {
+            *done = true;
+            return total;
+        } else if (errno != EINTR) {
+            return total;
+        }
+    }
+}
+
 int json_copy_items(struct json *j, FILE *in)
 {
-    bool any = false;
-    size_t got;
-    do {
-        if (j->len == sizeof(j->buf))
-            json_flush(j);
-        got = fread(j->buf + j->len, 1, sizeof(j->buf) - j->len, in);
-        j->len += got;
-        any |= got > 0;
-    } while (got);
+    json_flush(j);
+    int e = errno;   /* a write error of the buffered copy says it, as json_flush's would */
+    long long start = ftello(in);
+    bool done;
+    long long sent = start < 0 ? 0 : send_all(j->out, in, &done);
+    bool any = sent > 0;
+    errno = e;
+    if (start < 0 || !done) {
+        if (start >= 0 && fseeko(in, (off_t)(start + sent), SEEK_SET) != 0)
+            return -1;
+        size_t got;
+        do {
+            if (j->len == sizeof(j->buf))
+                json_flush(j);
+            got = fread(j->buf + j->len, 1, sizeof(j->buf) - j->len, in);
+            j->len += got;
+            any |= got > 0;
+        } while (got);
+    }
     if (any)
         j->first[j->depth] = false;
     return ferror(in) ? -1 : 0;

@@ -31,8 +31,9 @@ void json_init(struct json *j, FILE *out, bool pretty);
  * been written yet. json_copy_items puts them in place. */
 void json_init_at(struct json *j, FILE *out, bool pretty, int depth);
 /* Copies what a json_init_at writer at this writer's depth wrote to `in`
- * (from its position to its end) as items of the open array or object.
- * -1 on a read error (errno). */
+ * (from its position to its end) as items of the open array or object: in
+ * the kernel when both are files (sendfile), else through the buffer. -1 on
+ * a read or write error (errno). */
 int json_copy_items(struct json *j, FILE *in);
 void json_begin_object(struct json *j);
 void json_end_object(struct json *j);

@@ -237,12 +237,14 @@ int report_stream_failed(const struct report *rep)
     struct report_stream *s = rep->stream;
     if (!s)
         return 0;
+    int e = errno;   /* the output's error, for its writer to say */
     for (int k = 0; k < NPARTS && !s->error; k++) {
         errno = 0;
         json_flush(&s->j[k]);
         if (fflush(s->file[k]) != 0 || ferror(s->file[k]))
             s->error = errno ? errno : EIO;
     }
+    errno = e;
     return s->error;
 }
 
@@ -262,9 +264,11 @@ static void part(struct json *j, const struct report *rep, enum part k)
     json_begin_array(j);
     struct report_stream *s = rep->stream;
     if (s && !report_stream_failed(rep)) {
+        int e = errno;
         errno = 0;
         if (fseek(s->file[k], 0, SEEK_SET) != 0 || json_copy_items(j, s->file[k]) < 0)
             s->error = errno ? errno : EIO;
+        errno = e;
     }
     for (size_t i = 0; i < rep->n; i++)
         part_writer[k](j, rep, &rep->guests[i]);

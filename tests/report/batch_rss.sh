@@ -69,6 +69,15 @@ else
     fi
 fi
 
+# The output's errors are said as before the parts were kept apart: the
+# target and the system's reason, exit 1.
+"$MP" report --host demo:ac922 --format json -o /dev/full "$t/a"/guest-*.xml 2> "$t/err"
+is "$?:$(grep -c . "$t/err")" "1:1" "-o /dev/full: exit 1, one line"
+like "$(cat "$t/err")" "cannot write /dev/full: write: No space left on device" "-o /dev/full: says why"
+"$MP" report --host demo:ac922 --format json "$t/a"/guest-*.xml > /dev/full 2> "$t/err"
+is "$?:$(cat "$t/err")" "1:memlock-planner: cannot write the report: No space left on device" \
+    "standard output full: exit 1, one line"
+
 # A name given twice, the second time last: found after every guest was read
 # and written apart, still nothing written.
 sed 's|<name>bench-7</name>|<name>bench-12</name>|' "$t/b/guest-7.xml" > "$t/b/guest-9999.xml"

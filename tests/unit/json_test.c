@@ -2,7 +2,8 @@
  * kind of byte that needs escaping, at every offset of strings up to 70 bytes
  * (across and at the ends of the blocks), and strings longer than the
  * writer's buffer, against a byte-by-byte escaper written here from the
- * rules in core/json.h. */
+ * rules in core/json.h. A document's part written apart and copied in is
+ * the same bytes as written in place. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -243,6 +244,95 @@ static void test_members_cached(void **state)
     }
 }
 
+/* A document with an array of `n` objects at depth 2, written whole, or its
+ * items written apart (json_init_at) to a temporary file and copied in
+ * (json_copy_items): through the kernel into a file, through the buffer into
+ * a memory stream. */
+static void item(struct json *j, unsigned i)
+{
+    json_begin_object(j);
+    json_key_lit(j, "i");
+    json_uint(j, i);
+    json_key_lit(j, "s");
+    json_string(j, "x\ty");
+    json_key_lit(j, "a");
+    json_begin_array(j);
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void parts_doc(struct json *j, unsigned n, FILE *part)
+{
+    json_begin_object(j);
+    json_key_lit(j, "before");
+    json_uint(j, 1);
+    json_key_lit(j, "items");
+    json_begin_array(j);
+    if (part) {
+        assert_int_equal(fseek(part, 0, SEEK_SET), 0);
+        assert_int_equal(json_copy_items(j, part), 0);
+    } else {
+        for (unsigned i = 0; i < n; i++)
+            item(j, i);
+    }
+    json_end_array(j);
+    json_key_lit(j, "after");
+    json_null(j);
+    json_end_object(j);
+    json_finish(j);
+}
+
+static char *slurp(FILE *f)
+{
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    assert_true(n >= 0);
+    char *buf = xmalloc((size_t)n + 1);
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void test_parts(void **state)
+{
+    (void)state;
+    /* None, one, and more than the buffer holds. */
+    static const unsigned counts[] = { 0, 1, 3, 5000 };
+    for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+        unsigned n = counts[c];
+        struct mem_json whole;
+        parts_doc(json_open(&whole, true), n, NULL);
+        char *want = json_close(&whole);
+        FILE *part = tmpfile();
+        assert_non_null(part);
+        struct json *pj = xmalloc(sizeof(*pj));
+        json_init_at(pj, part, true, 2);
+        for (unsigned i = 0; i < n; i++)
+            item(pj, i);
+        json_flush(pj);
+        free(pj);
+        assert_int_equal(fflush(part), 0);
+        struct mem_json mem;
+        parts_doc(json_open(&mem, true), n, part);
+        char *got = json_close(&mem);
+        assert_string_equal(got, want);
+        free(got);
+        FILE *file = tmpfile();
+        assert_non_null(file);
+        struct json *fj = xmalloc(sizeof(*fj));
+        json_init(fj, file, true);
+        parts_doc(fj, n, part);
+        free(fj);
+        got = slurp(file);
+        assert_string_equal(got, want);
+        free(got);
+        fclose(file);
+        fclose(part);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_longer_than_buffer),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_members_cached),
+        cmocka_unit_test(test_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
