@@ -137,6 +137,33 @@ static int cmp_claim(const void *pa, const void *pb)
     return a->guest < b->guest ? -1 : a->guest > b->guest;
 }
 
+/* Heapsort in place: qsort's merge sort would take as much memory again. */
+static void sift_down(struct claim *c, size_t root, size_t n)
+{
+    for (size_t child; (child = 2 * root + 1) < n; root = child) {
+        if (child + 1 < n && cmp_claim(&c[child], &c[child + 1]) < 0)
+            child++;
+        if (cmp_claim(&c[root], &c[child]) >= 0)
+            return;
+        struct claim t = c[root];
+        c[root] = c[child];
+        c[child] = t;
+    }
+}
+
+static void sort_claims(struct claim *c, size_t n)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(c, i, n);
+    while (n > 1) {
+        n--;
+        struct claim t = c[0];
+        c[0] = c[n];
+        c[n] = t;
+        sift_down(c, 0, n);
+    }
+}
+
 static struct claim *claims_of(const struct check_fleet_guest *guests, size_t n,
                                const struct host *h, size_t *nclaims)
 {
@@ -148,7 +175,7 @@ static struct claim *claims_of(const struct check_fleet_guest *guests, size_t n,
     for (size_t i = 0; i < n; i++)
         for (size_t d = 0; d < guests[i].npci; d++)
             c[k++] = (struct claim){ group_of(h, &guests[i].pci[d]), guests[i].pci[d], (uint32_t)i };
-    qsort(c, k, sizeof(*c), cmp_claim);
+    sort_claims(c, k);
     *nclaims = k;
     return c;
 }

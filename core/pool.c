@@ -44,12 +44,17 @@ void *pool_alloc(struct pool *p, size_t n)
     return take(p, n, alignof(max_align_t));
 }
 
+char *pool_strndup(struct pool *p, const char *s, size_t n)
+{
+    char *d = take(p, n + 1, 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
 char *pool_strdup(struct pool *p, const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    return memcpy(take(p, n, 1), s, n);
+    return s ? pool_strndup(p, s, strlen(s)) : NULL;
 }
 
 void pool_free(struct pool *p)

@@ -15,6 +15,8 @@ struct pool {
 void *pool_alloc(struct pool *p, size_t n);
 /* A copy of `s` in the pool; NULL for NULL. */
 char *pool_strdup(struct pool *p, const char *s);
+/* A copy of the first `n` bytes of `s` (no NUL among them), terminated. */
+char *pool_strndup(struct pool *p, const char *s, size_t n);
 void pool_free(struct pool *p);
 
 #endif

@@ -110,6 +110,14 @@ static void fit_guest(struct report_guest *rg)
     g->hostdevs_cap = g->nhostdevs;
 }
 
+static const char *display_name(const char *name, const char *source, char *buf, size_t len);
+
+/* The member's file, whole (a new string), or NULL. */
+static char *member_source(const struct report_member *m)
+{
+    return m->file ? xasprintf("%s%s", m->dir ? m->dir : "", m->file) : NULL;
+}
+
 /* Members with a <name>, sorted by it; equal names in the order they were
  * given: the message names the first file first. */
 static const struct report_member *sort_members;
@@ -136,9 +144,12 @@ int report_check_names(const struct report *rep, struct mp_error *err)
         if (strcmp(a->name, b->name))
             continue;
         char *safe = text_safe_dup(b->name);
+        char *sa = member_source(a), *sb = member_source(b);
         rc = mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
                                                "keeps one domain per name"), safe,
-                          a->source ? a->source : "?", b->source ? b->source : "?");
+                          sa ? sa : "?", sb ? sb : "?");
+        free(sa);
+        free(sb);
         free(safe);
     }
     free(named);
@@ -202,14 +213,22 @@ static void add_member(struct report *rep, const struct report_guest *rg)
     size_t i = rep->nmembers;
     XGROW(rep->members, rep->members_cap, i + 1);
     XGROW(rep->fleet_guests, rep->fleet_cap, i + 1);
-    rep->members[i] = (struct report_member){ pool_strdup(&rep->pool, g->name),
-                                              pool_strdup(&rep->pool, rg->source) };
+    struct report_member *m = &rep->members[i];
+    *m = (struct report_member){ pool_strdup(&rep->pool, g->name), NULL, NULL };
+    const char *slash = rg->source ? strrchr(rg->source, '/') : NULL;
+    if (slash) {
+        size_t n = (size_t)(slash - rg->source) + 1;
+        if (!rep->last_dir || strncmp(rep->last_dir, rg->source, n) || rep->last_dir[n])
+            rep->last_dir = pool_strndup(&rep->pool, rg->source, n);
+        m->dir = rep->last_dir;
+    }
+    m->file = pool_strdup(&rep->pool, slash ? slash + 1 : rg->source);
     struct pci_addr *pci = rg->npci ? pool_alloc(&rep->pool, rg->npci * sizeof(*pci)) : NULL;
     size_t k = 0;
     for (size_t d = 0; d < g->nhostdevs; d++)
         if (g->hostdevs[d].kind == GUEST_HOSTDEV_PCI)
             pci[k++] = g->hostdevs[d].host;
-    /* The name is set by report_finish: the members' strings are settled then. */
+    /* The name is set by report_finish (report_member_name). */
     rep->fleet_guests[i] = (struct check_fleet_guest){ NULL, r->memory_kib,
                                                        check_pins_memory(g, r), (uint32_t)k, pci };
     if (!i)
@@ -298,8 +317,6 @@ static void fleet_checks(struct report *rep)
     check_list_free(&f->checks);
     if (rep->nmembers < 2)
         return;
-    for (size_t i = 0; i < rep->nmembers; i++)
-        rep->fleet_guests[i].name = report_member_name(rep, i);
     check_fleet(rep->fleet_guests, rep->nmembers, rep->host, rep->nv2_files, &f->checks);
     for (size_t i = 0; i < f->checks.n; i++)
         if (f->checks.items[i].code != CHECK_FLEET_MEMORY_ABOVE_HOST)
@@ -311,6 +328,13 @@ void report_finish(struct report *rep)
 {
     struct report_fleet *f = &rep->fleet;
     const struct host *h = rep->host;
+    /* Display names, as report_guest_name: the <name>, else the file, else "unnamed guest". */
+    for (size_t i = 0; i < rep->nmembers; i++) {
+        const struct report_member *m = &rep->members[i];
+        char *file = m->name && *m->name ? NULL : member_source(m);
+        rep->fleet_guests[i].name = display_name(m->name, pool_strdup(&rep->pool, file), NULL, 0);
+        free(file);
+    }
     fleet_checks(rep);
     char a[32], b[32];
     if (!h || !h->memory_known) {
@@ -509,7 +533,7 @@ const char *report_guest_name(const struct report_guest *rg, char *buf, size_t l
 
 const char *report_member_name(const struct report *rep, size_t i)
 {
-    return display_name(rep->members[i].name, rep->members[i].source, NULL, 0);
+    return rep->fleet_guests[i].name;
 }
 
 void report_write(FILE *out, const struct report *rep, enum report_format f)

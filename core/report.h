@@ -60,7 +60,8 @@ struct report_error {
  * The strings live in the report's pool. */
 struct report_member {
     const char *name;         /* its <name>, or NULL */
-    const char *source;       /* or NULL */
+    const char *dir;          /* its file's folder with the last '/', or NULL: the */
+    const char *file;         /* guests of a batch share it, kept once; file NULL: no file */
 };
 
 /* check_guest's reasons for a guest that has some (report --check). */
@@ -100,6 +101,7 @@ struct report {
     struct report_guest_checks *guest_checks;  /* when `check`: guests with reasons */
     size_t nguest_checks, guest_checks_cap;
     struct pool pool;         /* the members' strings and addresses */
+    const char *last_dir;     /* the last member's dir */
     struct report_stream *stream; /* report_stream_json */
     struct report_fleet fleet;
     struct headroom headroom;  /* above libvirt's figure in recommended hard_limits;
@@ -157,7 +159,7 @@ void report_stream_guest(struct report *rep, const struct report_guest *rg);
 /* The stream's temporary files could not be written or read back: errno. */
 int report_stream_failed(const struct report *rep);
 void report_stream_free(struct report_stream *s);
-/* A member's display name, as report_guest_name. */
+/* A member's display name, as report_guest_name; after report_finish. */
 const char *report_member_name(const struct report *rep, size_t i);
 void report_render_html(FILE *out, const struct report *rep);
 /* "4 GiB" or "unlimited" / "none" for a result. */
