@@ -9,7 +9,8 @@
 # compared. The verdict is on CPU time: on a busy machine the scheduler
 # stretches a longer CPU-bound run's wall time more than a shorter one's
 # (bench/RESULTS.md). Peak RSS of both is measured once per count, to show
-# how memory grows with the fleet.
+# how memory grows with the fleet. `capacity --format json` over the same
+# guests (the fleet's capacity) is measured the same way.
 repeat=${BENCH_REPEAT:-5}   # before lib.sh, which defaults it to 3
 . "$(dirname "$0")/lib.sh"
 counts=${BATCH_GUESTS:-2000 10000}
@@ -24,19 +25,23 @@ for n in $counts; do
         sh "$(dirname "$0")/gen-guests.sh" "$dir" "$n"
     fi
     files=$(ls "$dir"/guest-*.xml | tr '\n' ' ')
-    mp="$MP report --host demo:ac922 --format json -o /dev/null"
-    # shellcheck disable=SC2086
-    if ! $mp $files >/dev/null 2>&1; then
-        echo "batch: report fails on the $n generated guests"; exit 1
-    fi
-    # shellcheck disable=SC2046
-    set -- $(best_pair "$repeat" "xmllint --noout $files" "$mp $files")
-    rw=$(ratio "$3" "$1") rc=$(ratio "$4" "$2")
-    # shellcheck disable=SC2086
-    rss_mp=$(peak_rss $mp $files) rss_x=$(peak_rss xmllint --noout $files)
-    printf 'batch: %d guests, best of %d: memlock-planner report --format json %.3fs (CPU %.3fs), xmllint --noout %.3fs (CPU %.3fs)\n' \
-        "$n" "$repeat" "$3" "$4" "$1" "$2"
-    printf 'batch: %d guests: ratio %s CPU (target <= 1.4: %s), %s wall; peak RSS %s KiB (xmllint %s KiB)\n' \
-        "$n" "$rc" "$(verdict "$rc" 1.4)" "$rw" "${rss_mp:-?}" "${rss_x:-?}"
+    # report --format json, the batch the target is for; capacity over the
+    # same fleet (whether they all run at once, each one's count) beside it.
+    for what in "report --format json -o /dev/null" "capacity --format json"; do
+        mp="$MP ${what%% *} --host demo:ac922 ${what#* }"
+        # shellcheck disable=SC2086
+        if ! $mp $files >/dev/null 2>&1; then
+            echo "batch: ${what%% *} fails on the $n generated guests"; exit 1
+        fi
+        # shellcheck disable=SC2046
+        set -- $(best_pair "$repeat" "xmllint --noout $files" "$mp $files")
+        rw=$(ratio "$3" "$1") rc=$(ratio "$4" "$2")
+        # shellcheck disable=SC2086
+        rss_mp=$(peak_rss $mp $files) rss_x=$(peak_rss xmllint --noout $files)
+        printf 'batch: %d guests, best of %d: memlock-planner %s %.3fs (CPU %.3fs), xmllint --noout %.3fs (CPU %.3fs)\n' \
+            "$n" "$repeat" "${what% -o /dev/null}" "$3" "$4" "$1" "$2"
+        printf 'batch: %d guests: %s ratio %s CPU (target <= 1.4: %s), %s wall; peak RSS %s KiB (xmllint %s KiB)\n' \
+            "$n" "${what%% *}" "$rc" "$(verdict "$rc" 1.4)" "$rw" "${rss_mp:-?}" "${rss_x:-?}"
+    done
 done
 exit $status

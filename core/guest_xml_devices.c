@@ -14,9 +14,9 @@
 
 static bool attr_is(const xmlNode *n, const char *attr, const char *value)
 {
-    char *v = gx_attr(n, attr);
-    bool r = v && !strcmp(v, value);
-    free(v);
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);   /* read and dropped: no copy */
+    bool r = v && !strcmp((const char *)v, value);
+    xmlFree(v);
     return r;
 }
 

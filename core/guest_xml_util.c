@@ -59,6 +59,13 @@ char *gx_attr(const xmlNode *n, const char *name)
     return own(xmlGetNoNsProp(n, (const xmlChar *)name));
 }
 
+/* The value as libxml2 hands it over, to give back with xmlFree: for values
+ * read and dropped at once (no copy of our own). */
+static xmlChar *attr_raw(const xmlNode *n, const char *name)
+{
+    return xmlGetNoNsProp(n, (const xmlChar *)name);
+}
+
 char *gx_text(const xmlNode *n)
 {
     return own(xmlNodeGetContent(n));
@@ -128,7 +135,8 @@ static bool parse_ulong(const char *s, int base, unsigned long max, unsigned lon
 int gx_uint(struct gx *x, const xmlNode *n, const char *attr, int base, unsigned long max,
             bool required, bool *present, unsigned long *out)
 {
-    char *v = gx_attr(n, attr);
+    xmlChar *raw = attr_raw(n, attr);
+    const char *v = (const char *)raw;
     if (present)
         *present = v != NULL;
     if (!v) {
@@ -141,21 +149,22 @@ int gx_uint(struct gx *x, const xmlNode *n, const char *attr, int base, unsigned
     if (!ok) {
         char q[64];
         gx_quote(v, q, sizeof(q));
-        free(v);
+        xmlFree(raw);
         if (base == 16 || base == 0)
             return gx_fail(x, n, _("<%s %s='%s'>: expected a whole number from 0 to %#lx"),
                            (const char *)n->name, attr, q, max);
         return gx_fail(x, n, _("<%s %s='%s'>: expected a whole number from 0 to %lu"),
                        (const char *)n->name, attr, q, max);
     }
-    free(v);
+    xmlFree(raw);
     *out = r;
     return 0;
 }
 
 int gx_yesno(struct gx *x, const xmlNode *n, const char *attr, bool *out)
 {
-    char *v = gx_attr(n, attr);
+    xmlChar *raw = attr_raw(n, attr);
+    const char *v = (const char *)raw;
     if (!v)
         return 0;
     int rc = 0;
@@ -168,7 +177,7 @@ int gx_yesno(struct gx *x, const xmlNode *n, const char *attr, bool *out)
         gx_quote(v, q, sizeof(q));
         rc = gx_fail(x, n, _("<%s %s='%s'>: expected yes or no"), (const char *)n->name, attr, q);
     }
-    free(v);
+    xmlFree(raw);
     return rc;
 }
 

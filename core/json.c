@@ -21,6 +21,7 @@ void json_flush(struct json *j)
     if (j->len)
         fwrite(j->buf, 1, j->len, j->out);
     j->len = 0;
+    j->flushes++;
 }
 
 /* Inlined: a report makes millions of these calls. */
@@ -54,6 +55,12 @@ HOT void indent(struct json *j)
     size_t n = 1 + 2 * (size_t)j->depth;
     if (n > sizeof(spaces) - 1)
         n = sizeof(spaces) - 1;
+    if (j->len + sizeof(spaces) <= sizeof(j->buf)) {
+        /* A copy of constant size (a few vector moves); only n bytes count. */
+        memcpy(j->buf + j->len, spaces, sizeof(spaces));
+        j->len += n;
+        return;
+    }
     put(j, spaces, n);
 }
 
@@ -273,13 +280,70 @@ void json_string_static(struct json *j, const char *s)
     slot->key = s;
 }
 
+/* The kept output of json_members_cached, by key and the writer's state
+ * (depth, first member or not, pretty): few entries, a short list. */
+#define MEMBER_CACHE 64
+static struct member_run {
+    const void *key;
+    int depth;
+    bool first, pretty;
+    char *bytes;
+    size_t len;
+} member_runs[MEMBER_CACHE];
+static size_t nmember_runs;
+
+void json_members_cached(struct json *j, const void *key,
+                         void (*write)(struct json *j, const void *key))
+{
+    bool first = j->first[j->depth];
+    for (size_t i = 0; i < nmember_runs; i++) {
+        const struct member_run *m = &member_runs[i];
+        if (m->key == key && m->depth == j->depth && m->first == first &&
+            m->pretty == j->pretty && !j->after_key) {
+            put(j, m->bytes, m->len);
+            if (m->len)
+                j->first[j->depth] = false;
+            return;
+        }
+    }
+    /* Written in the buffer, to keep when it stayed there whole. */
+    if (j->after_key || nmember_runs == MEMBER_CACHE || sizeof(j->buf) - j->len < 4096)
+        json_flush(j);
+    size_t start = j->len;
+    unsigned long flushes = j->flushes;
+    int depth = j->depth;
+    write(j, key);
+    if (nmember_runs < MEMBER_CACHE && !j->after_key && j->depth == depth &&
+        j->flushes == flushes) {
+        struct member_run *m = &member_runs[nmember_runs++];
+        *m = (struct member_run){ key, depth, first, j->pretty, NULL, j->len - start };
+        m->bytes = xmalloc(m->len ? m->len : 1);
+        memcpy(m->bytes, j->buf + start, m->len);
+    }
+}
+
+/* "00" to "99": decimal numbers two digits at a time. */
+static const char two_digits[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void json_uint(struct json *j, uint64_t v)
 {
     before_item(j);
     char buf[20], *p = buf + sizeof(buf);
-    do
-        *--p = (char)('0' + v % 10);
-    while (v /= 10);
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        memcpy(p, two_digits + 2 * r, 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, two_digits + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
     put(j, p, (size_t)(buf + sizeof(buf) - p));
 }
 

@@ -20,6 +20,7 @@ struct json {
     int depth;
     bool first[JSON_MAX_DEPTH];
     bool after_key;
+    unsigned long flushes;   /* how many times buf went out */
     size_t len;
     char buf[JSON_BUF];
 };
@@ -40,6 +41,13 @@ void json_string(struct json *j, const char *s);   /* NULL writes null */
  * literal, a msgid, a constant table's text): escaped on its first use and
  * then copied, looked up by its address. Never for text built at run time. */
 void json_string_static(struct json *j, const char *s);
+/* Members that `write` puts the same every time for `key` (a pointer that
+ * lives as long as the program: a constant table's entry), such as the
+ * profiles table's fields: written through `write` once per depth, kept,
+ * then copied. `write` must write whole members (keys and their values) and
+ * nothing that changes between calls. */
+void json_members_cached(struct json *j, const void *key,
+                         void (*write)(struct json *j, const void *key));
 void json_uint(struct json *j, uint64_t v);
 void json_int(struct json *j, int64_t v);
 /* `v` when `known`, else null. */

@@ -214,8 +214,9 @@ int profile_choose(const char *text, const char *source, struct profile_choice *
     return 0;
 }
 
-void profile_write_json_fields(struct json *j, const struct profile *p)
+static void write_fields(struct json *j, const void *key)
 {
+    const struct profile *p = key;
     json_key_lit(j, "profile");
     json_string_static(j, p->id);   /* the profiles table's own text */
     json_key_lit(j, "span");
@@ -226,6 +227,11 @@ void profile_write_json_fields(struct json *j, const struct profile *p)
     json_string_static(j, p->basis);
     json_key_lit(j, "first_release_pinned");
     json_bool(j, p->pinned);
+}
+
+void profile_write_json_fields(struct json *j, const struct profile *p)
+{
+    json_members_cached(j, p, write_fields);   /* the same text for every guest */
 }
 
 const struct profile *profile_next(const struct profile *p)

@@ -27,6 +27,11 @@ void text_safe_copy(char *dst, size_t len, const char *src)
     const char *s = src ? src : "";
     size_t o = 0;
     while (*s && o + 1 < len) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c < 0x7f) {   /* printable ASCII: itself, no decoding */
+            dst[o++] = *s++;
+            continue;
+        }
         size_t n = printable_utf8(s);
         if (!n) {
             dst[o++] = '?';

@@ -53,9 +53,9 @@ static bool installed;
 static struct chunk *owner(const void *p)
 {
     size_t n = __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE);
-    const unsigned char *b = p;
+    uintptr_t b = (uintptr_t)p;   /* addresses compared as numbers: p may be anyone's */
     for (size_t i = 0; i < n; i++)
-        if (b >= chunks[i].base && b < chunks[i].base + chunks[i].size)
+        if (b - (uintptr_t)chunks[i].base < chunks[i].size)
             return &chunks[i];
     return NULL;
 }

@@ -5,6 +5,8 @@
  * rules in core/json.h. */
 #include "config.h"
 
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,20 +68,39 @@ static char *expected(const char *s)
     return out;
 }
 
+/* A writer into memory: json_open, write, json_close for the text. */
+struct mem_json {
+    char *buf;
+    size_t size;
+    FILE *f;
+    struct json *j;
+};
+
+static struct json *json_open(struct mem_json *m, bool pretty)
+{
+    m->buf = NULL;
+    m->size = 0;
+    m->f = open_memstream(&m->buf, &m->size);
+    assert_non_null(m->f);
+    m->j = xmalloc(sizeof(*m->j));
+    json_init(m->j, m->f, pretty);
+    return m->j;
+}
+
+static char *json_close(struct mem_json *m)
+{
+    json_flush(m->j);
+    free(m->j);
+    assert_int_equal(fclose(m->f), 0);
+    return m->buf;
+}
+
 /* What json_string writes for `s`, compact, as one value of an array. */
 static char *written(const char *s)
 {
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    struct json *j = xmalloc(sizeof(*j));
-    json_init(j, f, false);
-    json_string(j, s);
-    json_flush(j);
-    free(j);
-    assert_int_equal(fclose(f), 0);
-    return buf;
+    struct mem_json m;
+    json_string(json_open(&m, false), s);
+    return json_close(&m);
 }
 
 static void check(const char *s)
@@ -128,11 +149,107 @@ static void test_longer_than_buffer(void **state)
     free(s);
 }
 
+/* json_uint and json_int against printf, around every power of ten. */
+static void test_numbers(void **state)
+{
+    (void)state;
+    struct mem_json m;
+    struct json *j = json_open(&m, false);
+    json_begin_array(j);
+    char *want = xmalloc(64 * 1024);
+    size_t len = 0;
+    want[len++] = '[';
+    uint64_t p = 1;
+    for (int e = 0; e <= 20; e++) {
+        for (int d = -2; d <= 2; d++) {
+            uint64_t v = p + (uint64_t)(int64_t)d;   /* wraps at 0 and past 10^19 */
+            json_uint(j, v);
+            json_int(j, -(int64_t)(v >> 1));
+            len += (size_t)sprintf(want + len, "%s%" PRIu64 ",%" PRId64, len > 1 ? "," : "", v,
+                                   -(int64_t)(v >> 1));
+        }
+        p = e < 19 ? p * 10 : UINT64_MAX;
+    }
+    json_uint(j, 0);
+    json_int(j, INT64_MIN);
+    len += (size_t)sprintf(want + len, ",0,%" PRId64 "]", INT64_MIN);
+    json_end_array(j);
+    char *buf = json_close(&m);
+    assert_string_equal(buf, want);
+    free(buf);
+    free(want);
+}
+
+static const char member_key[] = "k";
+
+static void members(struct json *j, const void *key)
+{
+    json_key(j, "name");
+    json_string(j, key);
+    json_key(j, "list");
+    json_begin_array(j);
+    json_uint(j, 1);
+    json_begin_object(j);
+    json_end_object(j);
+    json_end_array(j);
+}
+
+/* The same document with json_members_cached and with the members written
+ * directly: at several depths, first in their object or not, pretty or
+ * compact, and across the writer's buffer. */
+static char *document(bool cached, bool pretty, size_t pad)
+{
+    struct mem_json m;
+    struct json *j = json_open(&m, pretty);
+    json_begin_array(j);
+    char *filler = xmalloc(pad + 1);
+    memset(filler, 'x', pad);
+    filler[pad] = '\0';
+    for (int round = 0; round < 40; round++) {
+        json_string(j, filler);   /* moves the members across the buffer's end */
+        json_begin_object(j);
+        for (int depth = 0; depth < round % 4; depth++) {
+            json_key(j, "in");
+            json_begin_object(j);
+        }
+        if ((round / 4) % 2)
+            json_key(j, "before"), json_null(j);
+        if (cached)
+            json_members_cached(j, member_key, members);
+        else
+            members(j, member_key);
+        json_key(j, "after");
+        json_bool(j, true);
+        for (int depth = 0; depth < round % 4; depth++)
+            json_end_object(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_finish(j);
+    free(filler);
+    return json_close(&m);
+}
+
+static void test_members_cached(void **state)
+{
+    (void)state;
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        for (size_t pad = 0; pad < 3 * JSON_BUF; pad += JSON_BUF / 3 + 17) {
+            char *a = document(true, pretty, pad), *b = document(false, pretty, pad);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_offset),
         cmocka_unit_test(test_longer_than_buffer),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_members_cached),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
