@@ -6,8 +6,9 @@
 # probe lists /sys/bus/pci/devices itself because of that figure.
 # Each testbed is built once (bench/testbed.sh: written directly by
 # bench/gen-testbed when built, else through umockdev-run) and reused through
-# UMOCKDEV_DIR with umockdev's preload library. The runs interleave the three commands;
-# the medians are printed: wall clock, and user+system CPU time, which holds
+# UMOCKDEV_DIR with umockdev's preload library. The runs interleave the
+# commands, each round starting with the next one; the medians are printed:
+# wall clock, and user+system CPU time, which holds
 # still on a busy machine where wall time does not (both from bench/run-time).
 # Hosts come in three shapes (bench/gen-host.sh): "switch" (PHBs, switches,
 # device-tree nodes, few ids), "sriov" (an x86 server: NICs with SR-IOV
@@ -22,7 +23,8 @@
 # bench/gen-testbed are looked for beside it), BENCH_ROOT (where testbeds live, default bench),
 # PROBE_BENCH_RUNS (default 9), PROBE_BENCH_SHAPES (default "switch sriov
 # mixed1 mixed2"),
-# PROBE_BENCH_NAMES (default "pci.ids none"), BENCH_HWDB (a hwdb.bin to use
+# PROBE_BENCH_NAMES (default "pci.ids none"), PROBE_BENCH_BEFORE (another
+# memlock-planner, an earlier build, timed in the same runs), BENCH_HWDB (a hwdb.bin to use
 # instead of the machine's: needs root; the runs then happen in a private
 # mount namespace with it on /usr/lib/udev).
 set -eu
@@ -37,6 +39,7 @@ bindir=$(cd "$(dirname "$MP")" && pwd)
 : "${PROBE_BENCH_RUNS:=9}"
 : "${PROBE_BENCH_SHAPES:=switch sriov mixed1 mixed2}"
 : "${PROBE_BENCH_NAMES:=pci.ids none}"
+: "${PROBE_BENCH_BEFORE:=}"
 command -v umockdev-run >/dev/null || { echo "probe-bench: umockdev-run is missing" >&2; exit 77; }
 command -v lspci >/dev/null || { echo "probe-bench: lspci is missing" >&2; exit 77; }
 command -v jq >/dev/null || { echo "probe-bench: jq is missing" >&2; exit 77; }
@@ -49,7 +52,7 @@ if [ -n "${BENCH_HWDB:-}" ] && [ -z "${PROBE_BENCH_IN_NS:-}" ]; then
     cp "$BENCH_HWDB" "$ns/hwdb.bin"
     rc=0
     PROBE_BENCH_IN_NS=1 MP=$MP UDEV_ENUM=$UDEV_ENUM RUN_TIME=$RUN_TIME BENCH_ROOT=$BENCH_ROOT \
-        GEN_TESTBED=$GEN_TESTBED \
+        GEN_TESTBED=$GEN_TESTBED PROBE_BENCH_BEFORE=$PROBE_BENCH_BEFORE \
         PROBE_BENCH_SHAPES=$PROBE_BENCH_SHAPES PROBE_BENCH_NAMES=$PROBE_BENCH_NAMES \
         unshare -m sh -c 'mount --bind "$1" /usr/lib/udev && shift && exec sh "$@"' \
         sh "$ns" "$0" "$@" || rc=$?
@@ -106,30 +109,50 @@ for n in "$@"; do
     rm -f "$tmp"/*.wall "$tmp"/*.cpu
     MEMLOCK_PLANNER_ROOT=$root   # lspci does not read it
     export MEMLOCK_PLANNER_ROOT
+    # Each round starts with the next command: whichever runs right after
+    # another one's walk of the testbed finds it warmer (up to 15% here).
+    order="probe lspci"
+    [ -z "$enum" ] || order="$order enum"
+    [ -z "$PROBE_BENCH_BEFORE" ] || order="$order before"
     i=0
     while [ "$i" -lt "$PROBE_BENCH_RUNS" ]; do
-        timed probe "$MP" probe --format json
-        # shellcheck disable=SC2086
-        timed lspci lspci -nnk $ids
-        [ -z "$enum" ] || timed enum "$enum"
+        for c in $order; do
+            case $c in
+            probe) timed probe "$MP" probe --format json ;;
+            # shellcheck disable=SC2086
+            lspci) timed lspci lspci -nnk $ids ;;
+            enum) timed enum "$enum" ;;
+            before) timed before "$PROBE_BENCH_BEFORE" probe --format json ;;
+            esac
+        done
+        order="${order#* } ${order%% *}"
         i=$((i + 1))
     done
     pw=$(median "$tmp/probe.wall") lw=$(median "$tmp/lspci.wall")
     pc=$(median "$tmp/probe.cpu") lc=$(median "$tmp/lspci.cpu")
-    ew="" ec=""
+    ew="" ec="" bw="" bc=""
     if [ -n "$enum" ]; then
         ew=$(median "$tmp/enum.wall") ec=$(median "$tmp/enum.cpu")
     fi
+    if [ -n "$PROBE_BENCH_BEFORE" ]; then
+        bw=$(median "$tmp/before.wall") bc=$(median "$tmp/before.cpu")
+    fi
     awk -v n="$n" -v r="$PROBE_BENCH_RUNS" -v pw="$pw" -v lw="$lw" -v ew="$ew" \
-        -v pc="$pc" -v lc="$lc" -v ec="$ec" -v shape="$shape" -v names="$names" 'BEGIN {
+        -v pc="$pc" -v lc="$lc" -v ec="$ec" -v bw="$bw" -v bc="$bc" \
+        -v shape="$shape" -v names="$names" 'BEGIN {
         printf "%d PCI functions, %s shape, names: %s; %d interleaved runs each (median)      wall       cpu\n", n, shape, names, r
         row("memlock-planner probe --format json", pw, pc)
         row("lspci -nnk", lw, lc)
         if (ew != "") row("libudev enumerator alone (pci)", ew, ec)
-        verdict = pw / lw <= 0.5 ? "(ok: <= 0.5)" : "(over the 0.5 target)"
+        # Judged on CPU time: other jobs on the machine stretch wall time.
+        verdict = pc / lc <= 0.5 ? "(cpu ok: <= 0.5)" : "(cpu over the 0.5 target)"
         printf "  ratio probe/lspci                      %8.2f   %8.2f   %s\n", pw / lw, pc / lc, verdict
         if (ew != "")
             printf "  ratio libudev enumerator/lspci         %8.2f   %8.2f\n", ew / lw, ec / lc
+        if (bw != "") {
+            row("the probe before (PROBE_BENCH_BEFORE)", bw, bc)
+            printf "  ratio probe before/lspci               %8.2f   %8.2f\n", bw / lw, bc / lc
+        }
     }
     function row(name, w, c) {
         printf "  %-38s %8.1f ms %6.1f ms\n", name, w / 1e6, c / 1e6

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libudev.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,13 +282,20 @@ static void read_of_node(struct scan *s, struct host_device *d, struct dt_info *
 
 /* ---- hardware database names ---- */
 
-static char *hwdb_value(struct udev_hwdb *hwdb, const char *modalias, const char *key)
+/* The vendor and model names of `modalias` from one look-up (each walks
+ * the database's trie with fnmatch at every glob: most of a probe's time
+ * when it names hundreds of distinct devices). */
+static void hwdb_names(struct udev_hwdb *hwdb, const char *modalias, char **vendor,
+                       char **model)
 {
     struct udev_list_entry *e;
-    udev_list_entry_foreach(e, udev_hwdb_get_properties_list_entry(hwdb, modalias, 0))
-        if (!strcmp(udev_list_entry_get_name(e), key))
-            return xstrdup(udev_list_entry_get_value(e));
-    return NULL;
+    udev_list_entry_foreach(e, udev_hwdb_get_properties_list_entry(hwdb, modalias, 0)) {
+        const char *name = udev_list_entry_get_name(e);
+        char **to = !strcmp(name, "ID_VENDOR_FROM_DATABASE") ? vendor
+                    : !strcmp(name, "ID_MODEL_FROM_DATABASE") ? model : NULL;
+        if (to && !*to)
+            *to = xstrdup(udev_list_entry_get_value(e));
+    }
 }
 
 /* The slot of `key` in s->slots: its entry's, or the free one it goes in. */
@@ -322,8 +330,7 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
     if (s->hwdb) {
         char modalias[64];
         snprintf(modalias, sizeof(modalias), "pci:v%08Xd%08X*", vendor, device);
-        c->vendor = hwdb_value(s->hwdb, modalias, "ID_VENDOR_FROM_DATABASE");
-        c->device = hwdb_value(s->hwdb, modalias, "ID_MODEL_FROM_DATABASE");
+        hwdb_names(s->hwdb, modalias, &c->vendor, &c->device);
     }
     if (c->vendor) {
         c->source = HOST_NAMES_HWDB;
@@ -339,9 +346,18 @@ static struct name_cache *cached_names(struct scan *s, uint16_t vendor, uint16_t
 static void resolve_names(struct scan *s)
 {
     struct host *h = s->h;
+    /* The database's keys and patterns are ASCII: matched in the C locale,
+     * glibc's fnmatch skips converting both to wide characters, which a
+     * UTF-8 locale otherwise costs on every pattern it tries. */
+    locale_t c_ctype = s->hwdb ? newlocale(LC_CTYPE_MASK, "C", (locale_t)0) : (locale_t)0;
+    locale_t was = c_ctype ? uselocale(c_ctype) : (locale_t)0;
     for (size_t i = 0; i < h->ndevices; i++)
         if (h->devices[i].ids_known)
             cached_names(s, h->devices[i].vendor, h->devices[i].device);
+    if (c_ctype) {
+        uselocale(was);
+        freelocale(c_ctype);
+    }
     uint32_t *unnamed = xcalloc(s->nnames ? s->nnames : 1, sizeof(*unnamed));
     size_t nv = 0;
     for (size_t i = 0; i < s->nnames; i++)
