@@ -79,8 +79,9 @@ void report_init(struct report *rep, const struct host *h, const struct profile 
     capacity_host_init(&rep->caps, h);
 }
 
-/* Arrays cut to their length: a report holds every guest until it is
- * written, and growth leaves room for 8 items where 1 to 4 is usual. */
+/* Arrays cut to their length: a report not streamed holds every guest
+ * until it is written, and growth leaves room for 8 items where 1 to 4 is
+ * usual. */
 static void *fit(void *items, size_t n, size_t size)
 {
     if (!n) {
@@ -118,33 +119,35 @@ static char *member_source(const struct report_member *m)
     return m->file ? xasprintf("%s%s", m->dir ? m->dir : "", m->file) : NULL;
 }
 
-/* Members with a <name>, sorted by it; equal names in the order they were
+/* A member with a <name>, sorted by it; equal names in the order they were
  * given: the message names the first file first. */
-static const struct report_member *sort_members;
+struct named {
+    const char *name;
+    size_t i;
+};
 
-static int cmp_member_name(const void *pa, const void *pb)
+static int cmp_named(const void *pa, const void *pb)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    int c = strcmp(sort_members[a].name, sort_members[b].name);
-    return c ? c : (a < b ? -1 : a > b);
+    const struct named *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->i < b->i ? -1 : a->i > b->i);
 }
 
 int report_check_names(const struct report *rep, struct mp_error *err)
 {
-    size_t *named = xreallocarray(NULL, rep->nmembers ? rep->nmembers : 1, sizeof(*named));
+    struct named *named = xreallocarray(NULL, rep->nmembers ? rep->nmembers : 1, sizeof(*named));
     size_t n = 0;
     for (size_t i = 0; i < rep->nmembers; i++)
         if (rep->members[i].name)
-            named[n++] = i;
-    sort_members = rep->members;
-    qsort(named, n, sizeof(*named), cmp_member_name);
+            named[n++] = (struct named){ rep->members[i].name, i };
+    qsort(named, n, sizeof(*named), cmp_named);
     int rc = 0;
     for (size_t i = 1; i < n && !rc; i++) {
-        const struct report_member *a = &rep->members[named[i - 1]], *b = &rep->members[named[i]];
-        if (strcmp(a->name, b->name))
+        if (strcmp(named[i - 1].name, named[i].name))
             continue;
-        char *safe = text_safe_dup(b->name);
-        char *sa = member_source(a), *sb = member_source(b);
+        char *safe = text_safe_dup(named[i].name);
+        char *sa = member_source(&rep->members[named[i - 1].i]);
+        char *sb = member_source(&rep->members[named[i].i]);
         rc = mp_error_set(err, MP_ERR_INPUT, _("two guests are named '%s' (%s and %s): libvirt "
                                                "keeps one domain per name"), safe,
                           sa ? sa : "?", sb ? sb : "?");

@@ -84,7 +84,8 @@ sed 's|<name>bench-7</name>|<name>bench-12</name>|' "$t/b/guest-7.xml" > "$t/b/g
 rm -f "$t/o/out.json"
 report "$t/b"
 is "$RC:$(grep -c . "$t/err")" "2:1" "a duplicate name: exit 2, one line"
-like "$(cat "$t/err")" "two guests are named 'bench-12'" "a duplicate name: names it"
+like "$(cat "$t/err")" "two guests are named 'bench-12' ($t/b/guest-12.xml and $t/b/guest-9999.xml)" \
+    "a duplicate name: names it and both files, the first given first"
 [ -e "$t/o/out.json" ] && fail "a duplicate name: nothing written" || ok "a duplicate name: nothing written"
 is "$(ls -A "$t/o")" "" "a duplicate name: no temporary file left in the output's folder"
 plan_done
