@@ -217,8 +217,9 @@ int report_stream_json(struct report *rep, struct mp_error *err)
         if (!s->file[k]) {
             int e = errno;
             report_stream_free(s);
-            return mp_error_set(err, MP_ERR_INTERNAL, _("cannot make a temporary file for the "
-                                                        "report: %s"), strerror(e));
+            /* No temporary file (a full or read-only /tmp): nothing can be written. */
+            return mp_error_set(err, MP_ERR_INTERNAL, _("cannot write the report: %s"),
+                                strerror(e));
         }
         json_init_at(&s->j[k], s->file[k], true, PART_DEPTH);
     }
