@@ -53,16 +53,28 @@ print("%.6f %.6f" % (w, r.ru_utime + r.ru_stime - r0.ru_utime - r0.ru_stime))' "
 
 # best_pair N A B: runs command lines A and B (strings, split on blanks)
 # alternately N times, so that both meet the same load; prints the best wall
-# and the best CPU time of each: "WALL_A CPU_A WALL_B CPU_B".
+# and the best CPU time of each, and the median of the rounds' CPU ratios B/A:
+# "WALL_A CPU_A WALL_B CPU_B MEDIAN_RATIO". The best times of each are taken
+# from different rounds; a round's B and A meet the same moment's load, so the
+# median of the rounds' ratios holds still where the best-of ratio follows a
+# single lucky run of either (bench/RESULTS.md).
 best_pair() {
-    n=$1 a=$2 b=$3 i=0 wa="" ca="" wb="" cb=""
+    n=$1 a=$2 b=$3 i=0 wa="" ca="" wb="" cb="" rounds=""
     while [ "$i" -lt "$n" ]; do
         # shellcheck disable=SC2086
         set -- $(run_timed $a) $(run_timed $b)
         wa=$(min "$wa" "$1") ca=$(min "$ca" "$2") wb=$(min "$wb" "$3") cb=$(min "$cb" "$4")
+        rounds="$rounds $(ratio "$4" "$2")"
         i=$((i + 1))
     done
-    echo "$wa $ca $wb $cb"
+    echo "$wa $ca $wb $cb $(median $rounds)"
+}
+
+# median X...: the median of the numbers given.
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2];
+        else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 min() { if [ -z "$1" ] || awk "BEGIN { exit !($2 < $1) }"; then echo "$2"; else echo "$1"; fi; }
