@@ -37,10 +37,10 @@ enum check_code {
                                    * limit is not known (no live host): have_known false */
     CHECK_MEMORY_ABOVE_HOST,      /* "memory_above_host_ram": have = host RAM,
                                    * need = the guest's memory after alignment */
-    CHECK_QEMU_MLOCK_BELOW_MEMORY,/* "qemu_mlock_below_memory": <qemu:commandline> passes
-                                   * -overcommit mem-lock=on or -realtime mlock=on, so QEMU
-                                   * locks all guest RAM, and the limit (have) is below the
-                                   * guest's memory (need) */
+    CHECK_QEMU_MLOCK_BELOW_MEMORY,/* "qemu_mlock_below_memory": <locked/> (libvirt passes
+                                   * -overcommit mem-lock=on) or <qemu:commandline> passing
+                                   * that or -realtime mlock=on, so QEMU locks all guest RAM,
+                                   * and the limit (have) is below the guest's memory (need) */
     /* Several guests (check_fleet). */
     CHECK_DEVICE_SHARED,          /* "device_shared": one host PCI device in two guests */
     CHECK_GROUP_SHARED,           /* "iommu_group_shared": devices of one IOMMU group

@@ -137,6 +137,14 @@ void memlock_checks(const struct guest *g, const struct host *h, struct memlock_
                      g->qemu_mlock & GUEST_QEMU_OVERCOMMIT_MEMLOCK ? "-overcommit mem-lock=on"
                                                                    : "-realtime mlock=on", mem);
     }
+    if (g->locked && r->kind == MEMLOCK_BYTES && r->limit_kib < r->memory_kib) {
+        char mem[32], lim[32];
+        size_format_kib(r->memory_kib, mem, sizeof(mem));
+        size_format_kib(r->limit_kib, lim, sizeof(lim));
+        msg_list_add(&r->warnings, N_("<locked/> makes QEMU lock all guest RAM (%s) and its own "
+                                      "memory (libvirt passes -overcommit mem-lock=on), but the "
+                                      "limit is %s: QEMU fails to start"), mem, lim);
+    }
     if (g->locked && !g->has_hard_limit)
         msg_list_add(&r->warnings, N_("<locked/> without <hard_limit> removes the limit "
                                       "altogether; libvirt recommends setting hard_limit too"));

@@ -49,6 +49,27 @@ guest fits 62 ''
 run_mp calc --check --host demo:x86-gpu "$t/fits.xml"
 is "$RC:$ERR" "0:" "62 GiB on a 62.66 GiB host: exit 0"
 
+# 4. <locked/>: libvirt passes -overcommit mem-lock=on (qemuBuildMemCommandLine), so QEMU
+# locks all guest RAM; a hard_limit below the guest's memory cannot hold it.
+guest lockedeq 4 '<memoryBacking><locked/></memoryBacking><memtune><hard_limit unit="KiB">4194304</hard_limit></memtune>'
+guest lockedsmall 4 '<memoryBacking><locked/></memoryBacking><memtune><hard_limit unit="GiB">1</hard_limit></memtune>'
+run_mp calc --check --host none "$t/lockedsmall.xml"
+is "$RC" 3 "qemu_mlock_below_memory (<locked/>): exit 3"
+is "$ERR" "memlock-planner: lockedsmall: <locked/> makes QEMU lock all guest RAM (libvirt passes -overcommit mem-lock=on), but the limit 1 GiB (1048576 KiB) is below the guest's memory 4 GiB (4194304 KiB): QEMU fails to start" \
+    "qemu_mlock_below_memory (<locked/>): one line naming both figures"
+like "$OUT" "<locked/> makes QEMU lock all guest RAM (4 GiB) and its own memory" "<locked/> below memory: warned in the output too"
+run_mp report --check --host none --format json "$t/lockedsmall.xml" "$t/lockedeq.xml"
+is "$RC:$(printf '%s\n' "$ERR" | wc -l)" "3:1" "report --check: the <locked/> guest below its memory, one line"
+guest lockedkib 4 '<memoryBacking><locked/></memoryBacking><memtune><hard_limit unit="KiB">4194303</hard_limit></memtune>'
+run_mp calc --check --host none "$t/lockedkib.xml"
+is "$RC" 3 "<locked/>, hard_limit 1 KiB below the memory: exit 3"
+run_mp calc --check --host none "$t/lockedeq.xml"
+is "$RC:$ERR" "0:" "<locked/>, hard_limit equal to the memory: exit 0"
+is "$(printf '%s\n' "$OUT" | grep -c 'QEMU fails to start')" 0 "<locked/>, hard_limit equal to the memory: no warning"
+guest lockedfree 4 '<memoryBacking><locked/></memoryBacking>'
+run_mp calc --check --host none "$t/lockedfree.xml"
+is "$RC:$ERR" "0:" "<locked/> without hard_limit (unlimited): exit 0"
+
 # Two reasons at once: two lines.
 guest both 64 '<memtune><hard_limit unit="GiB">1</hard_limit></memtune>' 0000:01:00.0
 run_mp calc --check --host demo:x86-gpu "$t/both.xml"
