@@ -67,6 +67,21 @@ static void link_to(const char *target, const char *path)
         die("symlink", path);
 }
 
+/* The device's ATTR link to UP (the way back to sys/ from the device) followed
+ * by a path under sys/ formatted from FMT. */
+static void link_back(const char *up, const char *path, const char *attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void link_back(const char *up, const char *path, const char *attr, const char *fmt, ...)
+{
+    char rel[1024], target[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rel, sizeof(rel), fmt, ap);
+    va_end(ap);
+    snprintf(target, sizeof(target), "%s%s", up, rel);
+    link_to(target, at("sys/devices/%s/%s", path, attr));
+}
+
 static void upper(char *s)
 {
     for (; *s; s++)
@@ -156,22 +171,16 @@ int main(int argc, char **argv)
         if (strcmp(drv, "-")) {
             mkdirs(at("sys/bus/pci/drivers/%s", drv));
             link_to(target, at("sys/bus/pci/drivers/%s/%s", drv, addr));
-            char t2[2048];
-            snprintf(t2, sizeof(t2), "%sbus/pci/drivers/%s", up, drv);
-            link_to(t2, at("sys/devices/%s/driver", path));
+            link_back(up, path, "driver", "bus/pci/drivers/%s", drv);
         }
         if (strcmp(grp, "-")) {
             mkdirs(at("sys/kernel/iommu_groups/%s/devices", grp));
             link_to(target, at("sys/kernel/iommu_groups/%s/devices/%s", grp, addr));
-            char t2[2048];
-            snprintf(t2, sizeof(t2), "%skernel/iommu_groups/%s", up, grp);
-            link_to(t2, at("sys/devices/%s/iommu_group", path));
+            link_back(up, path, "iommu_group", "kernel/iommu_groups/%s", grp);
         }
         if (strcmp(of, "-")) {
             mkdirs(at("sys/firmware/devicetree/base%s", of));
-            char t2[2048];
-            snprintf(t2, sizeof(t2), "%sfirmware/devicetree/base%s", up, of);
-            link_to(t2, at("sys/devices/%s/of_node", path));
+            link_back(up, path, "of_node", "firmware/devicetree/base%s", of);
         }
     }
     return 0;
