@@ -36,13 +36,15 @@ TUI_SCREEN_TESTS = \
 	tests/tui/resize_stress.sh \
 	tests/tui/vanish.sh \
 	tests/tui/export_name.sh \
-	tests/tui/monkey.sh
+	tests/tui/monkey.sh \
+	tests/tui/attrs.sh
 TESTS += $(TUI_SCREEN_TESTS)
 # Golden screens: the planner headless, whole screens against expected files.
 TESTS += tests/tui/screens.sh tests/tui/write.sh tests/tui/explain.sh tests/tui/diff.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/screens tests/tui/write.sh tests/tui/headless_lib.sh \
 	tests/tui/explain.sh tests/tui/diff.sh
 EXTRA_DIST += $(TUI_SCREEN_TESTS) tests/tui/tmux_lib.sh tests/tui/data/pseries-64g.xml \
+	tests/tui/data/wide-name.xml \
 	tests/tui/monkey-keys.awk
 
 # The guest writer behind the planner's w (core/guest_xml_write.c).

@@ -136,6 +136,9 @@ void app_cursor(struct app *a, int y, int x);
 /* Box with a title; `focused` highlights it. */
 void draw_box(const struct app *a, const struct rect *r, const char *title, bool focused);
 /* Text clipped to `width` columns at (y, x), padded with spaces to `width`. */
+/* Text that fits at y, x with attr (left set after), as cells in one copy
+ * where it can be: draw_text's output, a bar. */
+void draw_put(int y, int x, const char *text, int attr);
 void draw_text(const struct app *a, int y, int x, int width, const char *text, int attr);
 
 #endif

@@ -1,8 +1,11 @@
 #include "config.h"
 
 #include <curses.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "domains.h"
@@ -11,15 +14,74 @@
 #include "text_safe.h"
 #include "views.h"
 
+/* Text goes into the line as cells in one copy: waddstr runs each byte
+ * through its multibyte decoder and its wrapping, which was half of the
+ * planner's CPU per key (bench/RESULTS.md, tui). The cells are the ones
+ * waddstr would make: no window background is set, so a cell's look is its
+ * character and attr; wadd_wchnstr gives a wide character its two columns.
+ * A byte that is no character here, a control or a character of width 0 (a
+ * combining mark joins the cell before it): false, and waddstr as before. */
+#define CELLS_MAX 1024
+static bool put_ascii(int y, int x, const char *s, int attr)
+{
+    chtype cells[CELLS_MAX];
+    size_t n = 0;
+    for (; s[n]; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (c < 0x20 || c > 0x7e || n + 1 >= CELLS_MAX)
+            return false;
+        cells[n] = (chtype)c | (chtype)attr;
+    }
+    cells[n] = 0;
+    mvaddchnstr(y, x, cells, (int)n);
+    return true;
+}
+
+static bool put_wide(int y, int x, const char *s, int attr)
+{
+    cchar_t cells[CELLS_MAX];
+    size_t n = 0;
+    attr_t attrs = (attr_t)attr & ~(attr_t)A_COLOR;
+    short pair = (short)PAIR_NUMBER(attr);
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    while (*s) {
+        wchar_t wc[2] = { 0, 0 };
+        size_t len = 1;
+        unsigned char c = (unsigned char)*s;
+        if (n + 1 >= CELLS_MAX || c < 0x20 || c == 0x7f)
+            return false;
+        if (c < 0x80) {
+            wc[0] = (wchar_t)c;
+        } else {
+            len = mbrtowc(&wc[0], s, strnlen(s, MB_LEN_MAX), &st);
+            if (len == (size_t)-1 || len == (size_t)-2 || len == 0 || wcwidth(wc[0]) < 1)
+                return false;
+        }
+        setcchar(&cells[n++], wc, attrs, pair, NULL);
+        s += len;
+    }
+    mvadd_wchnstr(y, x, cells, (int)n);
+    return true;
+}
+
+void draw_put(int y, int x, const char *text, int attr)
+{
+    attrset(attr);
+    if (!put_ascii(y, x, text, attr) && !put_wide(y, x, text, attr))
+        mvaddstr(y, x, text);
+}
+
 void draw_text(const struct app *a, int y, int x, int width, const char *text, int attr)
 {
     if (width <= 0)
         return;
     char buf[1024];
     int used = layout_fit(text, width, a->crt.g.ellipsis, buf, sizeof(buf));
-    attrset(attr);
-    mvaddstr(y, x, buf);
-    /* The rest in one call (hline leaves the cursor; blanks take attr). */
+    draw_put(y, x, buf, attr);
+    /* The rest in one call from the text's end (hline leaves the cursor
+     * there, as waddstr did; blanks take attr). */
+    move(y, x + used);
     if (used < width)
         hline(' ', width - used);
     attrset(ATTR_NONE);

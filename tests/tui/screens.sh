@@ -12,6 +12,7 @@ expected="$srcdir/tests/tui/screens"
 cp "$srcdir/data/guests/pseries-ac922-socket0.xml" "$HL_DIR/socket0.xml"
 cp "$srcdir/data/guests/x86-q35-viommu.xml" "$HL_DIR/q35.xml"
 cp "$srcdir/data/guests/pseries-1g-hostdev.xml" "$HL_DIR/small.xml"
+cp "$srcdir/tests/tui/data/wide-name.xml" "$HL_DIR/wide-name.xml"
 
 # golden NAME COLSxROWS "ARGS" "SCRIPT": runs the script and compares every
 # screen it dumps (the whole output) with tests/tui/screens/NAME.screen.
@@ -74,6 +75,8 @@ golden term-80x24 80x24 "--host demo:ac922 socket0.xml" "Tab Tab Down Down Down 
 golden below-need-80x24 80x24 "--host demo:ac922 socket0.xml" "H :type 1G
 Enter :dump"
 golden resize 80x24 "--host demo:ac922 socket0.xml" ":resize 100x30 :dump :resize 60x20 :dump"
+# A name of wide characters (two columns each) and a combining mark, cut where it fits.
+golden wide-name-80x24 80x24 "--host demo:ac922 wide-name.xml" "Tab :dump"
 
 # The script itself: an unknown key is one line on stderr, exit 2.
 headless 80x24 "NoSuchKey" --host demo:ac922 socket0.xml

@@ -17,7 +17,8 @@ trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPDIR_TEST"' EXIT
 
 # tui_start COLS ROWS ARGS...: starts `memlock-planner tui ARGS` (ARGS without
 # spaces), or `$TUI_RUN tui ARGS` when TUI_RUN names a wrapper command. When it exits the pane prints EXIT=<status> and the terminal modes
-# that matter (icanon, echo), then waits.
+# that matter (icanon, echo), then waits. Monochrome (NO_COLOR=1) unless
+# TUI_COLOR=1.
 tui_start() {
     cols=$1 rows=$2
     shift 2
@@ -25,12 +26,14 @@ tui_start() {
     TMUX_N=$((TMUX_N + 1))
     TMUX_SOCK="$TMUX_BASE-$TMUX_N"
     tm new-session -d -s mp -x "$cols" -y "$rows" \
-        "env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR=1 ${TUI_RUN:-"'$MP'"} tui $*; \
+        "env $([ "${TUI_COLOR:-}" = 1 ] && echo "-u NO_COLOR" || echo NO_COLOR=1) TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE= ${TUI_RUN:-"'$MP'"} tui $*; \
          echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | \
          tr '\n' ' '; echo; sleep 600"
     wait_for_either "F1/? Help" "Terminal too small"
 }
 screen() { tm capture-pane -p -t mp 2>/dev/null; }
+# The screen with its attributes, as SGR escape sequences (tmux's -e).
+screen_sgr() { tm capture-pane -e -p -t mp 2>/dev/null; }
 keys() { tm send-keys -t mp "$@"; }
 # Sends text literally (no key-name lookup).
 type_text() { tm send-keys -t mp -l -- "$1"; }
