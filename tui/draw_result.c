@@ -92,16 +92,8 @@ static void kv(struct app *a, const struct rect *in, int row, const char *key, c
 static void draw_bar(struct app *a, int y, int x, int cells, int width)
 {
     char bar[512];
-    size_t o = 0, nf = strlen(a->crt.g.bar_full), ne = strlen(a->crt.g.bar_empty);
-    for (int i = 0; i < width; i++) {
-        const char *g = i < cells ? a->crt.g.bar_full : a->crt.g.bar_empty;
-        size_t n = i < cells ? nf : ne;
-        if (o + n >= sizeof(bar))
-            break;
-        memcpy(bar + o, g, n);
-        o += n;
-    }
-    bar[o] = '\0';
+    size_t o = layout_glyph_run(bar, sizeof(bar), a->crt.g.bar_full, cells);
+    layout_glyph_run(bar + o, sizeof(bar) - o, a->crt.g.bar_empty, width - cells);
     draw_put(y, x, bar, crt_attr(&a->crt, ROLE_BAR));
     attrset(ATTR_NONE);
 }

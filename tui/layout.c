@@ -185,6 +185,17 @@ int layout_bar_cells(uint64_t value, uint64_t total, int width)
     return (int)cells;
 }
 
+size_t layout_glyph_run(char *dst, size_t len, const char *glyph, int n)
+{
+    size_t g = strlen(glyph), o = 0;
+    if (!len)
+        return 0;
+    for (int i = 0; i < n && o + g < len; i++, o += g)
+        memcpy(dst + o, glyph, g);
+    dst[o] = '\0';
+    return o;
+}
+
 size_t layout_scroll(size_t sel, size_t top, size_t visible, size_t n)
 {
     if (visible == 0 || n <= visible)

@@ -53,6 +53,9 @@ size_t layout_wrap(const char *src, int width, size_t *starts, size_t *lens, siz
 /* Cells of a `width`-cell bar for `value` out of `total`: rounded, and at
  * least one cell for any non-zero value. */
 int layout_bar_cells(uint64_t value, uint64_t total, int width);
+/* `n` copies of `glyph` (a bar's full or empty cell) at dst, whole glyphs
+ * only and NUL-terminated within `len` bytes; returns the bytes written. */
+size_t layout_glyph_run(char *dst, size_t len, const char *glyph, int n);
 
 /* The first visible row of a list of `n` rows shown `visible` at a time, so
  * that `sel` stays visible, moving as little as possible from `top`. */

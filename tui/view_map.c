@@ -63,11 +63,9 @@ static void axis(struct vtext *t, int bar_w)
 
 static char *repeat(const char *glyph, int n)
 {
-    size_t g = strlen(glyph);
-    char *s = xmalloc(g * (size_t)(n > 0 ? n : 0) + 1);
-    for (int i = 0; i < n; i++)
-        memcpy(s + g * (size_t)i, glyph, g);
-    s[g * (size_t)(n > 0 ? n : 0)] = '\0';
+    size_t len = strlen(glyph) * (size_t)(n > 0 ? n : 0) + 1;
+    char *s = xmalloc(len);
+    layout_glyph_run(s, len, glyph, n);
     return s;
 }
 

@@ -191,6 +191,23 @@ static void test_bar(void **state)
     assert_int_equal(layout_bar_cells(UINT64_C(1) << 63, UINT64_MAX, 20), 10);
 }
 
+static void test_glyph_run(void **state)
+{
+    (void)state;
+    char b[8];
+    assert_int_equal(layout_glyph_run(b, sizeof(b), "#", 3), 3);
+    assert_string_equal(b, "###");
+    /* "\u2588" is three bytes: two fit in 8 with the NUL, never half a glyph. */
+    assert_int_equal(layout_glyph_run(b, sizeof(b), "\u2588", 5), 6);
+    assert_string_equal(b, "\u2588\u2588");
+    assert_int_equal(layout_glyph_run(b, sizeof(b), "#", 0), 0);
+    assert_string_equal(b, "");
+    assert_int_equal(layout_glyph_run(b, sizeof(b), "#", -2), 0);
+    assert_string_equal(b, "");
+    assert_int_equal(layout_glyph_run(b, 1, "#", 4), 0);
+    assert_string_equal(b, "");
+}
+
 static void test_scroll(void **state)
 {
     (void)state;
@@ -249,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_fit_left),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_bar),
+        cmocka_unit_test(test_glyph_run),
         cmocka_unit_test(test_scroll),
         cmocka_unit_test(test_term_columns),
         cmocka_unit_test(test_footer),
