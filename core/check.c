@@ -89,17 +89,15 @@ size_t check_guest(const struct guest *g, const struct host *h, const struct mem
     if ((g->qemu_mlock || g->locked) && known && have < r->memory_kib) {
         size_format_kib(have, a, sizeof(a));
         size_format_kib(r->memory_kib, b, sizeof(b));
-        add(out, CHECK_QEMU_MLOCK_BELOW_MEMORY, have, true, r->memory_kib)->text =
-            g->qemu_mlock
-                ? msg_format(N_("<qemu:commandline> makes QEMU lock all guest RAM, but the limit "
-                                "%s (%llu KiB) is below the guest's memory %s (%llu KiB): QEMU "
-                                "fails to start"), a, (unsigned long long)have, b,
-                             (unsigned long long)r->memory_kib)
-                /* qemuBuildMemCommandLine: <locked/> is -overcommit mem-lock=on. */
-                : msg_format(N_("<locked/> makes QEMU lock all guest RAM (libvirt passes "
-                                "-overcommit mem-lock=on), but the limit %s (%llu KiB) is below "
-                                "the guest's memory %s (%llu KiB): QEMU fails to start"),
-                             a, (unsigned long long)have, b, (unsigned long long)r->memory_kib);
+        /* qemuBuildMemCommandLine: <locked/> is -overcommit mem-lock=on. */
+        add(out, CHECK_QEMU_MLOCK_BELOW_MEMORY, have, true, r->memory_kib)->text = msg_format(
+            g->qemu_mlock ? N_("<qemu:commandline> makes QEMU lock all guest RAM, but the limit "
+                               "%s (%llu KiB) is below the guest's memory %s (%llu KiB): QEMU "
+                               "fails to start")
+                          : N_("<locked/> makes QEMU lock all guest RAM (libvirt passes "
+                               "-overcommit mem-lock=on), but the limit %s (%llu KiB) is below "
+                               "the guest's memory %s (%llu KiB): QEMU fails to start"),
+            a, (unsigned long long)have, b, (unsigned long long)r->memory_kib);
     }
     if (host_has_facts(h) && h->memory_known && r->memory_kib > h->memory_kib) {
         size_format_kib(r->memory_kib, a, sizeof(a));
