@@ -1,9 +1,8 @@
 #!/bin/sh
 # Attributes on a real terminal (tmux, capture-pane -e): each role's colour
 # or emphasis reaches the cells, for text drawn as plain ASCII, as UTF-8
-# (tree lines, the ellipsis, a wide-character name) and through the fallback
-# for text with a combining mark (tui/draw.c, draw_text). The golden screens
-# compare text only.
+# (tree lines, the ellipsis) and through waddstr for text with a combining
+# mark (tui/draw.c, draw_put). The golden screens compare text only.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/tui/tmux_lib.sh"
 E=$(printf '\033')
@@ -33,14 +32,19 @@ keys Enter
 wait_for "under the" || true
 has_sgr 3 "${E}[1m${E}[31mLimit  1 GiB" "below the need: the limit bold red"
 
-# A name with wide characters (two columns each) and one with a combining
-# mark (drawn by waddstr): bold in the guest pane's Name row.
+# A name of wide characters (two columns each), drawn as cells, cut where it
+# fits; the same name with a combining mark instead of "é" goes through
+# waddstr, which joins the mark to the "e" before it.
+name_row() { screen | grep -n '^│Name ' | head -n 1 | cut -d: -f1; }
 TUI_COLOR=1 tui_start 80 24 --host demo:ac922 "$TUI_DATA/wide-name.xml"
 keys Tab
 wait_for "Name" || true
-name_row=$(screen | grep -n '^│Name ' | head -n 1 | cut -d: -f1)
-has_sgr "${name_row:-0}" "Name           测试-gpu-e" "wide and combining characters in a name: drawn"
-has_sgr "${name_row:-0}" "ｗｉｄ…" "a wide name cut where it fits"
+has_sgr "$(name_row)" "Name           测试-gpu-é-ｗｉｄ… " "wide characters in a name: drawn, cut where they fit"
+sed "s/gpu-é/gpu-e$(printf '\314\201')/" "$TUI_DATA/wide-name.xml" >"$TMPDIR_TEST/combining-name.xml"
+TUI_COLOR=1 tui_start 80 24 --host demo:ac922 "$TMPDIR_TEST/combining-name.xml"
+keys Tab
+wait_for "Name" || true
+has_sgr "$(name_row)" "Name           测试-gpu-e$(printf '\314\201')-ｗｉｄ… " "a combining mark in a name: joined to its letter"
 
 # Monochrome (NO_COLOR): emphasis without colour.
 tui_start 100 30 --host demo:ac922 "$GUESTS/pseries-ac922-socket0.xml"

@@ -75,7 +75,7 @@ golden term-80x24 80x24 "--host demo:ac922 socket0.xml" "Tab Tab Down Down Down 
 golden below-need-80x24 80x24 "--host demo:ac922 socket0.xml" "H :type 1G
 Enter :dump"
 golden resize 80x24 "--host demo:ac922 socket0.xml" ":resize 100x30 :dump :resize 60x20 :dump"
-# A name of wide characters (two columns each) and a combining mark, cut where it fits.
+# A name of wide characters (two columns each), cut where it fits: drawn as cells (draw_put).
 golden wide-name-80x24 80x24 "--host demo:ac922 wide-name.xml" "Tab :dump"
 
 # The script itself: an unknown key is one line on stderr, exit 2.
